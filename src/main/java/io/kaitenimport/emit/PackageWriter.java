@@ -1,0 +1,202 @@
+package io.kaitenimport.emit;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.kaitenimport.model.Entity;
+import io.kaitenimport.model.ImportRecord;
+import io.kaitenimport.model.MappingEntry;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Streams records into entity files inside a staging directory: {@code <entity>_<n>.json}, a new shard every
+ * {@code shardSize} records. {@link #finish()} closes the files and writes {@code meta-data.json}; the caller then
+ * validates the staged directory and {@link #publish publishes} it as a zip or directory, or {@link #close()}s
+ * to throw it away. Nothing appears at the output path until the package is complete.
+ */
+public final class PackageWriter implements ModelSink, AutoCloseable {
+    public static final String META = "meta-data.json";
+    public static final String FILES_DIR = "files";
+
+    private final Path stage;
+    private final int shardSize;
+    private final ObjectWriter writer = Json.MAPPER.writer(Json.printer());
+    private final Map<Entity, Shards> open = new EnumMap<>(Entity.class);
+    private final Map<Entity, Long> counts = new EnumMap<>(Entity.class);
+    private final Map<Entity, TreeMap<String, Long>> mappings = new EnumMap<>(Entity.class);
+    private boolean finished;
+
+    /** Stages next to {@code output} so the final move stays on one file system. */
+    public PackageWriter(Path output, int shardSize) throws IOException {
+        if (shardSize < 1) {
+            throw new IllegalArgumentException("shard size must be at least 1");
+        }
+        Path parent = output.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        this.stage = Files.createTempDirectory(parent, "." + output.getFileName() + ".staging-");
+        this.shardSize = shardSize;
+    }
+
+    public Path stage() {
+        return stage;
+    }
+
+    @Override
+    public void accept(ImportRecord record) throws IOException {
+        if (finished) {
+            throw new IllegalStateException("package already finished");
+        }
+        Entity entity = record.entity();
+        counts.merge(entity, 1L, Long::sum);
+        if (record instanceof MappingEntry m) {
+            // Mapping files are single objects keyed by external id; they are small (one entry per reused field).
+            mappings.computeIfAbsent(entity, e -> new TreeMap<>()).put(m.id(), m.kaitenId());
+            return;
+        }
+        open.computeIfAbsent(entity, Shards::new).write(record);
+    }
+
+    /**
+     * Copies an attachment binary into the package and returns its {@code ./}-relative path, which goes into
+     * the files record's {@code path}.
+     */
+    public String addBinary(String fileId, String name, Path source) throws IOException {
+        String safeName = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        if (safeName.isBlank() || safeName.equals(".") || safeName.equals("..")) {
+            safeName = "file";
+        }
+        String safeId = fileId.replaceAll("[^A-Za-z0-9._-]", "_");
+        String relative = FILES_DIR + "/" + safeId + "/" + safeName;
+        Path target = stage.resolve(relative);
+        Files.createDirectories(target.getParent());
+        Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        return "./" + relative;
+    }
+
+    /** Records written so far, per entity. */
+    public Map<Entity, Long> counts() {
+        return new EnumMap<>(counts);
+    }
+
+    /** Closes every entity file and writes meta-data.json. */
+    public void finish() throws IOException {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        Map<Entity, List<String>> paths = new EnumMap<>(Entity.class);
+        for (Shards s : open.values()) {
+            s.close();
+            paths.put(s.entity, s.names);
+        }
+        for (Map.Entry<Entity, TreeMap<String, Long>> m : mappings.entrySet()) {
+            String name = m.getKey().key() + "_0.json";
+            try (OutputStream out = Files.newOutputStream(stage.resolve(name))) {
+                writer.writeValue(out, m.getValue());
+                out.write('\n');
+            }
+            paths.put(m.getKey(), List.of(name));
+        }
+        Map<String, Object> meta = new LinkedHashMap<>();
+        List<String> entities = new ArrayList<>();
+        Map<String, List<String>> pathMap = new LinkedHashMap<>();
+        for (Entity e : Entity.values()) {
+            List<String> names = paths.get(e);
+            if (names != null) {
+                entities.add(e.key());
+                pathMap.put(e.key(), names.stream().map(n -> "./" + n).toList());
+            }
+        }
+        meta.put("entities", entities);
+        meta.put("entities_paths_map", pathMap);
+        try (OutputStream out = Files.newOutputStream(stage.resolve(META))) {
+            writer.writeValue(out, meta);
+            out.write('\n');
+        }
+    }
+
+    /** Moves the finished package into place: a zip when {@code output} ends in .zip, else a directory. */
+    public void publish(Path output) throws IOException {
+        if (!finished) {
+            throw new IllegalStateException("finish() first");
+        }
+        if (output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+            Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), "." + output.getFileName(), ".tmp");
+            try {
+                PackageZip.write(stage, tmp);
+                Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            FileTrees.delete(stage);
+        } else {
+            if (Files.exists(output)) {
+                FileTrees.delete(output);
+            }
+            Files.move(stage, output, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    /** Throws away whatever is staged (a no-op after a successful publish). */
+    @Override
+    public void close() throws IOException {
+        for (Shards s : open.values()) {
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // the staging directory is deleted anyway
+            }
+        }
+        if (Files.exists(stage)) {
+            FileTrees.delete(stage);
+        }
+    }
+
+    /** The open shard files of one entity. */
+    private final class Shards {
+        final Entity entity;
+        final List<String> names = new ArrayList<>();
+        JsonGenerator gen;
+        OutputStream out;
+        long inShard;
+
+        Shards(Entity entity) {
+            this.entity = entity;
+        }
+
+        void write(ImportRecord record) throws IOException {
+            if (gen == null || inShard >= shardSize) {
+                close();
+                String name = entity.key() + "_" + names.size() + ".json";
+                names.add(name);
+                out = Files.newOutputStream(stage.resolve(name));
+                gen = Json.MAPPER.getFactory().createGenerator(out);
+                gen.setPrettyPrinter(Json.printer());
+                gen.writeStartArray();
+                inShard = 0;
+            }
+            writer.writeValue(gen, record);
+            inShard++;
+        }
+
+        void close() throws IOException {
+            if (gen != null) {
+                gen.writeEndArray();
+                gen.writeRaw('\n');
+                gen.close();
+                out.close();
+                gen = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.kaitenimport.report;
+
+import io.kaitenimport.model.Entity;
+import io.kaitenimport.validate.Issue;
+import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.validate.Location;
+import io.kaitenimport.validate.Severity;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Everything a run found out: records per entity, issues, data losses and source facts. One model, rendered by
+ * independent renderers (text, JSON, JUnit, SARIF, HTML). Issues beyond {@link #KEEP_PER_CODE} per code are
+ * counted but not kept, so a broken multi-million-row export cannot exhaust memory through its report.
+ */
+public final class Report implements Consumer<Issue> {
+    public static final int KEEP_PER_CODE = 1000;
+
+    private final String command;
+    private final Map<String, String> facts = new LinkedHashMap<>();
+    private final Map<Entity, Long> counts = new EnumMap<>(Entity.class);
+    private final List<Issue> issues = new ArrayList<>();
+    private final Map<IssueCode, Long> issueCounts = new TreeMap<>();
+    private final Map<Severity, Long> severityCounts = new EnumMap<>(Severity.class);
+    private final LossLedger losses = new LossLedger();
+
+    public Report(String command) {
+        this.command = command;
+    }
+
+    public String command() {
+        return command;
+    }
+
+    /** A fact about the run worth showing (input, source kind, output path, encoding …), in insertion order. */
+    public void fact(String name, String value) {
+        facts.put(name, value);
+    }
+
+    public Map<String, String> facts() {
+        return Collections.unmodifiableMap(facts);
+    }
+
+    @Override
+    public void accept(Issue issue) {
+        long n = issueCounts.merge(issue.code(), 1L, Long::sum);
+        severityCounts.merge(issue.severity(), 1L, Long::sum);
+        if (n <= KEEP_PER_CODE) {
+            issues.add(issue);
+        }
+    }
+
+    public void add(IssueCode code, Location where, Object... args) {
+        accept(Issue.of(code, where, args));
+    }
+
+    public void count(Entity entity, long records) {
+        counts.put(entity, records);
+    }
+
+    public Map<Entity, Long> counts() {
+        return Collections.unmodifiableMap(counts);
+    }
+
+    public List<Issue> issues() {
+        return Collections.unmodifiableList(issues);
+    }
+
+    /** How many issues of each code were found, including those past the keep limit. */
+    public Map<IssueCode, Long> issueCounts() {
+        return Collections.unmodifiableMap(issueCounts);
+    }
+
+    public long count(Severity severity) {
+        return severityCounts.getOrDefault(severity, 0L);
+    }
+
+    public long errors() {
+        return count(Severity.ERROR);
+    }
+
+    public LossLedger losses() {
+        return losses;
+    }
+
+    /** Drops issues of a severity (used when a converted package is re-validated: source issues stay). */
+    public List<Issue> issuesOf(Severity severity) {
+        List<Issue> out = new ArrayList<>();
+        for (Issue i : issues) {
+            if (i.severity() == severity) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+}

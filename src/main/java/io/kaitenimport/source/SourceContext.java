@@ -1,0 +1,54 @@
+package io.kaitenimport.source;
+
+import io.kaitenimport.report.LossLedger;
+import io.kaitenimport.report.Report;
+import io.kaitenimport.validate.Issue;
+import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.validate.Location;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** What an adapter gets besides the sink: its inputs, the user's options, the report, and the people registry. */
+public final class SourceContext {
+    private final List<Path> inputs;
+    private final SourceOptions options;
+    private final Report report;
+    private final Users users;
+
+    public SourceContext(List<Path> inputs, SourceOptions options, Report report, Users users) {
+        this.inputs = List.copyOf(inputs);
+        this.options = options;
+        this.report = report;
+        this.users = users;
+    }
+
+    /** One file for most sources; Jira accepts several files or a folder, already expanded and sorted. */
+    public List<Path> inputs() {
+        return inputs;
+    }
+
+    public Path input() {
+        return inputs.get(0);
+    }
+
+    public SourceOptions options() {
+        return options;
+    }
+
+    public Report report() {
+        return report;
+    }
+
+    public LossLedger losses() {
+        return report.losses();
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public void issue(IssueCode code, Location where, Object... args) {
+        report.accept(Issue.of(code, where, args));
+    }
+}

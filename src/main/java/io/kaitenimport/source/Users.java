@@ -1,0 +1,201 @@
+package io.kaitenimport.source;
+
+import io.kaitenimport.emit.ModelSink;
+import io.kaitenimport.model.User;
+import io.kaitenimport.report.Report;
+import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.validate.Location;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The people registry shared by every source. Sources rarely carry emails (Trello never, Jira Cloud seldom), but
+ * Kaiten needs one per user, so the user gives a users file ({@code source,email,full_name}) whose {@code source}
+ * column matches a source user id, username, display name or email. People without an email are dropped and
+ * counted (or fail the run, per {@code --unmapped-users}).
+ */
+public final class Users {
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final Map<String, FileEntry> byKey;
+    private final SourceOptions.UnmappedUsers policy;
+    private final Report report;
+    private final Map<String, User> byEmail = new LinkedHashMap<>();
+    private final Map<String, String> resolved = new HashMap<>();
+    private final Set<String> unmapped = new TreeSet<>();
+
+    private Users(Map<String, FileEntry> byKey, SourceOptions.UnmappedUsers policy, Report report) {
+        this.byKey = byKey;
+        this.policy = policy;
+        this.report = report;
+    }
+
+    /** A person as a source names them; any part may be null. */
+    public record Person(String sourceId, String username, String displayName, String email) {
+        public static Person named(String displayName) {
+            return new Person(null, null, displayName, null);
+        }
+
+        String label() {
+            if (displayName != null && !displayName.isBlank()) {
+                return displayName + (username != null ? " (" + username + ")" : "");
+            }
+            return Objects.requireNonNullElse(username, Objects.requireNonNullElse(sourceId, "?"));
+        }
+    }
+
+    private record FileEntry(String email, String fullName) {
+    }
+
+    public static Users none(SourceOptions.UnmappedUsers policy, Report report) {
+        return new Users(Map.of(), policy, report);
+    }
+
+    /** Reads the users file; every bad row is an error naming its line. */
+    public static Users load(Path file, SourceOptions.UnmappedUsers policy, Report report) {
+        if (file == null) {
+            return none(policy, report);
+        }
+        Map<String, FileEntry> map = new HashMap<>();
+        String name = file.toString();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                     .setIgnoreSurroundingSpaces(true).setTrim(true).get().parse(reader)) {
+            Map<String, Integer> header = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            header.putAll(parser.getHeaderMap());
+            String bom = "\uFEFF";
+            if (header.isEmpty()) {
+                throw new SourceException(Location.file(name), "users file is empty; expected header source,email,full_name");
+            }
+            Integer src = header.getOrDefault("source", header.get(bom + "source"));
+            Integer email = header.get("email");
+            Integer full = header.get("full_name");
+            if (src == null || email == null) {
+                throw new SourceException(Location.cell(name, 1, null, null),
+                        "users file header must have columns source,email[,full_name]; found " + parser.getHeaderNames());
+            }
+            for (CSVRecord r : parser) {
+                long line = r.getParser().getCurrentLineNumber();
+                String key = get(r, src);
+                String mail = get(r, email);
+                if (key == null) {
+                    continue;
+                }
+                if (mail == null || !EMAIL.matcher(mail).matches()) {
+                    throw new SourceException(Location.cell(name, line, (long) email + 1, "email"),
+                            "'" + (mail == null ? "" : mail) + "' is not a valid email for '" + key + "'");
+                }
+                map.put(norm(key), new FileEntry(mail, full == null ? null : get(r, full)));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new SourceException(Location.file(name), "cannot read users file: " + e.getMessage(), e);
+        }
+        report.fact("users file", name + " (" + map.size() + " entries)");
+        return new Users(map, policy, report);
+    }
+
+    private static String get(CSVRecord r, int i) {
+        if (i >= r.size()) {
+            return null;
+        }
+        String v = r.get(i).trim();
+        return v.isEmpty() ? null : v;
+    }
+
+    private static String norm(String s) {
+        return s.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The package user id for a person, or null when they have no email and are dropped. The first identity seen
+     * for an email gives the user its id, so the same person under several names is one user.
+     *
+     * @param field the source field that referred to the person, for the data-loss count
+     */
+    public String resolve(Person p, String field, Location where) {
+        if (p == null) {
+            return null;
+        }
+        String memoKey = p.sourceId() + "\u0000" + p.username() + "\u0000" + p.displayName() + "\u0000" + p.email();
+        String known = resolved.get(memoKey);
+        if (known != null) {
+            return known;
+        }
+        FileEntry entry = null;
+        for (String k : new String[] {p.sourceId(), p.username(), p.email(), p.displayName()}) {
+            if (k != null && entry == null) {
+                entry = byKey.get(norm(k));
+            }
+        }
+        String email = entry != null ? entry.email() : p.email();
+        String fullName = entry != null && entry.fullName() != null ? entry.fullName() : p.displayName();
+        if (email == null || !EMAIL.matcher(email).matches()) {
+            String label = p.label();
+            if (policy == SourceOptions.UnmappedUsers.FAIL) {
+                throw new SourceException(where, "person '" + label + "' has no email; add a row for them to the"
+                        + " --users file or use --unmapped-users drop");
+            }
+            if (unmapped.add(label)) {
+                report.add(IssueCode.SOURCE_USER_UNMAPPED, where, "'" + label + "' has no email (add them to the"
+                        + " --users file); their references are dropped");
+            }
+            report.losses().lost(field, "person without email (not in --users file)", where);
+            return null;
+        }
+        String key = email.toLowerCase(Locale.ROOT);
+        User user = byEmail.get(key);
+        if (user == null) {
+            String id = firstNonBlank(p.sourceId(), p.username(), email);
+            user = new User(id, email, fullName == null || fullName.isBlank() ? null : fullName);
+            byEmail.put(key, user);
+        }
+        resolved.put(memoKey, user.id());
+        return user.id();
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        throw new IllegalStateException("no identity");
+    }
+
+    /** People without an email, by label, for the report. */
+    public Set<String> unmapped() {
+        return Set.copyOf(unmapped);
+    }
+
+    public int size() {
+        return byEmail.size();
+    }
+
+    /** Writes every resolved user, ordered by id so the package does not depend on reference order. */
+    public void emit(ModelSink sink) throws IOException {
+        TreeMap<String, User> sorted = new TreeMap<>();
+        for (User u : byEmail.values()) {
+            sorted.put(u.id(), u);
+        }
+        for (User u : sorted.values()) {
+            sink.accept(u);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.kaitenimport.validate;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The catalog of every issue the tool reports: a stable code (users grep and suppress by it), a default
+ * severity, a title, a description and a message template ({@link String#format} placeholders). The README's
+ * issue table and the SARIF rules are generated from this enum.
+ */
+public enum IssueCode {
+    // --- the package as a whole ---------------------------------------------------------------------------------
+    PACKAGE_UNREADABLE("package.unreadable", Severity.ERROR, "Package cannot be read",
+            "The zip or directory could not be opened or read.", "cannot read package: %s"),
+    PACKAGE_UNSAFE_PATH("package.unsafe-path", Severity.ERROR, "Unsafe entry name",
+            "A zip entry has an absolute name or a '..' segment (zip slip); the package is refused before reading.",
+            "zip entry '%s' is absolute or leaves the package"),
+    PACKAGE_TOO_LARGE("package.too-large", Severity.ERROR, "Zip expands beyond limits",
+            "A zip entry or the whole archive expands past the size or compression-ratio limit (zip bomb guard).",
+            "%s"),
+    META_MISSING("meta.missing", Severity.ERROR, "meta-data.json missing",
+            "The package has no meta-data.json at its root.", "meta-data.json not found at the package root"),
+    META_SCHEMA("meta.schema", Severity.ERROR, "meta-data.json is malformed",
+            "meta-data.json does not match its schema.", "%s"),
+    META_UNKNOWN_ENTITY("meta.unknown-entity", Severity.ERROR, "Unknown entity",
+            "meta-data.json names an entity Kaiten does not import.", "unknown entity '%s'"),
+    META_ENTITY_WITHOUT_PATH("meta.entity-without-path", Severity.ERROR, "Listed entity has no file",
+            "An entity is listed in 'entities' but has no entry in 'entities_paths_map'.",
+            "entity '%s' is listed but has no path"),
+    META_PATH_NOT_LISTED("meta.path-not-listed", Severity.ERROR, "File given for an unlisted entity",
+            "'entities_paths_map' has an entity that 'entities' does not list; Kaiten would ignore it.",
+            "entity '%s' has paths but is not listed in 'entities'"),
+    META_BOARDS_COLUMNS("meta.boards-columns", Severity.ERROR, "Boards and columns go together",
+            "If either boards or columns is imported, both must be listed.", "'%s' is listed without '%s'"),
+    META_PATH_UNSAFE("meta.path-unsafe", Severity.ERROR, "Path is not package-relative",
+            "Entity paths must be './'-relative and stay inside the package.", "path '%s' is not a safe relative path"),
+    META_FILE_MISSING("meta.file-missing", Severity.ERROR, "Listed file missing",
+            "A path in 'entities_paths_map' names a file that is not in the package.", "file '%s' does not exist"),
+    META_FILE_UNLISTED("meta.file-unlisted", Severity.WARNING, "JSON file not referenced",
+            "The package holds a .json file that meta-data.json does not reference; it will not be imported.",
+            "'%s' is not referenced by meta-data.json"),
+
+    // --- entity files -------------------------------------------------------------------------------------------
+    FILE_MALFORMED_JSON("file.malformed-json", Severity.ERROR, "Malformed JSON",
+            "An entity file is not well-formed JSON.", "malformed JSON: %s"),
+    FILE_NOT_ARRAY("file.not-array", Severity.ERROR, "Entity file is not an array",
+            "Entity files hold a JSON array of records (mapping files a JSON object).", "expected a JSON %s"),
+    SCHEMA_REQUIRED("schema.required", Severity.ERROR, "Required field missing",
+            "A record lacks a field the import schema requires.", "%s"),
+    SCHEMA_TYPE("schema.type", Severity.ERROR, "Wrong type", "A field has the wrong JSON type.", "%s"),
+    SCHEMA_ENUM("schema.enum", Severity.ERROR, "Value not allowed",
+            "A field's value is not one of the allowed values.", "%s"),
+    SCHEMA_LENGTH("schema.length", Severity.ERROR, "Text too long or too short",
+            "A text field is longer than Kaiten accepts, or empty where text is required.", "%s"),
+    SCHEMA_FORMAT("schema.format", Severity.ERROR, "Bad format",
+            "A date-time, email or pattern-checked value is not in the required format.", "%s"),
+    SCHEMA_UNKNOWN_FIELD("schema.unknown-field", Severity.ERROR, "Unknown field",
+            "A record has a field the import schema does not define (often a typo).", "%s"),
+    SCHEMA_OTHER("schema.other", Severity.ERROR, "Schema violation", "Any other JSON Schema violation.", "%s"),
+
+    // --- cross-record integrity --------------------------------------------------------------------------------
+    ID_MISSING("id.missing", Severity.ERROR, "Record without id",
+            "A record has no usable id, so nothing can refer to it.", "record has no id"),
+    ID_DUPLICATE("id.duplicate", Severity.ERROR, "Duplicate id",
+            "Two records of the same entity share an id.", "%s id '%s' is used again (first at record #%d of %s)"),
+    REF_UNRESOLVED("ref.unresolved", Severity.ERROR, "Reference to nothing",
+            "A field refers to an id that is neither in the package nor mapped to an existing Kaiten object.",
+            "%s '%s' does not match any %s in the package"),
+    REF_SELF("ref.self", Severity.ERROR, "Record refers to itself",
+            "A card is its own parent, child, blocker or relation.", "card refers to itself in %s"),
+    REF_CYCLE("ref.cycle", Severity.ERROR, "Parent/child cycle",
+            "Parent links form a cycle, which no tree can hold.", "parent links form a cycle: %s"),
+    REF_ASYMMETRIC("ref.asymmetric", Severity.WARNING, "One-sided relation",
+            "A parent/child or blocks/blocked-by relation is recorded on one card but not on the other.",
+            "card '%s' lists '%s' in %s, but that card does not list it back in %s"),
+    PROPERTY_VALUE("ref.property-value", Severity.ERROR, "Property value does not fit its field",
+            "A card property's value does not match its custom field's type or options.", "%s"),
+    TIMER_ORDER("timer.order", Severity.ERROR, "Timer ends before it starts",
+            "A card timer's finished_at is earlier than its started_at.", "finished_at %s is before started_at %s"),
+    USER_EMAIL_DUPLICATE("user.email-duplicate", Severity.WARNING, "Email used twice",
+            "Two users share an email; Kaiten will merge them into one person.", "email '%s' is also user '%s'"),
+    FILE_PATH_MISSING("file.path-missing", Severity.ERROR, "Attachment binary missing",
+            "A files record's path names a file that is not in the package.", "path '%s' is not in the package"),
+
+    // --- source conversion ---------------------------------------------------------------------------------------
+    SOURCE_UNREADABLE("source.unreadable", Severity.ERROR, "Source cannot be read",
+            "The input file is missing, empty, unreadable or malformed.", "%s"),
+    SOURCE_ENCODING("source.encoding", Severity.INFO, "Encoding chosen",
+            "Which character set the input was read with, and why.", "%s"),
+    SOURCE_DIALECT("source.dialect", Severity.INFO, "CSV dialect chosen",
+            "Which delimiter and header row were used, and why.", "%s"),
+    SOURCE_RULE("source.rule", Severity.INFO, "Rule applied",
+            "A default or mapping rule decided something the source did not say (column types, date order…).", "%s"),
+    SOURCE_VALUE_INVALID("source.value-invalid", Severity.WARNING, "Value cannot be read",
+            "A source value could not be parsed (date, number, boolean…); the field is left empty.", "%s"),
+    SOURCE_REF_UNRESOLVED("source.ref-unresolved", Severity.WARNING, "Source reference not found",
+            "A parent/link/relation names a row or item that is not in the export; the link is dropped.", "%s"),
+    SOURCE_DUPLICATE_ID("source.duplicate-id", Severity.WARNING, "Duplicate id in source",
+            "Two source rows share an id or key; the later one gets a derived id.", "%s"),
+    SOURCE_USER_UNMAPPED("source.user-unmapped", Severity.WARNING, "Person without email",
+            "A person has no email in the source or the users file; Kaiten needs one.", "%s"),
+    SOURCE_TITLE("source.title", Severity.WARNING, "Title fixed",
+            "A card title was empty or too long; it was filled in or cut, and the full text kept in the description.",
+            "%s"),
+    SOURCE_TEXT_SPLIT("source.text-split", Severity.INFO, "Long text split",
+            "A comment was over Kaiten's 4096-character limit and was split into several comments.", "%s"),
+    SOURCE_STRUCTURE("source.structure", Severity.WARNING, "Unexpected structure",
+            "A source record has a shape the adapter does not expect; what could be read was kept.", "%s"),
+    SOURCE_ATTACHMENT("source.attachment", Severity.WARNING, "Attachment not packaged",
+            "An attachment binary was not available locally; the card got a link to its URL instead.", "%s");
+
+    private final String code;
+    private final Severity severity;
+    private final String title;
+    private final String description;
+    private final String template;
+
+    IssueCode(String code, Severity severity, String title, String description, String template) {
+        this.code = code;
+        this.severity = severity;
+        this.title = title;
+        this.description = description;
+        this.template = template;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Severity severity() {
+        return severity;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String template() {
+        return template;
+    }
+
+    public String format(Object... args) {
+        return String.format(Locale.ROOT, template, args);
+    }
+
+    public static Optional<IssueCode> byCode(String code) {
+        return Arrays.stream(values()).filter(c -> c.code.equals(code)).findFirst();
+    }
+}
