@@ -13,11 +13,11 @@ import java.util.regex.Pattern;
  */
 public final class ColumnTypeRules {
     private static final Pattern DONE = Pattern.compile(
-            "(?iu)\\b(done|closed|complete[d]?|finished|resolved|released|deployed|shipped|archived?|cancel+ed|"
+            "(?iU)\\b(done|closed|complete[d]?|finished|resolved|released|deployed|shipped|archived?|cancel+ed|"
                     + "rejected|won'?t ?(do|fix)|готов[оаы]?|выполнен[оаы]?|сделан[оаы]?|закрыт[оаы]?|завершен[оаы]?|"
                     + "завершён[оаы]?|решен[оаы]?|решён[оаы]?|отменен[оаы]?|отменён[оаы]?)\\b");
     private static final Pattern QUEUED = Pattern.compile(
-            "(?iu)\\b(backlog|to ?do|todo|open|new|queue[d]?|planned|ideas?|inbox|icebox|selected for development|"
+            "(?iU)\\b(backlog|to ?do|todo|open|new|queue[d]?|planned|ideas?|inbox|icebox|selected for development|"
                     + "not started|очередь|бэклог|беклог|новы[ейя]|нов[ао]|открыт[аоы]?|запланирован[оаы]?|"
                     + "к выполнению|сделать|идеи)\\b");
 
