@@ -103,6 +103,11 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Trello archived lists: keep (column kept, its cards archived; default) or drop-column.")
     String archivedLists;
 
+    @Option(names = "--lenient-values",
+            description = "CSV/Excel: leave values that cannot be parsed (dates, numbers) empty and report them, "
+                    + "instead of stopping with an error.")
+    boolean lenientValues;
+
     @Option(names = "--shard-size", paramLabel = "N", defaultValue = "50000",
             description = "Records per entity file before a new shard (cards_0.json, cards_1.json …); "
                     + "default ${DEFAULT-VALUE}.")
@@ -125,7 +130,7 @@ final class ConvertCommand implements Callable<Integer> {
             throw new SourceException(Location.NONE, "--shard-size must be at least 1");
         }
         SourceOptions options = new SourceOptions(mapping, users, unmappedUsers, encoding, legacyEncoding, dateOrder,
-                zone, space, attachments, sheet, includeHidden, boardPer, includeRestricted, archivedLists);
+                zone, space, attachments, sheet, includeHidden, boardPer, includeRestricted, archivedLists, lenientValues);
         Converter.Outcome outcome = new Converter(adapter, options, shardSize, force).convert(files, target);
         report.emit(outcome.report(), outcome.written(), out);
         long errors = outcome.report().errors();
