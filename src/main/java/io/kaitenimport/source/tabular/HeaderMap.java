@@ -65,6 +65,21 @@ final class HeaderMap {
         return out;
     }
 
+    /** The first column no mapping uses and whose header is not blank, or -1. */
+    int firstUnused() {
+        for (int i = 0; i < header.size(); i++) {
+            if (!used.get(i) && !norm(header.get(i)).isEmpty()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    void assign(TabularField f, int column) {
+        fields.put(f, List.of(column));
+        used.set(column);
+    }
+
     boolean has(TabularField f) {
         return fields.containsKey(f);
     }
