@@ -3,7 +3,9 @@ package io.kaitenimport.mapping;
 /** The card fields a spreadsheet column can feed. */
 public enum TabularField {
     ID, TITLE, DESCRIPTION, COLUMN, BOARD, TYPE, TAGS, OWNER, RESPONSIBLE, MEMBERS, DUE, PLANNED_START, PLANNED_END,
-    CREATED, ARCHIVED, SIZE, ESTIMATE, PARENT, BLOCKS, BLOCKED_BY, RELATED, LINKS, CHECKLIST;
+    CREATED, ARCHIVED, SIZE, ESTIMATE, PARENT, BLOCKS, BLOCKED_BY, RELATED, LINKS, CHECKLIST,
+    /** The group a row belongs to (a phase, an Asana section); where it goes is the mapping's {@code sections}. */
+    SECTION;
 
     /** The YAML key, e.g. {@code planned_start}. */
     public String key() {

@@ -1,5 +1,6 @@
 package io.kaitenimport.mapping;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.Map;
  * @param defaultColumn column title for rows without a status
  * @param trueValues    cell values meaning "yes" for archived/checkbox fields
  * @param nullValues    cell values meaning "nothing" (e.g. "Unassigned"), treated as empty cells
+ * @param sections      where a row's section goes (from a {@code section} column or an Excel heading row merged
+ *                      across the table): a tag (default), the card's board or column when its own cell is empty,
+ *                      or nowhere (counted as lost)
  */
 public record TabularMapping(
         Fields fields,
@@ -26,7 +30,8 @@ public record TabularMapping(
         @JsonProperty("default_board") String defaultBoard,
         @JsonProperty("default_column") String defaultColumn,
         @JsonProperty("true_values") List<String> trueValues,
-        @JsonProperty("null_values") List<String> nullValues) {
+        @JsonProperty("null_values") List<String> nullValues,
+        Sections sections) {
 
     public TabularMapping {
         fields = fields == null ? Fields.EMPTY : fields;
@@ -36,6 +41,25 @@ public record TabularMapping(
         defaultColumn = defaultColumn == null ? "To do" : defaultColumn;
         trueValues = trueValues == null ? List.of("true", "yes", "y", "1", "x", "да", "+") : List.copyOf(trueValues);
         nullValues = nullValues == null ? List.of() : List.copyOf(nullValues);
+        sections = sections == null ? Sections.TAG : sections;
+    }
+
+    /** A copy with other custom-field rules (the Excel workbook layout adds those of its CustomFields sheet). */
+    public TabularMapping withCustomFields(List<CustomFieldRule> rules) {
+        return new TabularMapping(fields, listSeparator, columns, rules, defaultBoard, defaultColumn, trueValues,
+                nullValues, sections);
+    }
+
+    /** Where section text goes. */
+    public enum Sections {
+        @JsonProperty("tag") TAG,
+        @JsonProperty("board") BOARD,
+        @JsonProperty("column") COLUMN,
+        @JsonProperty("skip") SKIP;
+
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** Header names per card field. */
@@ -62,9 +86,10 @@ public record TabularMapping(
             @JsonProperty("blocked_by") List<String> blockedBy,
             List<String> related,
             List<String> links,
-            List<String> checklist) {
+            List<String> checklist,
+            List<String> section) {
         static final Fields EMPTY = new Fields(null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null);
 
         /** The header names of a field by its enum name, never null. */
         public List<String> of(TabularField f) {
@@ -92,6 +117,7 @@ public record TabularMapping(
                 case RELATED -> related;
                 case LINKS -> links;
                 case CHECKLIST -> checklist;
+                case SECTION -> section;
             };
             return v == null ? List.of() : v;
         }
@@ -99,8 +125,54 @@ public record TabularMapping(
 
     /**
      * A header carried as a custom field. {@code type}: string, number, date, select, multi_select, checkbox, url,
-     * user. {@code name} defaults to the header.
+     * user. {@code name} defaults to the header. {@code options} (select and multi_select only) fixes the first
+     * options, in order and with colours; values found in the data that are not among them are added after.
      */
-    public record CustomFieldRule(String header, String type, String name) {
+    public record CustomFieldRule(String header, String type, String name, List<OptionRule> options) {
+        public static final List<String> TYPES = List.of("string", "number", "date", "select", "multi_select",
+                "checkbox", "url", "user");
+
+        public CustomFieldRule {
+            if (header == null || header.isBlank()) {
+                throw new IllegalArgumentException("custom field without header");
+            }
+            type = type == null ? "string" : type;
+            if (!TYPES.contains(type)) {
+                throw new IllegalArgumentException("custom field '" + header + "' has type '" + type
+                        + "'; use one of " + TYPES);
+            }
+            options = options == null ? List.of() : List.copyOf(options);
+            if (!options.isEmpty() && !type.equals("select") && !type.equals("multi_select")) {
+                throw new IllegalArgumentException("custom field '" + header + "' is " + type
+                        + "; only select and multi_select take options");
+            }
+        }
+
+        public CustomFieldRule(String header, String type, String name) {
+            this(header, type, name, null);
+        }
+
+        public boolean isSelect() {
+            return type.equals("select") || type.equals("multi_select");
+        }
+    }
+
+    /** A select option: its text and optional Kaiten colour 1–17. Written as text alone, or {value, color}. */
+    public record OptionRule(String value, Integer color) {
+        public OptionRule {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("option without value");
+            }
+            value = value.strip();
+            if (color != null && (color < 1 || color > 17)) {
+                throw new IllegalArgumentException("option '" + value + "' has colour " + color
+                        + "; Kaiten colours are 1–17");
+            }
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static OptionRule of(String value) {
+            return new OptionRule(value, null);
+        }
     }
 }

@@ -43,6 +43,7 @@ public final class TabularConverter {
     private final SourceContext ctx;
     private final HeaderMap headers;
     private final String file;
+    private final TabularExtension extension;
 
     // pass-1 state: ids and small indexes only
     private final Map<String, String> cardIdByKey = new HashMap<>();
@@ -55,6 +56,8 @@ public final class TabularConverter {
     // resolved after pass 1
     private final Map<String, String> boardIds = new LinkedHashMap<>();
     private final Map<String, String> columnIds = new HashMap<>();
+    private final Map<String, Integer> presetTypes = new HashMap<>();
+    private boolean sectionsSeen;
     private final Map<TabularMapping.CustomFieldRule, String> fieldIds = new LinkedHashMap<>();
     private final Map<TabularMapping.CustomFieldRule, Map<String, String>> optionIds = new HashMap<>();
     private final Relations relations = new Relations();
@@ -63,11 +66,16 @@ public final class TabularConverter {
     }
 
     public TabularConverter(RowSource source, TabularMapping mapping, SourceContext ctx) {
+        this(source, mapping, ctx, TabularExtension.NONE);
+    }
+
+    public TabularConverter(RowSource source, TabularMapping mapping, SourceContext ctx, TabularExtension extension) {
         this.source = source;
         this.mapping = mapping;
         this.ctx = ctx;
         this.file = source.name();
         this.headers = new HeaderMap(source.header(), mapping);
+        this.extension = extension;
     }
 
     public void convert(ModelSink sink) throws IOException {
@@ -85,11 +93,57 @@ public final class TabularConverter {
         }
         ctx.issue(IssueCode.SOURCE_RULE, Location.cell(file, source.headerLine(), null, null),
                 "columns used: " + headers.describe());
+        presetColumns();
         collect();
         DateParser dates = dateParser();
         emitStructure(sink);
         resolveRelations();
-        emitCards(sink, new ValueReader(dates, ctx, file));
+        extension.cardsKnown(this::resolveRef);
+        ValueReader values = new ValueReader(dates, ctx, file);
+        emitCards(sink, values);
+        if (sectionsSeen) {
+            ctx.issue(IssueCode.SOURCE_RULE, Location.file(file), "row sections went to: " + mapping.sections().key()
+                    + " (set sections: tag|board|column|skip in a --mapping file to change)");
+        }
+        extension.afterCards(sink, this::resolveRef, values);
+    }
+
+    /** Columns the source defines up front come first on their boards, with their given types. */
+    private void presetColumns() {
+        for (TabularExtension.PresetColumn c : extension.presetColumns()) {
+            String board = c.board() == null || c.board().isBlank() ? defaultBoard() : c.board().strip();
+            statusesByBoard.computeIfAbsent(board, b -> new LinkedHashSet<>()).add(c.title().strip());
+            presetTypes.put(board + "\u0000" + c.title().strip(), c.type());
+        }
+    }
+
+    /** The row's section: its own section cell, else the heading row it sits under; spaces collapsed. */
+    private String section(Row row) {
+        String s = text(row, TabularField.SECTION);
+        if (s == null) {
+            s = row.section();
+        }
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        sectionsSeen = true;
+        return s.strip().replaceAll("\\s+", " ");
+    }
+
+    private String boardOf(Row row) {
+        String board = text(row, TabularField.BOARD);
+        if (board == null && mapping.sections() == TabularMapping.Sections.BOARD) {
+            board = section(row);
+        }
+        return board == null ? defaultBoard() : board;
+    }
+
+    private String statusOf(Row row) {
+        String status = text(row, TabularField.COLUMN);
+        if (status == null && mapping.sections() == TabularMapping.Sections.COLUMN) {
+            status = section(row);
+        }
+        return status == null ? mapping.defaultColumn() : status;
     }
 
     // ---- pass 1 -------------------------------------------------------------------------------------------------
@@ -112,10 +166,7 @@ public final class TabularConverter {
             int ordinal = cardIds.size() + 1;
             String id = cardId(row, ordinal);
             cardIds.add(id);
-            String board = text(row, TabularField.BOARD);
-            String status = text(row, TabularField.COLUMN);
-            statusesByBoard.computeIfAbsent(board == null ? defaultBoard() : board, b -> new LinkedHashSet<>())
-                    .add(status == null ? mapping.defaultColumn() : status);
+            statusesByBoard.computeIfAbsent(boardOf(row), b -> new LinkedHashSet<>()).add(statusOf(row));
             for (TabularField f : List.of(TabularField.PARENT, TabularField.BLOCKS, TabularField.BLOCKED_BY,
                     TabularField.RELATED)) {
                 for (int col : headers.all(f)) {
@@ -220,7 +271,9 @@ public final class TabularConverter {
             for (String status : e.getValue()) {
                 String columnId = boardId + "-col-" + (++c);
                 columnIds.put(e.getKey() + "\u0000" + status, columnId);
-                ColumnTypeRules.Decision d = ColumnTypeRules.decide(status, mapping.columns(), Column.IN_PROGRESS);
+                Integer preset = presetTypes.get(e.getKey() + "\u0000" + status);
+                ColumnTypeRules.Decision d = preset != null ? new ColumnTypeRules.Decision(preset, "given by the source")
+                        : ColumnTypeRules.decide(status, mapping.columns(), Column.IN_PROGRESS);
                 rules.add("'" + status + "' → " + d.type() + " (" + d.rule() + ")");
                 sink.accept(new Column(columnId, limit(status, 128, "column"), boardId, (double) c, d.type(), null));
             }
@@ -233,14 +286,31 @@ public final class TabularConverter {
             fieldIds.put(rule, fieldId);
             String name = limit(rule.name() != null ? rule.name() : headers.name(e.getValue().get(0)), 128, "field");
             List<CustomField.Option> options = null;
-            if (rule.type().equals("select") || rule.type().equals("multi_select")) {
+            if (rule.isSelect()) {
                 options = new ArrayList<>();
                 Map<String, String> ids = new HashMap<>();
                 int o = 0;
+                for (TabularMapping.OptionRule preset : rule.options()) {
+                    if (!ids.containsKey(preset.value())) {
+                        String optionId = fieldId + "-opt-" + (++o);
+                        ids.put(preset.value(), optionId);
+                        options.add(new CustomField.Option(optionId, limit(preset.value(), 128, "option"),
+                                preset.color(), (double) o));
+                    }
+                }
+                List<String> added = new ArrayList<>();
                 for (String v : selectValues.getOrDefault(rule, new LinkedHashSet<>())) {
+                    if (ids.containsKey(v)) {
+                        continue;
+                    }
                     String optionId = fieldId + "-opt-" + (++o);
                     ids.put(v, optionId);
                     options.add(new CustomField.Option(optionId, limit(v, 128, "option"), null, (double) o));
+                    added.add(v);
+                }
+                if (!rule.options().isEmpty() && !added.isEmpty()) {
+                    ctx.issue(IssueCode.SOURCE_RULE, Location.file(file), "custom field '" + name + "': values not"
+                            + " in its option list were added as options: " + String.join(", ", added));
                 }
                 optionIds.put(rule, ids);
                 if (options.isEmpty()) {
@@ -308,7 +378,9 @@ public final class TabularConverter {
         int[] ordinal = {0};
         source.forEachRow(raw -> {
             String id = cardIds.get(ordinal[0]++);
-            sink.accept(new CardBuilder(clean(raw), id, values).build());
+            Card.Builder card = new CardBuilder(clean(raw), id, values).build();
+            extension.complete(id, card);
+            sink.accept(card.build());
         });
     }
 
@@ -328,12 +400,8 @@ public final class TabularConverter {
             return Location.cell(file, row.line(), (long) col + 1, headers.name(col));
         }
 
-        Card build() {
-            String board = text(row, TabularField.BOARD);
-            board = board == null ? defaultBoard() : board;
-            String status = text(row, TabularField.COLUMN);
-            status = status == null ? mapping.defaultColumn() : status;
-            String columnId = columnIds.get(board + "\u0000" + status);
+        Card.Builder build() {
+            String columnId = columnIds.get(boardOf(row) + "\u0000" + statusOf(row));
             int titleCol = headers.first(TabularField.TITLE);
             TextLimits.Title title = TextLimits.title(row.cell(titleCol).text(), "Row " + row.line(), ctx, at(titleCol));
             Card.Builder b = Card.builder(id, columnId, title.title());
@@ -346,6 +414,7 @@ public final class TabularConverter {
             b.description(fullDesc, "markdown");
             b.typeName(text(row, TabularField.TYPE));
             forEachValue(TabularField.TAGS, (v, col) -> b.addTag(tag(v, col)));
+            sectionTag(b);
             person(TabularField.OWNER).ifPresent(b::ownerId);
             person(TabularField.RESPONSIBLE).ifPresent(u -> {
                 b.responsibleId(u);
@@ -384,7 +453,28 @@ public final class TabularConverter {
             properties(b);
             relations.apply(id, b);
             countExtraCells();
-            return b.build();
+            return b;
+        }
+
+        /** With {@code sections: tag} the section is a tag; with {@code skip} a section cell is counted as lost. */
+        private void sectionTag(Card.Builder b) {
+            String s = section(row);
+            if (s == null) {
+                return;
+            }
+            int col = headers.has(TabularField.SECTION) ? headers.first(TabularField.SECTION) : -1;
+            Location where = col >= 0 ? at(col) : Location.cell(file, row.line(), null, null);
+            if (mapping.sections() == TabularMapping.Sections.TAG) {
+                String t = s;
+                if (t.codePointCount(0, t.length()) > Card.Tag.MAX_NAME) {
+                    ctx.losses().lost(file + " section", "tag longer than 128 characters cut", where);
+                    t = t.substring(0, t.offsetByCodePoints(0, Card.Tag.MAX_NAME));
+                }
+                b.addTag(t);
+            } else if (mapping.sections() == TabularMapping.Sections.SKIP && col >= 0
+                    && !row.cell(col).text().isBlank()) {
+                ctx.losses().lost(file + " column '" + headers.name(col) + "'", "sections: skip in the mapping", where);
+            }
         }
 
         private String tag(String v, int col) {
@@ -547,7 +637,7 @@ public final class TabularConverter {
                 cells.set(i, Cell.EMPTY);
             }
         }
-        return cells == null ? row : new Row(row.line(), cells);
+        return cells == null ? row : new Row(row.line(), cells, row.section());
     }
 
     private boolean isNull(String text) {

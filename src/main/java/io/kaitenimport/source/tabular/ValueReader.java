@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Reads typed values out of cells. A value that does not parse stops the run with its position (the default), or
  * with {@code --lenient-values} is left empty, reported and counted as lost.
  */
-final class ValueReader {
+public final class ValueReader {
     private static final Pattern NUMBER = Pattern.compile("^[+-]?\\d+(?:[.,]\\d+)?$");
     private static final Pattern DURATION = Pattern.compile(
             "^(?:(\\d+(?:[.,]\\d+)?)\\s*(?:w|н))?\\s*(?:(\\d+(?:[.,]\\d+)?)\\s*(?:d|д))?\\s*"
@@ -32,7 +32,7 @@ final class ValueReader {
     private final String file;
     private final boolean lenient;
 
-    ValueReader(DateParser dates, SourceContext ctx, String file) {
+    public ValueReader(DateParser dates, SourceContext ctx, String file) {
         this.dates = dates;
         this.zone = ctx.options().zone();
         this.ctx = ctx;
@@ -41,7 +41,7 @@ final class ValueReader {
     }
 
     /** A card date: typed Excel dates directly, text through the date parser. */
-    Optional<CardDate> cardDate(Cell c, Location where) {
+    public Optional<CardDate> cardDate(Cell c, Location where) {
         if (c.value() instanceof LocalDateTime dt) {
             return Optional.of(dt.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
                     ? CardDate.dateOnly(dt.toLocalDate().toString())
@@ -63,17 +63,17 @@ final class ValueReader {
     }
 
     /** A point in time (created): a date alone means midnight in the source zone. */
-    Optional<String> instant(Cell c, Location where) {
+    public Optional<String> instant(Cell c, Location where) {
         return cardDate(c, where).map(cd -> Boolean.TRUE.equals(cd.timePresent()) ? cd.value()
                 : Dates.iso(LocalDate.parse(cd.value()).atStartOfDay(zone).toInstant()));
     }
 
     /** A date custom-property value: {@code YYYY-MM-DD}. */
-    Optional<String> isoDate(Cell c, Location where) {
+    public Optional<String> isoDate(Cell c, Location where) {
         return cardDate(c, where).map(cd -> cd.value().length() > 10 ? cd.value().substring(0, 10) : cd.value());
     }
 
-    Optional<Double> number(Cell c, Location where) {
+    public Optional<Double> number(Cell c, Location where) {
         if (c.value() instanceof Double d) {
             return Optional.of(d);
         }
@@ -89,7 +89,7 @@ final class ValueReader {
     }
 
     /** Hours of work: a number of hours, or a duration like {@code 1d 4h}, {@code 2h 30m}, {@code 3ч}. */
-    Optional<Double> hours(Cell c, Location where, double hoursPerDay) {
+    public Optional<Double> hours(Cell c, Location where, double hoursPerDay) {
         if (c.value() instanceof Double d) {
             return Optional.of(d);
         }
