@@ -65,7 +65,7 @@ public final class Users {
     }
 
     public static Users none(SourceOptions.UnmappedUsers policy, Report report) {
-        return new Users(Map.of(), policy, report);
+        return new Users(new HashMap<>(), policy, report);
     }
 
     /** Reads the users file; every bad row is an error naming its line. */
@@ -109,6 +109,24 @@ public final class Users {
         }
         report.fact("users file", name + " (" + map.size() + " entries)");
         return new Users(map, policy, report);
+    }
+
+    /**
+     * Adds a person the source itself lists with an email (the Excel workbook's Users sheet), as if from the users
+     * file, and makes them a package user. An entry of the {@code --users} file for the same key wins.
+     *
+     * @return the package user id
+     * @throws SourceException when the email is not valid
+     */
+    public String register(String source, String email, String fullName, Location where) {
+        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+            throw new SourceException(where, "'" + (email == null ? "" : email) + "' is not a valid email for '"
+                    + source + "'");
+        }
+        String key = source == null || source.isBlank() ? email.strip() : source.strip();
+        byKey.putIfAbsent(norm(key), new FileEntry(email.strip(), fullName == null || fullName.isBlank() ? null
+                : fullName.strip()));
+        return resolve(new Person(key, key, fullName, email.strip()), "users", where);
     }
 
     private static String get(CSVRecord r, int i) {

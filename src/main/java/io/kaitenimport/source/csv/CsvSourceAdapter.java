@@ -64,7 +64,8 @@ public final class CsvSourceAdapter implements SourceAdapter {
         new TabularConverter(rows, mapping, ctx).convert(sink);
     }
 
-    static Set<String> knownHeaders(TabularMapping mapping) {
+    /** The header names a mapping recognises, lower-cased, for finding the header row. */
+    public static Set<String> knownHeaders(TabularMapping mapping) {
         Set<String> known = new HashSet<>();
         for (TabularField f : TabularField.values()) {
             for (String h : mapping.fields().of(f)) {

@@ -1,0 +1,300 @@
+package io.kaitenimport.source.xlsx;
+
+import io.kaitenimport.source.SourceException;
+import io.kaitenimport.source.tabular.Cell;
+import io.kaitenimport.validate.Location;
+import org.apache.poi.ss.usermodel.BuiltinFormats;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.XMLReader;
+import org.xml.sax.helpers.DefaultHandler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Streams one sheet's rows with POI's event API: {@link XSSFSheetXMLHandler} resolves shared and inline strings,
+ * rich text and cached formula results and formats numbers as Excel shows them; a thin SAX filter in front of it
+ * keeps what it drops — the cell's raw value, type and style (for typed values and dates in either date system) and
+ * the row's {@code hidden} flag. Hyperlinks and values merged down a column come from the {@link SheetScan}.
+ */
+final class SheetReader {
+    private final XlsxWorkbook wb;
+    private final DataFormatter formatter = new DataFormatter(Locale.US);
+
+    /** A row as read: 1-based number, hidden flag, cells by 0-based column (trailing blanks trimmed). */
+    record RawRow(int number, boolean hidden, List<Cell> cells, List<String> errors) {
+        boolean isBlank() {
+            return cells.stream().allMatch(Cell::isBlank);
+        }
+
+        Cell cell(int col) {
+            return col < cells.size() ? cells.get(col) : Cell.EMPTY;
+        }
+
+        /** The cells as plain text, for header detection. */
+        List<String> texts() {
+            return cells.stream().map(Cell::text).toList();
+        }
+    }
+
+    interface RowHandler {
+        /** @return false to stop reading the sheet */
+        boolean row(RawRow row) throws IOException;
+    }
+
+    SheetReader(XlsxWorkbook wb) {
+        this.wb = wb;
+    }
+
+    void read(SheetInfo sheet, SheetScan scan, RowHandler handler) throws IOException {
+        Contents contents = new Contents(scan, handler);
+        XSSFSheetXMLHandler cells = new XSSFSheetXMLHandler(wb.styles(), null, wb.strings(), contents, formatter,
+                false);
+        try (InputStream in = wb.sheetPart(sheet).getInputStream()) {
+            XMLReader xml = XMLHelper.newXMLReader();
+            xml.setContentHandler(new Filter(cells, contents));
+            xml.parse(new InputSource(in));
+        } catch (StopUnchecked stop) {
+            // the handler has what it wanted
+        } catch (WrappedUnchecked w) {
+            throw (IOException) w.getCause();
+        } catch (SourceException e) {
+            throw e;
+        } catch (Exception e) {
+            throw XlsxErrors.translate(Location.file(wb.label(sheet)), e);
+        }
+    }
+
+    /** Records raw cell attributes and values, then lets POI's handler do the rest. */
+    private static final class Filter extends DefaultHandler {
+        private final XSSFSheetXMLHandler next;
+        private final Contents contents;
+        private boolean inValue;
+
+        Filter(XSSFSheetXMLHandler next, Contents contents) {
+            this.next = next;
+            this.contents = contents;
+        }
+
+        @Override
+        public void startElement(String uri, String local, String qName, Attributes a) throws SAXException {
+            switch (local) {
+                case "row" -> {
+                    String h = a.getValue("hidden");
+                    contents.rowHidden = "1".equals(h) || "true".equalsIgnoreCase(h);
+                }
+                case "c" -> {
+                    contents.type = a.getValue("t");
+                    String s = a.getValue("s");
+                    contents.style = s == null ? -1 : Integer.parseInt(s.trim());
+                    contents.raw.setLength(0);
+                }
+                case "v" -> inValue = true;
+                default -> { }
+            }
+            next.startElement(uri, local, qName, a);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (inValue) {
+                contents.raw.append(ch, start, length);
+            }
+            next.characters(ch, start, length);
+        }
+
+        @Override
+        public void endElement(String uri, String local, String qName) throws SAXException {
+            if (local.equals("v")) {
+                inValue = false;
+            }
+            next.endElement(uri, local, qName);
+        }
+    }
+
+    /** Builds typed cells and hands each finished row on. */
+    private final class Contents implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final SheetScan scan;
+        private final RowHandler handler;
+        private final Map<Integer, int[]> mergedDown = new HashMap<>();
+        private final Map<Integer, Cell> mergedValue = new HashMap<>();
+        boolean rowHidden;
+        String type;
+        int style;
+        final StringBuilder raw = new StringBuilder();
+        private List<Cell> cells = new ArrayList<>();
+        private List<String> errors = new ArrayList<>();
+        private int lastCol = -1;
+
+        Contents(SheetScan scan, RowHandler handler) {
+            this.scan = scan;
+            this.handler = handler;
+        }
+
+        @Override
+        public void startRow(int row) {
+            cells = new ArrayList<>();
+            errors = new ArrayList<>();
+            lastCol = -1;
+        }
+
+        @Override
+        public void cell(String ref, String formatted, XSSFComment comment) {
+            int col = ref == null ? lastCol + 1 : new CellReference(ref).getCol();
+            lastCol = col;
+            Cell c = typed(formatted);
+            if (c == null) {
+                errors.add((ref == null ? "#" + (col + 1) : ref) + " " + formatted);
+                return;
+            }
+            while (cells.size() <= col) {
+                cells.add(Cell.EMPTY);
+            }
+            cells.set(col, c);
+        }
+
+        @Override
+        public void endRow(int row) throws RuntimeException {
+            for (int col = 0; col < cells.size(); col++) {
+                String url = scan.link(row, col);
+                if (url != null) {
+                    Cell c = cells.get(col);
+                    cells.set(col, new Cell(c.text(), c.value(), url));
+                }
+            }
+            fillMergedDown(row);
+            int end = cells.size();
+            while (end > 0 && cells.get(end - 1).isBlank()) {
+                end--;
+            }
+            RawRow r = new RawRow(row + 1, rowHidden, cells.subList(0, end), errors);
+            rowHidden = false;
+            try {
+                if (!handler.row(r)) {
+                    throw new StopUnchecked();
+                }
+            } catch (IOException e) {
+                throw new WrappedUnchecked(e);
+            }
+        }
+
+        /** A value merged down a column (a "Phase" cell spanning its tasks) applies to every row it covers. */
+        private void fillMergedDown(int row) {
+            mergedDown.entrySet().removeIf(e -> e.getValue()[1] < row);
+            mergedValue.keySet().removeIf(col -> !mergedDown.containsKey(col));
+            for (Map.Entry<Integer, int[]> e : mergedDown.entrySet()) {
+                int col = e.getKey();
+                Cell v = mergedValue.get(col);
+                if (v != null && (col >= cells.size() || cells.get(col).isBlank())) {
+                    while (cells.size() <= col) {
+                        cells.add(Cell.EMPTY);
+                    }
+                    cells.set(col, v);
+                }
+            }
+            for (int[] region : scan.down(row)) {
+                int col = region[0];
+                mergedDown.put(col, new int[] {row, region[1]});
+                if (col < cells.size() && !cells.get(col).isBlank()) {
+                    mergedValue.put(col, cells.get(col));
+                }
+            }
+        }
+
+        /** The typed cell for the current raw value, or null for an error value (#N/A, #DIV/0!…). */
+        private Cell typed(String formatted) {
+            String text = formatted == null ? "" : formatted.replace("\r\n", "\n").replace('\r', '\n');
+            String t = type == null ? "n" : type;
+            switch (t) {
+                case "e":
+                    return null;
+                case "b":
+                    return new Cell(text, raw.toString().trim().equals("1") || raw.toString().trim()
+                            .equalsIgnoreCase("true"), null);
+                case "s", "inlineStr", "str":
+                    return Cell.text(text);
+                case "d":
+                    return isoDate(raw.toString().trim(), text);
+                default:
+                    return number(text);
+            }
+        }
+
+        private Cell number(String text) {
+            String r = raw.toString().trim();
+            double d;
+            try {
+                d = Double.parseDouble(r);
+            } catch (NumberFormatException e) {
+                return Cell.text(text);
+            }
+            StylesTable styles = wb.styles();
+            XSSFCellStyle st = null;
+            if (styles != null && styles.getNumCellStyles() > 0) {
+                st = styles.getStyleAt(Math.max(style, 0));
+            }
+            if (st != null) {
+                int idx = st.getDataFormat();
+                String fmt = st.getDataFormatString();
+                if (fmt == null) {
+                    fmt = BuiltinFormats.getBuiltinFormat(idx);
+                }
+                // A bare time of day (value below one day) is not a date; keep what Excel shows.
+                if (fmt != null && d >= 1 && DateUtil.isADateFormat(idx, fmt) && DateUtil.isValidExcelDate(d)) {
+                    LocalDateTime dt = DateUtil.getLocalDateTime(d, wb.date1904(), true);
+                    Object value = dt.toLocalTime().equals(LocalTime.MIDNIGHT) ? dt.toLocalDate() : dt;
+                    return new Cell(formatter.formatRawCellContents(d, idx, fmt, wb.date1904()), value, null);
+                }
+                if (fmt != null && d < 1 && d >= 0 && DateUtil.isADateFormat(idx, fmt)) {
+                    return Cell.text(text);
+                }
+            }
+            return new Cell(text, d, null);
+        }
+
+        /** Strict ISO cells ({@code t="d"}), rare but valid. */
+        private Cell isoDate(String r, String text) {
+            try {
+                if (r.length() <= 10) {
+                    return new Cell(r, LocalDate.parse(r), null);
+                }
+                LocalDateTime dt = LocalDateTime.parse(r.endsWith("Z") ? r.substring(0, r.length() - 1) : r);
+                return new Cell(r, dt.toLocalTime().equals(LocalTime.MIDNIGHT) ? dt.toLocalDate() : dt, null);
+            } catch (DateTimeParseException e) {
+                return Cell.text(text);
+            }
+        }
+    }
+
+    /** SheetContentsHandler methods cannot throw checked exceptions; these carry stop and I/O out. */
+    private static final class StopUnchecked extends RuntimeException {
+        StopUnchecked() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class WrappedUnchecked extends RuntimeException {
+        WrappedUnchecked(IOException e) {
+            super(e);
+        }
+    }
+}
