@@ -113,7 +113,9 @@ public final class TabularConverter {
         for (TabularExtension.PresetColumn c : extension.presetColumns()) {
             String board = c.board() == null || c.board().isBlank() ? defaultBoard() : c.board().strip();
             statusesByBoard.computeIfAbsent(board, b -> new LinkedHashSet<>()).add(c.title().strip());
-            presetTypes.put(board + "\u0000" + c.title().strip(), c.type());
+            if (c.type() != null) {
+                presetTypes.put(board + "\u0000" + c.title().strip(), c.type());
+            }
         }
     }
 

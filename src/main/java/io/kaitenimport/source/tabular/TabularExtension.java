@@ -32,8 +32,11 @@ public interface TabularExtension {
     default void afterCards(ModelSink sink, CardIndex cards, ValueReader values) throws IOException {
     }
 
-    /** A column given by the source, with its Kaiten type (1 queued, 2 in progress, 3 done). */
-    record PresetColumn(String board, String title, int type) {
+    /**
+     * A column given by the source, with its Kaiten type (1 queued, 2 in progress, 3 done), or null to decide the
+     * type by the mapping's column rules.
+     */
+    record PresetColumn(String board, String title, Integer type) {
     }
 
     /** Resolves a reference (card id or key, case-insensitive) to the id the card got in the package, or null. */
