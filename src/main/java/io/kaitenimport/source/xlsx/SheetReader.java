@@ -163,7 +163,7 @@ final class SheetReader {
             lastCol = col;
             Cell c = typed(formatted);
             if (c == null) {
-                errors.add((ref == null ? "#" + (col + 1) : ref) + " " + formatted);
+                errors.add((ref == null ? "#" + (col + 1) : ref) + " " + raw.toString().strip());
                 return;
             }
             while (cells.size() <= col) {

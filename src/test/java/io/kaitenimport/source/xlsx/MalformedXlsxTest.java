@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
@@ -175,10 +176,13 @@ class MalformedXlsxTest {
     /** Copies a workbook entry by entry, replacing one entry's content. */
     static void rewriteStreaming(Path from, Path to, String entry, EntryWriter writer) throws IOException {
         Path tmp = Files.createTempFile(to.getParent(), "rw", ".zip");
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(from));
+        try (ZipFile in = new ZipFile(from.toFile());
              ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tmp))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                byte[] data = in.readAllBytes();
+            for (ZipEntry e : java.util.Collections.list(in.entries())) {
+                byte[] data;
+                try (InputStream is = in.getInputStream(e)) {
+                    data = is.readAllBytes();
+                }
                 out.putNextEntry(new ZipEntry(e.getName()));
                 if (e.getName().equals(entry)) {
                     writer.write(new String(data, StandardCharsets.UTF_8), out);
