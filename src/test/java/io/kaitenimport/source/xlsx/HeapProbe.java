@@ -1,0 +1,95 @@
+package io.kaitenimport.source.xlsx;
+
+import io.kaitenimport.cli.Main;
+import org.apache.poi.common.usermodel.HyperlinkType;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Hyperlink;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+
+/**
+ * Runs one {@code kaiten-import convert} in this JVM and prints its exit code, wall time and peak heap (the sum of
+ * each heap pool's peak, an upper bound on the true peak). {@link XlsxHeapCheck} runs it in a JVM capped at 256 MB.
+ * {@code HeapProbe generate FILE ROWS} writes the generated workbook instead.
+ */
+public final class HeapProbe {
+    private HeapProbe() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 3 && args[0].equals("generate")) {
+            generate(Path.of(args[1]), Integer.parseInt(args[2]));
+            return;
+        }
+        long start = System.nanoTime();
+        int exit = Main.newCommandLine().execute(args);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        long max = Runtime.getRuntime().maxMemory();
+        System.out.printf("exit=%d elapsed-ms=%d peak-heap-mb=%d max-heap-mb=%d%n", exit, ms, peak >> 20, max >> 20);
+        System.exit(exit);
+    }
+
+    /** Written with SXSSF (a window of 100 rows in memory) and a shared-strings table, like Excel's own files. */
+    public static void generate(Path file, int rows) throws IOException {
+        String[] statuses = {"Backlog", "To do", "In progress", "Review", "Done"};
+        String[] priorities = {"High", "Medium", "Low"};
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(null, 100, true, true)) {
+            CellStyle date = wb.createCellStyle();
+            date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+            SXSSFSheet s = wb.createSheet("Tasks");
+            String[] head = {"ID", "Title", "Status", "Assignee", "Due date", "Estimate", "Priority", "Description"};
+            Row h = s.createRow(0);
+            for (int i = 0; i < head.length; i++) {
+                h.createCell(i).setCellValue(head[i]);
+            }
+            LocalDate base = LocalDate.of(2024, 1, 1);
+            int r = 1;
+            for (int i = 1; i <= rows; i++) {
+                if (i % 5000 == 1) {
+                    Row section = s.createRow(r);
+                    section.createCell(0).setCellValue("Milestone " + (i / 5000 + 1));
+                    s.addMergedRegion(new CellRangeAddress(r, r, 0, head.length - 1));
+                    r++;
+                }
+                Row row = s.createRow(r++);
+                row.createCell(0).setCellValue("T-" + i);
+                row.createCell(1).setCellValue("Task number " + i + " of the generated plan");
+                row.createCell(2).setCellValue(statuses[i % statuses.length]);
+                row.createCell(3).setCellValue("person" + (i % 50) + "@example.com");
+                row.createCell(4).setCellValue(base.plusDays(i % 365));
+                row.getCell(4).setCellStyle(date);
+                row.createCell(5).setCellValue(i % 13 + 0.5);
+                row.createCell(6).setCellValue(priorities[i % 3]);
+                row.createCell(7).setCellValue("Generated description " + i + ": check the sensors, write the notes"
+                        + " and update the plan.");
+                if (i % 1000 == 0) {
+                    Hyperlink link = wb.getCreationHelper().createHyperlink(HyperlinkType.URL);
+                    link.setAddress("https://example.com/tasks/" + i);
+                    row.getCell(1).setHyperlink(link);
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(file)) {
+                wb.write(out);
+            }
+            wb.dispose();
+        }
+    }
+}
