@@ -16,8 +16,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Boards (one per project, or one for all) and their columns, one per status seen on the board's issues or in
@@ -33,12 +35,13 @@ final class BoardPlan {
     private final Map<String, String> siteCategories = new HashMap<>();
 
     private static final class BoardInfo {
-        final String title;
+        /** Project names, in first-seen order; a board for all projects is titled with all of them. */
+        final Set<String> projects = new LinkedHashSet<>();
         final Map<String, StatusInfo> statuses = new LinkedHashMap<>();
         final Map<String, String> columnIds = new LinkedHashMap<>();
 
-        BoardInfo(String title) {
-            this.title = title;
+        String title() {
+            return String.join(", ", projects);
         }
     }
 
@@ -60,19 +63,11 @@ final class BoardPlan {
 
     /** The board of an issue's project, created on first sight. */
     String boardOf(JsonNode project) {
-        if (single) {
-            boards.computeIfAbsent("jira", k -> new BoardInfo(titleOf(project)));
-            return "jira";
-        }
         String pid = firstText(project, "id", "key", "name");
-        String id = pid == null ? "project:none" : "project:" + pid;
-        boards.computeIfAbsent(id, k -> new BoardInfo(pid == null ? "Jira" : titleOf(project)));
+        String id = single ? "jira" : pid == null ? "project:none" : "project:" + pid;
+        String title = firstText(project, "name", "key");
+        boards.computeIfAbsent(id, k -> new BoardInfo()).projects.add(title == null ? "Jira" : title);
         return id;
-    }
-
-    private String titleOf(JsonNode project) {
-        String t = firstText(project, "name", "key");
-        return t == null ? "Jira" : t;
     }
 
     /** Records a status seen on a board (issue status, or a changelog from/to with only id and name). */
@@ -112,7 +107,7 @@ final class BoardPlan {
         }
         for (Map.Entry<String, BoardInfo> be : boards.entrySet()) {
             BoardInfo b = be.getValue();
-            sink.accept(new Board(be.getKey(), cut(b.title, "board", ctx), null, null, spaceId));
+            sink.accept(new Board(be.getKey(), cut(b.title(), "board", ctx), null, null, spaceId));
             record Planned(String key, StatusInfo status, int type, String rule, int seen) {
             }
             List<Planned> planned = new ArrayList<>();
@@ -139,7 +134,7 @@ final class BoardPlan {
                 b.columnIds.put(p.key(), colId);
                 sink.accept(new Column(colId, cut(p.status().name, "column", ctx), be.getKey(), order++, p.type(), null));
                 ctx.issue(IssueCode.SOURCE_RULE, Location.NONE, "column '" + p.status().name + "' on board '"
-                        + b.title + "': type " + p.type() + " (" + p.rule() + ")");
+                        + b.title() + "': type " + p.type() + " (" + p.rule() + ")");
             }
         }
     }

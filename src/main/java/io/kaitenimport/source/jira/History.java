@@ -2,7 +2,6 @@ package io.kaitenimport.source.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.model.Card;
-import io.kaitenimport.model.Dates;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.validate.IssueCode;
 import io.kaitenimport.validate.Location;
@@ -11,10 +10,12 @@ import io.kaitenimport.validate.Location;
 final class History {
     private final SourceContext ctx;
     private final BoardPlan boards;
+    private final JiraDates dates;
 
-    History(SourceContext ctx, BoardPlan boards) {
+    History(SourceContext ctx, BoardPlan boards, JiraDates dates) {
         this.ctx = ctx;
         this.boards = boards;
+        this.dates = dates;
     }
 
     void moves(JsonNode issue, String boardId, String cardId, Card.Builder card, IssueStream.Position pos) {
@@ -31,7 +32,7 @@ final class History {
         for (int i = 0; i < histories.size(); i++) {
             JsonNode h = histories.get(i);
             Location at = pos.at(cardId, "/changelog/histories/" + i);
-            String created = Dates.normalize(JiraIssues.text(h.get("created")));
+            String created = dates.iso(h.get("created"), "jira changelog.created", at);
             String author = null;
             boolean authorResolved = false;
             for (JsonNode item : h.path("items")) {

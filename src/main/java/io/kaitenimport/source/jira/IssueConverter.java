@@ -29,6 +29,7 @@ final class IssueConverter {
     private final WorkItems work;
     private final SystemFields systemFields;
     private final History history;
+    private final JiraDates dates;
 
     IssueConverter(SourceContext ctx, JiraMapping mapping, IssueIndex index, BoardPlan boards, FieldCatalog catalog,
                    Relations relations, ModelSink sink) {
@@ -40,9 +41,10 @@ final class IssueConverter {
         this.sink = sink;
         this.text = new JiraText(ctx);
         this.properties = new PropertyWriter(ctx, catalog, mapping, text);
-        this.work = new WorkItems(ctx, text, sink);
+        this.work = new WorkItems(ctx, text, sink, new JiraDates(ctx));
         this.systemFields = new SystemFields(ctx);
-        this.history = new History(ctx, boards);
+        this.dates = new JiraDates(ctx);
+        this.history = new History(ctx, boards, dates);
     }
 
     void convert(JsonNode issue, IssueStream.Position pos) throws IOException {
@@ -61,11 +63,11 @@ final class IssueConverter {
         Card.Builder card = Card.builder(id, column, title.title())
                 .key(entry.key())
                 .typeName(BoardPlan.firstText(f.get("issuetype"), "name"))
-                .created(Dates.normalize(JiraIssues.text(f.get("created"))));
+                .created(dates.iso(f.get("created"), "jira fields.created", pos.at(id, "/fields/created")));
         String description = text.markdown(f.get("description"), "description", pos.at(id, "/fields/description"));
         card.description(TextLimits.description(title, description), "markdown");
         people(f, card, pos.at(id, ""));
-        CardDate due = PropertyWriter.cardDate(f.get("duedate"));
+        CardDate due = dates.cardDate(f.get("duedate"), "jira fields.duedate", pos.at(id, "/fields/duedate"));
         card.dueDate(due);
         for (JsonNode label : f.path("labels")) {
             tag(card, label.asText(), "jira fields.labels", pos.at(id, "/fields/labels"));

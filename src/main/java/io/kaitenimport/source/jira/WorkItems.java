@@ -29,11 +29,13 @@ final class WorkItems {
     private final SourceContext ctx;
     private final JiraText text;
     private final ModelSink sink;
+    private final JiraDates dates;
 
-    WorkItems(SourceContext ctx, JiraText text, ModelSink sink) {
+    WorkItems(SourceContext ctx, JiraText text, ModelSink sink, JiraDates dates) {
         this.ctx = ctx;
         this.text = text;
         this.sink = sink;
+        this.dates = dates;
     }
 
     void comments(JsonNode fields, String cardId, IssueStream.Position pos) throws IOException {
@@ -58,7 +60,7 @@ final class WorkItems {
             JsonNode author = cm.get("author");
             String authorId = ctx.users().resolve(JiraIssues.person(author), "jira comment.author", at);
             Comment comment = new Comment(id, cardId, body, authorId, BoardPlan.firstText(author, "displayName"),
-                    Dates.normalize(JiraIssues.text(cm.get("created"))), null, "markdown");
+                    dates.iso(cm.get("created"), "jira comment.created", at), null, "markdown");
             for (Comment part : TextLimits.splitComment(comment, ctx, at)) {
                 sink.accept(part);
             }
@@ -112,7 +114,7 @@ final class WorkItems {
             Location at = pos.at(cardId, "/fields/attachment/" + i);
             String id = Optional.ofNullable(JiraIssues.text(a.get("id"))).orElse(cardId + ":a" + i);
             String name = Optional.ofNullable(JiraIssues.text(a.get("filename"))).orElse("attachment-" + id);
-            String created = Dates.normalize(JiraIssues.text(a.get("created")));
+            String created = dates.iso(a.get("created"), "jira attachment.created", at);
             Path binary = dir == null ? null : find(dir, id, name);
             if (binary != null && sink instanceof PackageWriter pw) {
                 String author = ctx.users().resolve(JiraIssues.person(a.get("author")), "jira attachment.author", at);
