@@ -41,6 +41,7 @@ public record TabularMapping(
     /** Header names per card field. */
     public record Fields(
             List<String> id,
+            List<String> aliases,
             List<String> title,
             List<String> description,
             List<String> column,
@@ -63,13 +64,14 @@ public record TabularMapping(
             List<String> related,
             List<String> links,
             List<String> checklist) {
-        static final Fields EMPTY = new Fields(null, null, null, null, null, null, null, null, null, null, null, null,
+        static final Fields EMPTY = new Fields(null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null);
 
         /** The header names of a field by its enum name, never null. */
         public List<String> of(TabularField f) {
             List<String> v = switch (f) {
                 case ID -> id;
+                case ALIASES -> aliases;
                 case TITLE -> title;
                 case DESCRIPTION -> description;
                 case COLUMN -> column;

@@ -161,6 +161,12 @@ public final class TabularConverter {
         if (!key.isEmpty()) {
             cardIdByKey.putIfAbsent(key(key), id);
         }
+        for (int col : headers.all(TabularField.ALIASES)) {
+            String alias = row.cell(col).text().strip();
+            if (!alias.isEmpty()) {
+                cardIdByKey.putIfAbsent(key(alias), id);
+            }
+        }
         cardIdByKey.putIfAbsent(key(id), id);
         return id;
     }
@@ -216,11 +222,18 @@ public final class TabularConverter {
             String boardId = "board-" + (++b);
             boardIds.put(e.getKey(), boardId);
             sink.accept(new Board(boardId, limit(e.getKey(), 128, "board"), null, null, spaceId));
-            int c = 0;
+            // Kanban order: queued, then in progress, then done; first appearance within a type.
+            List<Map.Entry<String, ColumnTypeRules.Decision>> ordered = new ArrayList<>();
             for (String status : e.getValue()) {
+                ordered.add(Map.entry(status, ColumnTypeRules.decide(status, mapping.columns(), Column.IN_PROGRESS)));
+            }
+            ordered.sort(java.util.Comparator.comparingInt(x -> x.getValue().type()));
+            int c = 0;
+            for (Map.Entry<String, ColumnTypeRules.Decision> col : ordered) {
+                String status = col.getKey();
+                ColumnTypeRules.Decision d = col.getValue();
                 String columnId = boardId + "-col-" + (++c);
                 columnIds.put(e.getKey() + "\u0000" + status, columnId);
-                ColumnTypeRules.Decision d = ColumnTypeRules.decide(status, mapping.columns(), Column.IN_PROGRESS);
                 rules.add("'" + status + "' → " + d.type() + " (" + d.rule() + ")");
                 sink.accept(new Column(columnId, limit(status, 128, "column"), boardId, (double) c, d.type(), null));
             }
@@ -438,8 +451,9 @@ public final class TabularConverter {
                     if (line.isBlank()) {
                         continue;
                     }
-                    boolean checked = line.strip().matches("^\\[[xX✓]].*");
-                    String text = BULLET.matcher(line).replaceFirst("").strip();
+                    String body = line.strip().replaceFirst("^[-*•·▪◦‣]\\s*", "");
+                    boolean checked = body.matches("^\\[[xX✓]].*");
+                    String text = BULLET.matcher(body).replaceFirst("").strip();
                     if (!text.isEmpty()) {
                         items.add(Card.ChecklistItem.of(text, items.size() + 1, checked));
                     }
