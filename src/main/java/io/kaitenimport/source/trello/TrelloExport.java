@@ -78,8 +78,8 @@ final class TrelloExport {
             throw new SourceException(Location.file(name), "the file is empty; expected a Trello board export (JSON)");
         }
         if (!root.isObject()) {
-            throw new SourceException(Location.record(name, null, null, ""), "not a Trello export: the top level is a"
-                    + " JSON " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an object");
+            throw new SourceException(Location.record(name, null, null, ""), "not a Trello export: the top level should"
+                    + " be an object but is " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         return new TrelloExport(name, root);
     }
@@ -91,7 +91,7 @@ final class TrelloExport {
         }
         if (!n.isArray()) {
             throw new SourceException(Location.record(file, null, null, "/" + key), "not a Trello export: '" + key
-                    + "' is a " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not an array");
+                    + "' should be an array but is " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         return (ArrayNode) n;
     }
