@@ -34,6 +34,8 @@ public final class MappingLoader {
             }
             try (InputStream in = Files.newInputStream(userFile)) {
                 return parse(in, userFile.toString(), type);
+            } catch (SourceException e) {
+                throw withKeyLine(e, userFile);
             } catch (IOException e) {
                 throw new SourceException(Location.file(userFile.toString()), "cannot read mapping: " + e.getMessage(), e);
             }
@@ -47,6 +49,30 @@ public final class MappingLoader {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read bundled " + resource, e);
         }
+    }
+
+    /**
+     * Jackson places an unknown key at the token after it; the user wants the key's own line, so look it up.
+     */
+    private static SourceException withKeyLine(SourceException e, Path file) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("unknown mapping key '([^']+)'").matcher(e.getMessage());
+        if (!m.find()) {
+            return e;
+        }
+        try {
+            java.util.List<String> lines = Files.readAllLines(file);
+            java.util.regex.Pattern key = java.util.regex.Pattern.compile("^\\s*(- )?\"?" + java.util.regex.Pattern.quote(m.group(1)) + "\"?\\s*:");
+            for (int i = 0; i < lines.size(); i++) {
+                java.util.regex.Matcher km = key.matcher(lines.get(i));
+                if (km.find()) {
+                    return new SourceException(Location.file(file.toString()).withLine((long) i + 1,
+                            (long) lines.get(i).indexOf(m.group(1)) + 1), e.getMessage());
+                }
+            }
+        } catch (IOException ignored) {
+            // keep Jackson's position
+        }
+        return e;
     }
 
     static <T> T parse(InputStream in, String name, Class<T> type) throws IOException {

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param defaultBoard  board title when no board column is mapped (default: the export's file name)
  * @param defaultColumn column title for rows without a status
  * @param trueValues    cell values meaning "yes" for archived/checkbox fields
+ * @param nullValues    cell values meaning "nothing" (e.g. "Unassigned"), treated as empty cells
  */
 public record TabularMapping(
         Fields fields,
@@ -24,7 +25,8 @@ public record TabularMapping(
         @JsonProperty("custom_fields") List<CustomFieldRule> customFields,
         @JsonProperty("default_board") String defaultBoard,
         @JsonProperty("default_column") String defaultColumn,
-        @JsonProperty("true_values") List<String> trueValues) {
+        @JsonProperty("true_values") List<String> trueValues,
+        @JsonProperty("null_values") List<String> nullValues) {
 
     public TabularMapping {
         fields = fields == null ? Fields.EMPTY : fields;
@@ -33,11 +35,13 @@ public record TabularMapping(
         customFields = customFields == null ? List.of() : List.copyOf(customFields);
         defaultColumn = defaultColumn == null ? "To do" : defaultColumn;
         trueValues = trueValues == null ? List.of("true", "yes", "y", "1", "x", "да", "+") : List.copyOf(trueValues);
+        nullValues = nullValues == null ? List.of() : List.copyOf(nullValues);
     }
 
     /** Header names per card field. */
     public record Fields(
             List<String> id,
+            List<String> aliases,
             List<String> title,
             List<String> description,
             List<String> column,
@@ -60,13 +64,14 @@ public record TabularMapping(
             List<String> related,
             List<String> links,
             List<String> checklist) {
-        static final Fields EMPTY = new Fields(null, null, null, null, null, null, null, null, null, null, null, null,
+        static final Fields EMPTY = new Fields(null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null);
 
         /** The header names of a field by its enum name, never null. */
         public List<String> of(TabularField f) {
             List<String> v = switch (f) {
                 case ID -> id;
+                case ALIASES -> aliases;
                 case TITLE -> title;
                 case DESCRIPTION -> description;
                 case COLUMN -> column;

@@ -17,7 +17,7 @@ import java.util.Map;
  * column with a matching name, since Jira CSV repeats "Labels" once per label; single-value fields take the first.
  */
 final class HeaderMap {
-    private static final java.util.Set<TabularField> MULTI = java.util.EnumSet.of(TabularField.TAGS,
+    private static final java.util.Set<TabularField> MULTI = java.util.EnumSet.of(TabularField.TAGS, TabularField.ALIASES,
             TabularField.MEMBERS, TabularField.LINKS, TabularField.PARENT, TabularField.BLOCKS,
             TabularField.BLOCKED_BY, TabularField.RELATED, TabularField.CHECKLIST);
 
@@ -63,6 +63,21 @@ final class HeaderMap {
             }
         }
         return out;
+    }
+
+    /** The first column no mapping uses and whose header is not blank, or -1. */
+    int firstUnused() {
+        for (int i = 0; i < header.size(); i++) {
+            if (!used.get(i) && !norm(header.get(i)).isEmpty()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    void assign(TabularField f, int column) {
+        fields.put(f, List.of(column));
+        used.set(column);
     }
 
     boolean has(TabularField f) {
