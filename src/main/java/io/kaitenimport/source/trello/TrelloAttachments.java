@@ -89,8 +89,10 @@ final class TrelloAttachments {
                 continue;
             }
             if (upload) {
-                ctx.issue(IssueCode.SOURCE_ATTACHMENT, where, "'" + name + "' is not in the --attachments folder;"
-                        + " the card links to its Trello URL instead (opening it needs a Trello login)");
+                ctx.issue(IssueCode.SOURCE_ATTACHMENT, where, "'" + name + "' is "
+                        + (ctx.options().attachmentsDir() == null ? "not packaged (no --attachments folder given)"
+                        : "not in the --attachments folder") + "; the card links to its Trello URL instead (opening"
+                        + " it needs a Trello login)");
                 ctx.losses().lost(NOT_PACKAGED, "uploaded file not packaged (no --attachments binary); linked", where);
             }
             int before = b.links().size();

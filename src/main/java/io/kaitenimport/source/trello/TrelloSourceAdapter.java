@@ -14,6 +14,7 @@ import io.kaitenimport.validate.Location;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,6 +56,10 @@ public final class TrelloSourceAdapter implements SourceAdapter {
         if (!policy.equals(TrelloColumns.KEEP) && !policy.equals(TrelloColumns.DROP_COLUMN)) {
             throw new SourceException(Location.NONE, "--archived-lists must be 'keep' or 'drop-column', not '"
                     + policy + "'");
+        }
+        Path attachments = ctx.options().attachmentsDir();
+        if (attachments != null && !Files.isDirectory(attachments)) {
+            throw new SourceException(Location.file(attachments.toString()), "--attachments folder not found");
         }
         TrelloMapping mapping = TrelloMapping.load(ctx.options().mapping());
         TrelloExport export = TrelloExport.read(ctx.input());
