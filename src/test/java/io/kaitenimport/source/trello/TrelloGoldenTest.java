@@ -42,6 +42,7 @@ class TrelloGoldenTest {
         String report = TrelloTesting.describe(outcome.report());
         assertEquals(0, outcome.report().errors(), report);
         assertTrue(outcome.written());
+        assertEquals(List.of(), PackageChecks.problems(out), "schema and reference problems");
         Files.writeString(out.resolve("report.txt"), report, StandardCharsets.UTF_8);
         if (Boolean.getBoolean("golden.update")) {
             io.kaitenimport.emit.FileTrees.delete(GOLDEN);

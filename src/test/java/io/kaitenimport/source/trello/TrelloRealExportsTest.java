@@ -49,6 +49,7 @@ class TrelloRealExportsTest {
         String report = TrelloTesting.describe(outcome.report());
         assertEquals(0, outcome.report().errors(), report);
         assertTrue(outcome.written(), report);
+        assertEquals(java.util.List.of(), PackageChecks.problems(out), "schema and reference problems");
 
         TrelloCounts source = TrelloCounts.source(input);
         TrelloCounts carried = TrelloCounts.carriedPlusLost(out, outcome.report().losses());
