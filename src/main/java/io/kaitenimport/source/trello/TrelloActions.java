@@ -6,14 +6,17 @@ import io.kaitenimport.validate.Location;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Indexes the export's actions (newest first, at most the newest 1000) by card, holding references into the tree.
+ * Indexes the export's actions (at most the newest 1000) by card, holding references into the tree. Trello writes
+ * them newest first, but order is decided by their dates so hand-edited exports work too.
  * Converters mark the actions they carry; {@link #reportUnused} then counts every other action as a loss, so the
  * report says how much history did not make it.
  */
@@ -30,7 +33,7 @@ final class TrelloActions {
     private final Map<String, String> listNames = new HashMap<>();
     private final Map<String, String> boardNames = new HashMap<>();
     private final Map<String, JsonNode> boardCreation = new HashMap<>();
-    private final Set<String> deletedAttachments = new java.util.HashSet<>();
+    private final Set<String> deletedAttachments = new HashSet<>();
     private final Set<JsonNode> used = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<JsonNode, Integer> index = new IdentityHashMap<>();
 
@@ -60,7 +63,7 @@ final class TrelloActions {
                 continue;
             }
             if (CREATION.contains(type)) {
-                creation.put(card, a); // newest first, so the last one written is the oldest
+                creation.merge(card, a, (old, now) -> when(now).compareTo(when(old)) < 0 ? now : old);
             } else if (COMMENT.contains(type)) {
                 comments.merge(card, 1, Integer::sum);
             } else if (type.equals("updateCard") && data.has("listAfter")) {
@@ -68,7 +71,7 @@ final class TrelloActions {
             } else if (type.equals("updateCheckItemStateOnCard")) {
                 String item = TrelloExport.text(data.get("checkItem"), "id");
                 if (item != null) {
-                    lastCheckState.putIfAbsent(item, a);
+                    lastCheckState.merge(item, a, (old, now) -> when(now).compareTo(when(old)) > 0 ? now : old);
                 }
             } else if (type.equals("addAttachmentToCard")) {
                 addedAttachments.computeIfAbsent(card, k -> new ArrayList<>()).add(a);
@@ -99,8 +102,14 @@ final class TrelloActions {
     /** List moves of the card, oldest first. */
     List<JsonNode> moves(String cardId) {
         List<JsonNode> list = new ArrayList<>(moves.getOrDefault(cardId, List.of()));
-        Collections.reverse(list);
+        list.sort(Comparator.comparing(TrelloActions::when));
         return list;
+    }
+
+    /** The action's time as a sortable ISO string; "" when missing or unreadable. */
+    static String when(JsonNode action) {
+        String iso = TrelloValues.date(TrelloExport.text(action, "date"));
+        return iso == null ? "" : iso;
     }
 
     int commentCount(String cardId) {
@@ -117,9 +126,10 @@ final class TrelloActions {
         List<JsonNode> list = new ArrayList<>();
         for (JsonNode a : addedAttachments.getOrDefault(cardId, List.of())) {
             if (!deletedAttachments.contains(TrelloExport.text(a.path("data").get("attachment"), "id"))) {
-                list.add(0, a);
+                list.add(a);
             }
         }
+        list.sort(Comparator.comparing(TrelloActions::when));
         return list;
     }
 
