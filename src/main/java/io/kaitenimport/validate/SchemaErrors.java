@@ -1,0 +1,155 @@
+package io.kaitenimport.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns networknt's errors into catalog issues with sentences a person can act on ("title is 1,300 characters;
+ * the maximum is 1024") instead of the library's generic wording.
+ */
+final class SchemaErrors {
+    private static final int QUOTE_MAX = 60;
+
+    private SchemaErrors() {
+    }
+
+    /**
+     * @param base the record's location; each issue gets the pointer of the offending value in it
+     */
+    static List<Issue> toIssues(List<Error> errors, Location base, IssueCode fallback) {
+        List<Issue> out = new ArrayList<>();
+        // anyOf/oneOf branches each report their own "type" error for the same value: say it once, listing
+        // every type that would have been accepted.
+        Map<String, Set<String>> expectedTypes = new LinkedHashMap<>();
+        Map<String, String> foundTypes = new LinkedHashMap<>();
+        for (Error e : errors) {
+            String pointer = pointer(e);
+            if ("type".equals(e.getKeyword())) {
+                Set<String> expected = expectedTypes.computeIfAbsent(pointer, p -> new LinkedHashSet<>());
+                JsonNode types = e.getSchemaNode();
+                if (types != null && types.isArray()) {
+                    types.forEach(t -> expected.add(t.asText()));
+                } else if (types != null) {
+                    expected.add(types.asText());
+                }
+                foundTypes.putIfAbsent(pointer, typeOf(e.getInstanceNode()));
+                continue;
+            }
+            out.add(convert(e, pointer, base, fallback));
+        }
+        for (Map.Entry<String, Set<String>> t : expectedTypes.entrySet()) {
+            String message = field(t.getKey()) + " is " + foundTypes.get(t.getKey()) + "; expected "
+                    + String.join(" or ", t.getValue());
+            out.add(issue(IssueCode.SCHEMA_TYPE, fallback, base, t.getKey(), message));
+        }
+        return out;
+    }
+
+    private static Issue convert(Error e, String pointer, Location base, IssueCode fallback) {
+        String keyword = e.getKeyword() == null ? "" : e.getKeyword();
+        JsonNode value = e.getInstanceNode();
+        JsonNode rule = e.getSchemaNode();
+        String name = field(pointer);
+        return switch (keyword) {
+            case "required" -> issue(IssueCode.SCHEMA_REQUIRED, fallback, base, pointer,
+                    "required field '" + e.getProperty() + "' is missing" + within(parent(pointer)));
+            case "additionalProperties" -> issue(IssueCode.SCHEMA_UNKNOWN_FIELD, fallback, base, pointer,
+                    "unknown field '" + e.getProperty() + "'" + within(parent(pointer)));
+            case "enum" -> issue(IssueCode.SCHEMA_ENUM, fallback, base, pointer,
+                    name + " is " + quote(value) + "; allowed values are " + list(rule));
+            case "const" -> issue(IssueCode.SCHEMA_ENUM, fallback, base, pointer,
+                    name + " is " + quote(value) + "; it must be " + quote(rule));
+            case "maxLength" -> issue(IssueCode.SCHEMA_LENGTH, fallback, base, pointer,
+                    String.format(Locale.ROOT, "%s is %,d characters; the maximum is %d", name, length(value),
+                            rule.asLong()));
+            case "minLength" -> issue(IssueCode.SCHEMA_LENGTH, fallback, base, pointer,
+                    String.format(Locale.ROOT, "%s is %,d characters; the minimum is %d", name, length(value),
+                            rule.asLong()));
+            case "maxItems" -> issue(IssueCode.SCHEMA_LENGTH, fallback, base, pointer,
+                    String.format(Locale.ROOT, "%s has %,d items; the maximum is %d", name, value.size(),
+                            rule.asLong()));
+            case "minItems" -> issue(IssueCode.SCHEMA_LENGTH, fallback, base, pointer,
+                    String.format(Locale.ROOT, "%s has %,d items; the minimum is %d", name, value.size(),
+                            rule.asLong()));
+            case "format" -> issue(IssueCode.SCHEMA_FORMAT, fallback, base, pointer,
+                    name + " is not a valid " + rule.asText() + ": " + quote(value));
+            case "pattern" -> issue(IssueCode.SCHEMA_FORMAT, fallback, base, pointer,
+                    name + " " + quote(value) + " does not match the pattern " + rule.asText());
+            default -> issue(IssueCode.SCHEMA_OTHER, fallback, base, pointer, name + " " + e.getMessage());
+        };
+    }
+
+    /** Under meta-data.json every schema problem is one code; elsewhere the keyword decides. */
+    private static Issue issue(IssueCode code, IssueCode fallback, Location base, String pointer, String message) {
+        IssueCode chosen = fallback == null ? code : fallback;
+        return new Issue(chosen, chosen.severity(), message, base.withPointer(pointer));
+    }
+
+    /** The instance location, extended by the property for errors about a property that is missing or extra. */
+    private static String pointer(Error e) {
+        String at = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
+        String keyword = e.getKeyword();
+        if (("required".equals(keyword) || "additionalProperties".equals(keyword)) && e.getProperty() != null) {
+            at = at + "/" + e.getProperty().replace("~", "~0").replace("/", "~1");
+        }
+        return at;
+    }
+
+    static String field(String pointer) {
+        return pointer == null || pointer.isEmpty() ? "the record" : pointer.substring(1);
+    }
+
+    private static String parent(String pointer) {
+        int slash = pointer.lastIndexOf('/');
+        return slash <= 0 ? "" : pointer.substring(0, slash);
+    }
+
+    private static String within(String parentPointer) {
+        return parentPointer.isEmpty() ? "" : " in " + parentPointer.substring(1);
+    }
+
+    private static long length(JsonNode value) {
+        String s = value == null ? "" : value.asText();
+        return s.codePointCount(0, s.length());
+    }
+
+    private static String list(JsonNode values) {
+        if (values == null || !values.isArray()) {
+            return String.valueOf(values);
+        }
+        List<String> items = new ArrayList<>();
+        values.forEach(v -> items.add(v.isTextual() ? v.asText() : v.toString()));
+        return String.join(", ", items);
+    }
+
+    static String quote(JsonNode value) {
+        if (value == null || value.isMissingNode()) {
+            return "missing";
+        }
+        String s = value.isTextual() ? "'" + value.asText() + "'" : value.toString();
+        return s.length() > QUOTE_MAX ? s.substring(0, QUOTE_MAX) + "…" : s;
+    }
+
+    static String typeOf(JsonNode value) {
+        if (value == null || value.isMissingNode()) {
+            return "missing";
+        }
+        return switch (value.getNodeType()) {
+            case STRING -> "a string";
+            case NUMBER -> value.isIntegralNumber() ? "an integer" : "a number";
+            case BOOLEAN -> "a boolean";
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+            default -> value.getNodeType().name().toLowerCase(Locale.ROOT);
+        };
+    }
+}
