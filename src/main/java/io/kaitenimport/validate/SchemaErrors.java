@@ -26,29 +26,37 @@ final class SchemaErrors {
      */
     static List<Issue> toIssues(List<Error> errors, Location base, IssueCode fallback) {
         List<Issue> out = new ArrayList<>();
-        // anyOf/oneOf branches each report their own "type" error for the same value: say it once, listing
-        // every type that would have been accepted.
+        // anyOf/oneOf branches each report their own error for the same value ("type" twice, or "format" for
+        // date and again for date-time): say it once, listing every alternative that would have been accepted.
         Map<String, Set<String>> expectedTypes = new LinkedHashMap<>();
-        Map<String, String> foundTypes = new LinkedHashMap<>();
+        Map<String, Set<String>> expectedFormats = new LinkedHashMap<>();
+        Map<String, JsonNode> values = new LinkedHashMap<>();
         for (Error e : errors) {
             String pointer = pointer(e);
-            if ("type".equals(e.getKeyword())) {
-                Set<String> expected = expectedTypes.computeIfAbsent(pointer, p -> new LinkedHashSet<>());
-                JsonNode types = e.getSchemaNode();
-                if (types != null && types.isArray()) {
-                    types.forEach(t -> expected.add(t.asText()));
-                } else if (types != null) {
-                    expected.add(types.asText());
+            String keyword = e.getKeyword();
+            if ("type".equals(keyword) || "format".equals(keyword)) {
+                Map<String, Set<String>> into = "type".equals(keyword) ? expectedTypes : expectedFormats;
+                Set<String> expected = into.computeIfAbsent(pointer, p -> new LinkedHashSet<>());
+                JsonNode rule = e.getSchemaNode();
+                if (rule != null && rule.isArray()) {
+                    rule.forEach(t -> expected.add(t.asText()));
+                } else if (rule != null) {
+                    expected.add(rule.asText());
                 }
-                foundTypes.putIfAbsent(pointer, typeOf(e.getInstanceNode()));
+                values.putIfAbsent(pointer, e.getInstanceNode());
                 continue;
             }
             out.add(convert(e, pointer, base, fallback));
         }
         for (Map.Entry<String, Set<String>> t : expectedTypes.entrySet()) {
-            String message = field(t.getKey()) + " is " + foundTypes.get(t.getKey()) + "; expected "
+            String message = field(t.getKey()) + " is " + typeOf(values.get(t.getKey())) + "; expected "
                     + String.join(" or ", t.getValue());
             out.add(issue(IssueCode.SCHEMA_TYPE, fallback, base, t.getKey(), message));
+        }
+        for (Map.Entry<String, Set<String>> f : expectedFormats.entrySet()) {
+            String message = field(f.getKey()) + " is not a valid " + String.join(" or ", f.getValue()) + ": "
+                    + quote(values.get(f.getKey()));
+            out.add(issue(IssueCode.SCHEMA_FORMAT, fallback, base, f.getKey(), message));
         }
         return out;
     }
@@ -79,8 +87,6 @@ final class SchemaErrors {
             case "minItems" -> issue(IssueCode.SCHEMA_LENGTH, fallback, base, pointer,
                     String.format(Locale.ROOT, "%s has %,d items; the minimum is %d", name, value.size(),
                             rule.asLong()));
-            case "format" -> issue(IssueCode.SCHEMA_FORMAT, fallback, base, pointer,
-                    name + " is not a valid " + rule.asText() + ": " + quote(value));
             case "pattern" -> issue(IssueCode.SCHEMA_FORMAT, fallback, base, pointer,
                     name + " " + quote(value) + " does not match the pattern " + rule.asText());
             default -> issue(IssueCode.SCHEMA_OTHER, fallback, base, pointer, name + " " + e.getMessage());
@@ -93,11 +99,12 @@ final class SchemaErrors {
         return new Issue(chosen, chosen.severity(), message, base.withPointer(pointer));
     }
 
-    /** The instance location, extended by the property for errors about a property that is missing or extra. */
+    /** The instance location, extended by the property for errors about one property (missing, extra, badly named). */
     private static String pointer(Error e) {
         String at = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
         String keyword = e.getKeyword();
-        if (("required".equals(keyword) || "additionalProperties".equals(keyword)) && e.getProperty() != null) {
+        if (("required".equals(keyword) || "additionalProperties".equals(keyword) || "propertyNames".equals(keyword))
+                && e.getProperty() != null) {
             at = at + "/" + e.getProperty().replace("~", "~0").replace("/", "~1");
         }
         return at;
