@@ -144,13 +144,17 @@ final class MetaCheck {
 
     private void path(String raw, String pointer, boolean mustBeDotRelative, List<MetaData.EntityFile> usable,
                       Set<String> referenced) {
-        if (PackagePaths.isUnsafe(raw) || (mustBeDotRelative && !raw.startsWith("./"))
-                || PackagePaths.normalize(raw).isEmpty()) {
+        if (PackagePaths.isUnsafe(raw) || PackagePaths.normalize(raw).isEmpty()) {
             report(IssueCode.META_PATH_UNSAFE, pointer, raw);
             return;
         }
         String name = PackagePaths.normalize(raw);
+        // Without './' the file is still meant, so it is not "unlisted"; but the array form requires the prefix.
         referenced.add(name);
+        if (mustBeDotRelative && !raw.startsWith("./")) {
+            report(IssueCode.META_PATH_UNSAFE, pointer, raw);
+            return;
+        }
         if (!reader.exists(name)) {
             report(IssueCode.META_FILE_MISSING, pointer, raw);
             return;
