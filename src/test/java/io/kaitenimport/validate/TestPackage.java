@@ -201,6 +201,19 @@ final class TestPackage {
         }
     }
 
+    /** Writes only the extra files over an existing package directory (to plant a broken file). */
+    void writeDirInto(Path dir) {
+        try {
+            for (Map.Entry<String, byte[]> f : extra.entrySet()) {
+                Path p = dir.resolve(f.getKey());
+                Files.createDirectories(p.getParent());
+                Files.write(p, f.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Path writeZip(Path zip) {
         try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(Files.newOutputStream(zip))) {
             for (Map.Entry<String, byte[]> f : contents().entrySet()) {
