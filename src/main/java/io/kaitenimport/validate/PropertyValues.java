@@ -96,8 +96,9 @@ final class PropertyValues {
             Location at = where.withPointer(where.pointer() + "/" + j);
             String id = Ids.of(value.get(j));
             if (id == null) {
-                mismatch(users ? "a user id" : "an option id", f, fieldId, value.get(j), at);
-            } else if (users) {
+                continue; // the card schema already requires ids inside property arrays
+            }
+            if (users) {
                 integrity.resolve(Target.USERS, id, at);
             } else if (!f.options.contains(id)) {
                 integrity.report(Issue.of(IssueCode.REF_UNRESOLVED, at, SchemaErrors.field(at.pointer()), id,
