@@ -24,18 +24,11 @@ final class IssueCollector implements Consumer<Issue> {
             .thenComparing(Issue::code)
             .thenComparing(Issue::message);
 
-    private final int keep;
+    /** The report stores no more than this per code, which is what makes counting the rest enough. */
+    private final int keep = Report.KEEP_PER_CODE;
     private final Map<IssueCode, PriorityQueue<Issue>> kept = new EnumMap<>(IssueCode.class);
     private final Map<IssueCode, Long> dropped = new EnumMap<>(IssueCode.class);
     private final Map<IssueCode, Issue> droppedExample = new EnumMap<>(IssueCode.class);
-
-    IssueCollector() {
-        this(Report.KEEP_PER_CODE);
-    }
-
-    IssueCollector(int keep) {
-        this.keep = keep;
-    }
 
     @Override
     public void accept(Issue issue) {
