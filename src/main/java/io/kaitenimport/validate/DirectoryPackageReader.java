@@ -32,7 +32,8 @@ public final class DirectoryPackageReader implements PackageReader {
                 for (Path p : (Iterable<Path>) walk::iterator) {
                     String name = root.relativize(p).toString().replace('\\', '/');
                     if (Files.isSymbolicLink(p) && !staysInside(root, p)) {
-                        throw new PackageException(IssueCode.PACKAGE_UNSAFE_PATH, Location.file(name), name);
+                        throw PackageException.withMessage(IssueCode.PACKAGE_UNSAFE_PATH, Location.file(name),
+                                "symbolic link '" + name + "' points outside the package");
                     }
                     if (Files.isRegularFile(p)) {
                         names.add(name);

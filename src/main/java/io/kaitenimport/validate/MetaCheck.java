@@ -152,7 +152,9 @@ final class MetaCheck {
         // Without './' the file is still meant, so it is not "unlisted"; but the array form requires the prefix.
         referenced.add(name);
         if (mustBeDotRelative && !raw.startsWith("./")) {
-            report(IssueCode.META_PATH_UNSAFE, pointer, raw);
+            covered.add(pointer);
+            found.add(new Issue(IssueCode.META_PATH_UNSAFE, IssueCode.META_PATH_UNSAFE.severity(),
+                    "path '" + raw + "' must start with './'", Location.file(PackagePaths.META).withPointer(pointer)));
             return;
         }
         if (!reader.exists(name)) {

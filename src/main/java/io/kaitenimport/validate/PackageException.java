@@ -15,6 +15,16 @@ public final class PackageException extends IOException {
         this.issue = Issue.of(code, where, args);
     }
 
+    /** For a message the catalog template does not fit (the code and severity stay the catalog's). */
+    public static PackageException withMessage(IssueCode code, Location where, String message) {
+        return new PackageException(new Issue(code, code.severity(), message, where));
+    }
+
+    private PackageException(Issue issue) {
+        super(issue.message());
+        this.issue = issue;
+    }
+
     public PackageException(IssueCode code, Object... args) {
         this(code, Location.NONE, args);
     }

@@ -84,7 +84,11 @@ public final class ZipPackageReader implements PackageReader {
                     throw tooLarge(name, "the zip declares more than %,d uncompressed bytes", limits.maxTotalBytes());
                 }
             }
-            files.putIfAbsent(PackagePaths.normalize(name), entry);
+            // Two entries with one name let the validator read one and the importer the other.
+            if (files.putIfAbsent(PackagePaths.normalize(name), entry) != null) {
+                throw PackageException.withMessage(IssueCode.PACKAGE_UNSAFE_PATH, Location.file(name),
+                        "the zip holds more than one entry named '" + name + "'");
+            }
         }
         return files;
     }
@@ -115,8 +119,8 @@ public final class ZipPackageReader implements PackageReader {
             throw new java.nio.file.NoSuchFileException(name);
         }
         if (!zip.canReadEntryData(entry)) {
-            throw new PackageException(IssueCode.PACKAGE_UNREADABLE, Location.file(name),
-                    "entry '" + name + "' uses an unsupported compression method or encryption");
+            // Only this entry is lost; the scanner reports it and goes on with the others.
+            throw new IOException("entry uses an unsupported compression method or is encrypted");
         }
         return new LimitedInputStream(zip.getInputStream(entry), entry.getName(), entry.getSize(),
                 entry.getCompressedSize(), limits, inflated);

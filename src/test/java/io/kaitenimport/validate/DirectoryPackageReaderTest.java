@@ -46,6 +46,7 @@ class DirectoryPackageReaderTest {
         Files.createSymbolicLink(root.resolve("leak.json"), secret);
         Issue issue = Check.only(Check.validate(root), IssueCode.PACKAGE_UNSAFE_PATH);
         Check.at(issue, "leak.json", null, null, null);
+        assertEquals("symbolic link 'leak.json' points outside the package", issue.message());
     }
 
     @Test

@@ -102,6 +102,7 @@ class MetaDataRulesTest {
         Issue issue = Check.only(validate("{\"entities\": [\"users\"], \"entities_paths_map\": "
                 + "{\"users\": [\"users_0.json\"]}}"), IssueCode.META_PATH_UNSAFE);
         Check.at(issue, META, null, null, "/entities_paths_map/users/0");
+        assertEquals("path 'users_0.json' must start with './'", issue.message());
     }
 
     @Test

@@ -94,6 +94,14 @@ class ZipPackageReaderTest {
     }
 
     @Test
+    void twoEntriesWithOneNameAreRefused() throws IOException {
+        Issue issue = Check.only(Check.validate(zip("meta-data.json", META, "u.json", "[]", "./u.json", "[1]")),
+                IssueCode.PACKAGE_UNSAFE_PATH);
+        Check.at(issue, "./u.json", null, null, null);
+        assertEquals("the zip holds more than one entry named './u.json'", issue.message());
+    }
+
+    @Test
     void highlyCompressedEntryIsRefusedWithDefaultLimits() throws IOException {
         Path bomb = zipWithZeros("u.json", 20_000_000);
         Issue issue = Check.only(Check.validate(bomb), IssueCode.PACKAGE_TOO_LARGE);
