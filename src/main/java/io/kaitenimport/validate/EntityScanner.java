@@ -1,9 +1,9 @@
 package io.kaitenimport.validate;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Schema;
 import io.kaitenimport.emit.Json;
@@ -38,6 +38,7 @@ final class EntityScanner {
     long scan(Entity entity, String file) throws PackageException {
         Schema schema = schemas.forEntity(entity);
         long position = 0;
+        boolean inArray = false;
         try (InputStream in = reader.open(file); JsonParser parser = Json.MAPPER.getFactory().createParser(in)) {
             JsonToken first = parser.nextToken();
             if (entity.isMapping()) {
@@ -54,6 +55,7 @@ final class EntityScanner {
                     notContainer(file, "array of " + entity.key() + " records", first);
                     return 0;
                 }
+                inArray = true;
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                     if (t == null) {
                         throw new JsonParseException(parser, "unexpected end of file inside the array");
@@ -62,13 +64,16 @@ final class EntityScanner {
                     record(entity, schema, file, position, record);
                     position++;
                 }
+                inArray = false;
             }
             if (parser.nextToken() != null) {
                 throw new JsonParseException(parser, "unexpected content after the end of the "
                         + (entity.isMapping() ? "object" : "array"));
             }
-        } catch (StreamReadException e) {
-            Location at = Location.record(file, entity.isMapping() ? null : position, null, null);
+        } catch (JsonProcessingException e) {
+            // Syntax errors, and also nesting or size constraints the parser enforces.
+            // Inside the array the error belongs to the record being read; elsewhere to the file.
+            Location at = Location.record(file, inArray ? position : null, null, null);
             if (e.getLocation() != null) {
                 at = at.withLine((long) e.getLocation().getLineNr(), (long) e.getLocation().getColumnNr());
             }

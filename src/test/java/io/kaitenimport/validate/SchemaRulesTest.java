@@ -53,6 +53,16 @@ class SchemaRulesTest {
     }
 
     @Test
+    void contentAfterTheArrayIsMalformed() {
+        Path dir = TestPackage.valid().writeDir(tmp);
+        TestPackage.empty().file("card_timers_0.json", "[]\n[]").writeDirInto(dir);
+        Issue issue = Check.only(Check.validate(dir), IssueCode.FILE_MALFORMED_JSON);
+        Check.at(issue, "card_timers_0.json", null, null, null);
+        assertEquals(2L, issue.location().line());
+        assertEquals("malformed JSON: unexpected content after the end of the array", issue.message());
+    }
+
+    @Test
     void requiredFieldMissing() {
         Issue issue = Check.only(validate(TestPackage.valid().remove("cards", 1, "title")), IssueCode.SCHEMA_REQUIRED);
         Check.at(issue, CARDS, 1L, "k2", "/title");
