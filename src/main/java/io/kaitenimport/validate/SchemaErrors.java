@@ -17,6 +17,8 @@ import java.util.Set;
  */
 final class SchemaErrors {
     private static final int QUOTE_MAX = 60;
+    private static final Set<String> CONSEQUENCES =
+            Set.of("enum", "const", "format", "pattern", "minLength", "maxLength", "minimum", "maximum");
 
     private SchemaErrors() {
     }
@@ -25,7 +27,16 @@ final class SchemaErrors {
      * @param base the record's location; each issue gets the pointer of the offending value in it
      */
     static List<Issue> toIssues(List<Error> errors, Location base, IssueCode fallback) {
+        // The whole document is "the record" inside an entity array, else the file itself (meta-data, mappings).
+        String root = base.recordIndex() == null && base.file() != null ? base.file() : "the record";
         List<Issue> out = new ArrayList<>();
+        // A value of the wrong type also fails its enum, length or format; the type error alone says what to fix.
+        Set<String> wrongType = new java.util.HashSet<>();
+        for (Error e : errors) {
+            if ("type".equals(e.getKeyword())) {
+                wrongType.add(pointer(e));
+            }
+        }
         // anyOf/oneOf branches each report their own error for the same value ("type" twice, or "format" for
         // date and again for date-time): say it once, listing every alternative that would have been accepted.
         Map<String, Set<String>> expectedTypes = new LinkedHashMap<>();
@@ -34,6 +45,9 @@ final class SchemaErrors {
         for (Error e : errors) {
             String pointer = pointer(e);
             String keyword = e.getKeyword();
+            if (wrongType.contains(pointer) && CONSEQUENCES.contains(keyword)) {
+                continue;
+            }
             if ("type".equals(keyword) || "format".equals(keyword)) {
                 Map<String, Set<String>> into = "type".equals(keyword) ? expectedTypes : expectedFormats;
                 Set<String> expected = into.computeIfAbsent(pointer, p -> new LinkedHashSet<>());
@@ -46,26 +60,26 @@ final class SchemaErrors {
                 values.putIfAbsent(pointer, e.getInstanceNode());
                 continue;
             }
-            out.add(convert(e, pointer, base, fallback));
+            out.add(convert(e, pointer, base, fallback, root));
         }
         for (Map.Entry<String, Set<String>> t : expectedTypes.entrySet()) {
-            String message = field(t.getKey()) + " is " + typeOf(values.get(t.getKey())) + "; expected "
+            String message = name(t.getKey(), root) + " is " + typeOf(values.get(t.getKey())) + "; expected "
                     + String.join(" or ", t.getValue());
             out.add(issue(IssueCode.SCHEMA_TYPE, fallback, base, t.getKey(), message));
         }
         for (Map.Entry<String, Set<String>> f : expectedFormats.entrySet()) {
-            String message = field(f.getKey()) + " is not a valid " + String.join(" or ", f.getValue()) + ": "
+            String message = name(f.getKey(), root) + " is not a valid " + String.join(" or ", f.getValue()) + ": "
                     + quote(values.get(f.getKey()));
             out.add(issue(IssueCode.SCHEMA_FORMAT, fallback, base, f.getKey(), message));
         }
         return out;
     }
 
-    private static Issue convert(Error e, String pointer, Location base, IssueCode fallback) {
+    private static Issue convert(Error e, String pointer, Location base, IssueCode fallback, String root) {
         String keyword = e.getKeyword() == null ? "" : e.getKeyword();
         JsonNode value = e.getInstanceNode();
         JsonNode rule = e.getSchemaNode();
-        String name = field(pointer);
+        String name = name(pointer, root);
         return switch (keyword) {
             case "required" -> issue(IssueCode.SCHEMA_REQUIRED, fallback, base, pointer,
                     "required field '" + e.getProperty() + "' is missing" + within(parent(pointer)));
@@ -111,7 +125,11 @@ final class SchemaErrors {
     }
 
     static String field(String pointer) {
-        return pointer == null || pointer.isEmpty() ? "the record" : pointer.substring(1);
+        return name(pointer, "the record");
+    }
+
+    private static String name(String pointer, String root) {
+        return pointer == null || pointer.isEmpty() ? root : pointer.substring(1);
     }
 
     private static String parent(String pointer) {

@@ -47,6 +47,22 @@ class MetaDataRulesTest {
     }
 
     @Test
+    void metaDataThatIsNotAnObject() {
+        Issue issue = Check.single(validate("[]"), IssueCode.META_SCHEMA);
+        Check.at(issue, META, null, null, "");
+        assertEquals("meta-data.json is an array; expected object", issue.message());
+    }
+
+    @Test
+    void wrongTypeIsReportedWithoutItsConsequences() {
+        // 3 is not a string, and so also not one of the entity names: only the first is worth saying
+        Issue issue = Check.only(validate("{\"entities\": [\"users\", 3], \"entities_paths_map\": "
+                + "{\"users\": [\"./users_0.json\"]}}"), IssueCode.META_SCHEMA);
+        Check.at(issue, META, null, null, "/entities/1");
+        assertEquals("entities/1 is an integer; expected string", issue.message());
+    }
+
+    @Test
     void unknownEntity() {
         Issue issue = Check.only(validate("{\"entities\": [\"users\", \"tasks\"], \"entities_paths_map\": "
                 + "{\"users\": [\"./users_0.json\"], \"tasks\": [\"./users_0.json\"]}}"), IssueCode.META_UNKNOWN_ENTITY);

@@ -143,6 +143,14 @@ class SchemaRulesTest {
     }
 
     @Test
+    void mappingFileIsCheckedAsOneObject() {
+        Issue issue = Check.only(validate(TestPackage.valid().entity("properties_mapping", "{\"pm1\": \"fourteen\"}")),
+                IssueCode.SCHEMA_TYPE);
+        Check.at(issue, "properties_mapping_0.json", null, null, "/pm1");
+        assertEquals("pm1 is a string; expected integer", issue.message());
+    }
+
+    @Test
     void recordThatIsNotAnObject() {
         Issue issue = Check.only(validate(TestPackage.valid().add("comments", "\"hello\"")), IssueCode.SCHEMA_TYPE);
         Check.at(issue, "comments_0.json", 2L, null, "");
