@@ -292,8 +292,11 @@ public final class TabularConverter {
                 } else if (target.equals(from)) {
                     ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, "row refers to itself; link dropped");
                     ctx.losses().lost(file + " column '" + headers.name(r.column()) + "'", "refers to its own row", where);
-                } else {
-                    relations.add(r.field(), from, target);
+                } else if (!relations.add(r.field(), from, target)) {
+                    ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, "parent '" + ref + "' would make a parent/child"
+                            + " cycle; this link is dropped");
+                    ctx.losses().lost(file + " column '" + headers.name(r.column()) + "'",
+                            "parent link that would close a cycle", where);
                 }
             }
         }

@@ -128,12 +128,14 @@ class CsvConvertTest {
     }
 
     @Test
-    void parentCycleIsReportedNotWritten() throws Exception {
-        Path f = csv("c.csv", "id,title,parent\nA,a,B\nB,b,A\n");
-        Cli.Run r = convert(f);
-        assertEquals(ExitCodes.INVALID, r.exit(), r.all());
-        assertTrue(r.out().contains("ref.cycle") || r.out().contains("Package NOT written"), r.out());
-        assertFalse(Files.exists(tmp.resolve("out.zip")));
+    void parentCycleIsBrokenAtTheLinkThatClosesIt() throws Exception {
+        Path f = csv("c.csv", "id,title,parent\nA,a,B\nB,b,C\nC,c,A\n");
+        Path out = tmp.resolve("pkg");
+        Cli.Run r = Cli.run("convert", f.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("c.csv:4:3 [parent]: parent 'A' would make a parent/child cycle"), r.out());
+        String cards = Files.readString(out.resolve("cards_0.json"));
+        assertTrue(cards.contains("\"parent_card_ids\" : [\n    \"B\"\n  ]"), cards);
     }
 
     @Test
