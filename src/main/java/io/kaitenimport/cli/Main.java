@@ -1,2 +1,22 @@
 package io.kaitenimport.cli;
-public final class Main { public static void main(String[] a) {} }
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code kaiten-import} command. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line; tests call this and capture its out/err writers. */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new KaitenImportCommand());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+}

@@ -21,7 +21,9 @@ import java.time.ZoneId;
  * @param includeHidden    xlsx: also read hidden rows and sheets
  * @param boardPer         jira: one board per "project" or one for "all"
  * @param includeRestricted jira: keep comments with restricted visibility
- * @param archivedLists    trello: "keep" the column and archive its cards, or "archive-cards-only"... see README
+ * @param archivedLists    trello: "keep" the column and archive its cards, or "drop-column"
+ * @param lenientValues    tabular sources: a value that cannot be parsed (date, number) is left empty and reported
+ *                         instead of stopping the run
  */
 public record SourceOptions(
         Path mapping,
@@ -37,7 +39,8 @@ public record SourceOptions(
         boolean includeHidden,
         String boardPer,
         boolean includeRestricted,
-        String archivedLists) {
+        String archivedLists,
+        boolean lenientValues) {
 
     public enum UnmappedUsers { DROP, FAIL }
 
@@ -50,6 +53,6 @@ public record SourceOptions(
 
     public static SourceOptions defaults() {
         return new SourceOptions(null, null, null, null, null, null, null, null, null, null, false, null, false,
-                null);
+                null, false);
     }
 }

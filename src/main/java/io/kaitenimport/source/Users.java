@@ -55,7 +55,7 @@ public final class Users {
 
         String label() {
             if (displayName != null && !displayName.isBlank()) {
-                return displayName + (username != null ? " (" + username + ")" : "");
+                return displayName + (username != null && !username.equals(displayName) ? " (" + username + ")" : "");
             }
             return Objects.requireNonNullElse(username, Objects.requireNonNullElse(sourceId, "?"));
         }

@@ -1,12 +1,28 @@
 package io.kaitenimport.source.csv;
 
 import io.kaitenimport.emit.ModelSink;
+import io.kaitenimport.mapping.MappingLoader;
+import io.kaitenimport.mapping.TabularField;
+import io.kaitenimport.mapping.TabularMapping;
 import io.kaitenimport.source.SourceAdapter;
 import io.kaitenimport.source.SourceContext;
+import io.kaitenimport.source.SourceException;
+import io.kaitenimport.source.tabular.TabularConverter;
+import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.validate.Location;
 
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
 
+/** CSV/TSV exports of any tracker or spreadsheet: one card per row, driven by {@code mappings/csv-default.yaml}. */
 public final class CsvSourceAdapter implements SourceAdapter {
+    public static final String DEFAULT_MAPPING = "csv-default.yaml";
+
     @Override
     public String name() {
         return "csv";
@@ -14,12 +30,69 @@ public final class CsvSourceAdapter implements SourceAdapter {
 
     @Override
     public boolean detect(Path input, byte[] head) {
-        String n = input.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String n = input.getFileName().toString().toLowerCase(Locale.ROOT);
         return n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt");
     }
 
     @Override
-    public void read(SourceContext context, ModelSink sink) {
-        throw new UnsupportedOperationException("written next");
+    public void read(SourceContext ctx, ModelSink sink) throws IOException {
+        Path file = ctx.input();
+        TabularMapping mapping = MappingLoader.load(ctx.options().mapping(), DEFAULT_MAPPING, TabularMapping.class);
+        byte[] head = CharsetSniffer.readHead(file);
+        if (head.length == 0) {
+            throw new SourceException(Location.file(file.toString()), "file is empty");
+        }
+        CharsetSniffer.Sniffed cs = CharsetSniffer.sniff(head, ctx.options().legacyEncoding());
+        Charset charset = cs.charset();
+        String why = cs.reason();
+        int bom = cs.bomLength();
+        if (ctx.options().encoding() == null && !charset.name().startsWith("UTF")) {
+            Charset latin = Charset.forName("windows-1252");
+            if (!charset.equals(latin) && mixedScriptWords(head, charset) > 0 && mixedScriptWords(head, latin) == 0) {
+                why = why + "; but " + charset.name() + " makes words that mix Latin and Cyrillic letters, which "
+                        + "windows-1252 does not, so windows-1252 is used (override with --encoding)";
+                charset = latin;
+            }
+        }
+        if (ctx.options().encoding() != null) {
+            charset = ctx.options().encoding();
+            why = "--encoding";
+        }
+        ctx.report().fact("encoding", charset.name() + " (" + why + ")");
+        ctx.issue(IssueCode.SOURCE_ENCODING, Location.file(file.toString()), "read as " + charset.name() + ": " + why);
+        String sample = new String(head, bom, head.length - bom, charset);
+        DelimiterSniffer.Sniffed d = DelimiterSniffer.sniff(sample);
+        String delim = d.delimiter() == '\t' ? "tab" : "'" + d.delimiter() + "'";
+        Set<String> known = knownHeaders(mapping);
+        CsvRowSource rows = new CsvRowSource(file, charset, bom, d.delimiter(),
+                h -> known.contains(h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)));
+        ctx.report().fact("dialect", "delimiter " + delim + ", header on line " + rows.headerLine());
+        ctx.issue(IssueCode.SOURCE_DIALECT, Location.file(file.toString()), String.format(Locale.ROOT,
+                "delimiter %s (confidence %.2f), header on line %d", delim, d.confidence(), rows.headerLine()));
+        new TabularConverter(rows, mapping, ctx).convert(sink);
+    }
+
+    private static final java.util.regex.Pattern MIXED =
+            java.util.regex.Pattern.compile("\\p{IsLatin}\\p{IsCyrillic}|\\p{IsCyrillic}\\p{IsLatin}");
+
+    /** Words like "franзais" betray a Latin-1 file read as Cyrillic: count them. */
+    static int mixedScriptWords(byte[] head, Charset charset) {
+        java.util.regex.Matcher m = MIXED.matcher(new String(head, charset));
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    static Set<String> knownHeaders(TabularMapping mapping) {
+        Set<String> known = new HashSet<>();
+        for (TabularField f : TabularField.values()) {
+            for (String h : mapping.fields().of(f)) {
+                known.add(h.toLowerCase(Locale.ROOT));
+            }
+        }
+        mapping.customFields().forEach(c -> known.add(c.header().toLowerCase(Locale.ROOT)));
+        return known;
     }
 }

@@ -1,0 +1,16 @@
+package io.kaitenimport.cli;
+
+/** The documented exit codes (README "Exit codes"). */
+public final class ExitCodes {
+    /** Package written (convert) or valid (validate). */
+    public static final int OK = 0;
+    /** The package has validation errors. */
+    public static final int INVALID = 1;
+    /** Bad command line, or an input that cannot be read or converted at all. */
+    public static final int USAGE = 2;
+    /** A bug in kaiten-import; rerun with --debug and report the stack trace. */
+    public static final int INTERNAL = 3;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,31 @@
+package io.kaitenimport.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "kaiten-import",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Converts Trello, Jira, CSV and Excel exports into validated Kaiten import packages.",
+        subcommands = {ConvertCommand.class, ValidateCommand.class, InspectCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success (package written / valid)", "1:validation errors in the package",
+                "2:usage error or unreadable input", "3:internal error (a bug; rerun with --debug)"})
+final class KaitenImportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces on errors.")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+}

@@ -1,0 +1,61 @@
+package io.kaitenimport.pipeline;
+
+import io.kaitenimport.emit.PackageWriter;
+import io.kaitenimport.model.Entity;
+import io.kaitenimport.report.Report;
+import io.kaitenimport.source.SourceAdapter;
+import io.kaitenimport.source.SourceContext;
+import io.kaitenimport.source.SourceOptions;
+import io.kaitenimport.source.Users;
+import io.kaitenimport.validate.Validator;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One conversion run: source adapter → package writer (staged) → validator → publish. The package reaches
+ * {@code output} only when it is complete and, unless forced, free of validation errors.
+ */
+public final class Converter {
+    private final SourceAdapter adapter;
+    private final SourceOptions options;
+    private final int shardSize;
+    private final boolean force;
+
+    public Converter(SourceAdapter adapter, SourceOptions options, int shardSize, boolean force) {
+        this.adapter = adapter;
+        this.options = options;
+        this.shardSize = shardSize;
+        this.force = force;
+    }
+
+    /** What happened: the report, and whether the package was written. */
+    public record Outcome(Report report, boolean written) {
+    }
+
+    public Outcome convert(List<Path> inputs, Path output) throws IOException {
+        Report report = new Report("convert");
+        report.fact("input", inputs.size() == 1 ? inputs.get(0).toString() : inputs.size() + " files");
+        report.fact("source", adapter.name());
+        report.fact("output", output.toString());
+        Users users = Users.load(options.usersFile(), options.unmappedUsers(), report);
+        try (PackageWriter writer = new PackageWriter(output, shardSize)) {
+            SourceContext ctx = new SourceContext(inputs, options, report, users);
+            adapter.read(ctx, writer);
+            users.emit(writer);
+            writer.finish();
+            // Package problems are counted by the validator over the staged files, exactly as Kaiten would see them.
+            Validator.validate(writer.stage(), report);
+            for (Map.Entry<Entity, Long> e : writer.counts().entrySet()) {
+                report.count(e.getKey(), e.getValue());
+            }
+            boolean ok = report.errors() == 0 || force;
+            if (ok) {
+                writer.publish(output);
+            }
+            return new Outcome(report, ok);
+        }
+    }
+}

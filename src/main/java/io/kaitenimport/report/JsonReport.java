@@ -1,0 +1,91 @@
+package io.kaitenimport.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.kaitenimport.emit.Json;
+import io.kaitenimport.model.Entity;
+import io.kaitenimport.validate.Issue;
+import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.validate.Location;
+import io.kaitenimport.validate.Severity;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+
+/** The machine-readable report ({@code --report-json}): the same model as the text report, nothing more. */
+public final class JsonReport {
+    private JsonReport() {
+    }
+
+    public static void write(Report r, boolean written, OutputStream out) throws IOException {
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+            g.setPrettyPrinter(Json.printer());
+            g.writeStartObject();
+            g.writeStringField("tool", "kaiten-import");
+            g.writeStringField("command", r.command());
+            g.writeObjectFieldStart("facts");
+            for (Map.Entry<String, String> f : r.facts().entrySet()) {
+                g.writeStringField(f.getKey(), f.getValue());
+            }
+            g.writeEndObject();
+            g.writeBooleanField("package_written", written);
+            g.writeObjectFieldStart("counts");
+            for (Entity e : Entity.values()) {
+                Long n = r.counts().get(e);
+                if (n != null) {
+                    g.writeNumberField(e.key(), n);
+                }
+            }
+            g.writeEndObject();
+            g.writeObjectFieldStart("summary");
+            for (Severity s : Severity.values()) {
+                g.writeNumberField(s.label() + "s", r.count(s));
+            }
+            g.writeNumberField("lost_values", r.losses().total());
+            g.writeEndObject();
+            g.writeObjectFieldStart("issue_counts");
+            for (Map.Entry<IssueCode, Long> c : r.issueCounts().entrySet()) {
+                g.writeNumberField(c.getKey().code(), c.getValue());
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("issues");
+            for (Issue i : r.issues()) {
+                g.writeStartObject();
+                g.writeStringField("code", i.code().code());
+                g.writeStringField("severity", i.severity().label());
+                g.writeStringField("title", i.code().title());
+                g.writeStringField("message", i.message());
+                writeLocation(g, i.location());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("data_loss");
+            for (LossLedger.Entry e : r.losses().entries()) {
+                g.writeStartObject();
+                g.writeStringField("source_field", e.sourceField());
+                g.writeStringField("reason", e.reason());
+                g.writeNumberField("count", e.count());
+                writeLocation(g, e.firstAt());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    private static void writeLocation(JsonGenerator g, Location l) throws IOException {
+        if (l == null || l.equals(Location.NONE)) {
+            return;
+        }
+        g.writeObjectFieldStart("location");
+        if (l.file() != null) g.writeStringField("file", l.file());
+        if (l.line() != null) g.writeNumberField("line", l.line());
+        if (l.column() != null) g.writeNumberField("column", l.column());
+        if (l.field() != null) g.writeStringField("field", l.field());
+        if (l.recordIndex() != null) g.writeNumberField("record_index", l.recordIndex());
+        if (l.recordId() != null) g.writeStringField("record_id", l.recordId());
+        if (l.pointer() != null) g.writeStringField("pointer", l.pointer());
+        g.writeEndObject();
+    }
+}

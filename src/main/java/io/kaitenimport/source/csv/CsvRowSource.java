@@ -1,0 +1,166 @@
+package io.kaitenimport.source.csv;
+
+import io.kaitenimport.source.SourceException;
+import io.kaitenimport.source.tabular.Cell;
+import io.kaitenimport.source.tabular.Row;
+import io.kaitenimport.source.tabular.RowSource;
+import io.kaitenimport.validate.Location;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A CSV file as rows: decoded strictly with the sniffed (or given) charset, split with the sniffed delimiter by
+ * Commons CSV's record iterator, the header found below any preamble. Each {@link #forEachRow} re-reads the file.
+ */
+final class CsvRowSource implements RowSource {
+    private final Path file;
+    private final String name;
+    private final Charset charset;
+    private final int bomLength;
+    private final CSVFormat format;
+    private final int headerIndex;
+    private final List<String> header;
+    private long headerLine;
+
+    CsvRowSource(Path file, Charset charset, int bomLength, char delimiter, Predicate<String> knownHeader)
+            throws IOException {
+        this.file = file;
+        this.name = file.toString();
+        this.charset = charset;
+        this.bomLength = bomLength;
+        this.format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+        List<List<String>> first = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        read(record -> {
+            if (first.size() >= HeaderRowFinder.MAX_HEADER_INDEX + 5) {
+                return false;
+            }
+            first.add(record.values());
+            lines.add(record.line());
+            return true;
+        });
+        if (first.isEmpty()) {
+            throw new SourceException(Location.file(name), "file has no rows");
+        }
+        this.headerIndex = HeaderRowFinder.find(first, knownHeader);
+        this.header = List.copyOf(first.get(headerIndex));
+        this.headerLine = lines.get(headerIndex);
+    }
+
+    /** A raw record and the line it starts on. */
+    private record Raw(long line, List<String> values) {
+    }
+
+    private interface RawHandler {
+        /** @return false to stop reading */
+        boolean accept(Raw raw) throws IOException;
+    }
+
+    private Reader open() throws IOException {
+        InputStream in = Files.newInputStream(file);
+        in.skipNBytes(bomLength);
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        return new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+    }
+
+    private void read(RawHandler handler) throws IOException {
+        try (Reader reader = open(); CSVParser parser = format.parse(reader)) {
+            Iterator<CSVRecord> it = parser.iterator();
+            long nextLine = 1;
+            while (true) {
+                CSVRecord r;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    r = it.next();
+                } catch (UncheckedIOException e) {
+                    throw translate(e.getCause(), nextLine);
+                } catch (IllegalStateException e) {
+                    throw translate(e, nextLine);
+                }
+                long start = nextLine;
+                nextLine = parser.getCurrentLineNumber() + 1;
+                List<String> values = r.toList();
+                if (values.size() == 1 && values.get(0).isEmpty()) {
+                    continue;
+                }
+                if (!handler.accept(new Raw(start, values))) {
+                    return;
+                }
+            }
+        } catch (CharacterCodingException e) {
+            throw new SourceException(Location.file(name), "bytes are not valid " + charset.name()
+                    + "; pass the file's encoding with --encoding (e.g. --encoding windows-1251)", e);
+        }
+    }
+
+    private SourceException translate(Throwable e, long line) {
+        if (e instanceof CharacterCodingException) {
+            return new SourceException(Location.cell(name, line, null, null), "bytes are not valid " + charset.name()
+                    + " near this line; pass the file's encoding with --encoding (e.g. --encoding windows-1251)", e);
+        }
+        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (msg.contains("EOF reached before encapsulated token finished")) {
+            msg = "a quoted cell in the row starting on this line is never closed (unbalanced \" quote); the file ends inside it";
+        } else if (msg.contains("invalid char between encapsulated token and delimiter")) {
+            msg = "text follows a closing quote before the next delimiter; quote characters inside a quoted cell must be doubled (\"\")";
+        }
+        return new SourceException(Location.cell(name, line, null, null), msg, e);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<String> header() {
+        return header;
+    }
+
+    @Override
+    public long headerLine() {
+        return headerLine;
+    }
+
+    @Override
+    public void forEachRow(RowHandler handler) throws IOException {
+        int[] index = {0};
+        read(raw -> {
+            if (index[0]++ <= headerIndex) {
+                return true;
+            }
+            List<Cell> cells = new ArrayList<>(raw.values().size());
+            boolean blank = true;
+            for (String v : raw.values()) {
+                cells.add(Cell.text(v));
+                blank &= v.isBlank();
+            }
+            if (!blank) {
+                handler.row(new Row(raw.line(), cells));
+            }
+            return true;
+        });
+    }
+}
