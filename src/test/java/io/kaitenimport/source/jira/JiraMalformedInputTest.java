@@ -161,8 +161,7 @@ class JiraMalformedInputTest {
                   "worklog":{"total":1,"worklogs":[{"id":"5","author":{"name":"a","emailAddress":"a@x.example"},
                      "timeSpentSeconds":60}]},
                   "attachment":[{"id":"9","filename":"../secret.txt","content":"https://x.example/a/9"}]}}]}""");
-        SourceOptions o = new SourceOptions(null, null, null, null, null, null, null, null, dir, null, false, null,
-                false, null);
+        SourceOptions o = JiraRun.options(null, null, dir, null, false);
         try (JiraRun run = JiraRun.convert(tmp.resolve("out"), o, in)) {
             assertEquals(0, run.records("card_timers").size());
             assertEquals(1, run.report.losses().count("jira fields.worklog"));
@@ -174,19 +173,16 @@ class JiraMalformedInputTest {
     @Test
     void badOptionsAndMappingsAreClearErrors() throws IOException {
         Path in = write("ok.json", "{\"issues\":[{\"id\":\"1\",\"fields\":{\"summary\":\"x\"}}]}");
-        SourceOptions allWrong = new SourceOptions(null, null, null, null, null, null, null, null, null, null, false,
-                "team", false, null);
+        SourceOptions allWrong = JiraRun.options(null, null, null, "team", false);
         assertTrue(assertThrows(SourceException.class, () -> JiraRun.convert(tmp.resolve("o1"), allWrong, in))
                 .getMessage().contains("'project' or 'all'"));
         Path mapping = Files.writeString(tmp.resolve("my-jira.yaml"), "statuses:\n  Open: 1\ncolumns:\n  x: 1\n");
         SourceException e = assertThrows(SourceException.class, () -> JiraRun.convert(tmp.resolve("o2"),
-                new SourceOptions(mapping, null, null, null, null, null, null, null, null, null, false, null, false,
-                        null), in));
+                JiraRun.options(mapping, null, null, null, false), in));
         assertTrue(e.describe().startsWith(mapping + ":3:"), e.describe());
         assertEquals("columns", e.location().field());
         Path badRole = Files.writeString(tmp.resolve("role.yaml"), "fields:\n  Team: sideways\n");
         assertTrue(assertThrows(SourceException.class, () -> JiraRun.convert(tmp.resolve("o3"),
-                new SourceOptions(badRole, null, null, null, null, null, null, null, null, null, false, null, false,
-                        null), in)).getMessage().contains("unknown role 'sideways'"));
+                JiraRun.options(badRole, null, null, null, false), in)).getMessage().contains("unknown role 'sideways'"));
     }
 }

@@ -24,8 +24,8 @@ class JiraOptionsTest {
     Path tmp;
 
     private static SourceOptions options(Path mapping, String boardPer, boolean includeRestricted) {
-        return new SourceOptions(mapping, null, null, null, null, null, null, null,
-                JiraSampleTest.SAMPLES.resolve("attachments"), null, false, boardPer, includeRestricted, null);
+        return JiraRun.options(mapping, null, JiraSampleTest.SAMPLES.resolve("attachments"), boardPer,
+                includeRestricted);
     }
 
     private JiraRun cloud(SourceOptions o) throws IOException {

@@ -27,6 +27,13 @@ final class JiraRun implements AutoCloseable {
         this.stage = writer.stage();
     }
 
+    /** Options with only the Jira-relevant parts set; null/false means the default. */
+    static SourceOptions options(Path mapping, String spaceTitle, Path attachments, String boardPer,
+                                 boolean includeRestricted) {
+        return new SourceOptions(mapping, null, null, null, null, null, null, spaceTitle, attachments, null, false,
+                boardPer, includeRestricted, null, false);
+    }
+
     static JiraRun convert(Path out, SourceOptions options, Path... inputs) throws IOException {
         return withUsers(out, options, null, inputs);
     }

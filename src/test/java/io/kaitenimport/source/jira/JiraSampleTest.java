@@ -31,8 +31,7 @@ class JiraSampleTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden/jira");
 
     static SourceOptions cloudOptions() {
-        return new SourceOptions(null, null, null, null, null, null, null, "Jira import",
-                SAMPLES.resolve("attachments"), null, false, null, false, null);
+        return JiraRun.options(null, "Jira import", SAMPLES.resolve("attachments"), null, false);
     }
 
     static JiraRun cloud(Path out) throws IOException {
