@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -59,7 +59,7 @@ public final class JiraSourceAdapter implements SourceAdapter {
         Relations relations = new Relations();
         IssueIndex index = new IssueIndex(ctx, boards, catalog, relations);
         List<Path> inputs = ctx.inputs();
-        Map<Long, Integer> totals = new HashMap<>();
+        Map<Long, Long> totals = new TreeMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             IssueStream.Page page = IssueStream.read(inputs.get(i), i, index::index);
             catalog.addNames(page.names());
@@ -70,7 +70,7 @@ public final class JiraSourceAdapter implements SourceAdapter {
             throw new SourceException(Location.file(inputs.get(0).getFileName().toString()),
                     "no readable Jira issues in the input");
         }
-        missingPages(totals, index.size(), ctx);
+        missingPages(totals, ctx);
         catalog.plan(mapping, ctx);
         Map<String, String> epicFields = new HashMap<>();
         for (String f : catalog.fieldsOf(FieldKind.EPIC_LINK)) {
@@ -86,31 +86,29 @@ public final class JiraSourceAdapter implements SourceAdapter {
         ctx.report().fact("jira issues", index.size() + " from " + inputs.size() + " file(s)");
     }
 
-    private static void pageChecks(IssueStream.Page page, Path input, Map<Long, Integer> totals, SourceContext ctx) {
+    private static void pageChecks(IssueStream.Page page, Path input, Map<Long, Long> totals, SourceContext ctx) {
         String name = input.getFileName().toString();
         if (Boolean.FALSE.equals(page.isLast()) || page.nextPageToken() != null) {
             ctx.issue(IssueCode.SOURCE_STRUCTURE, Location.file(name), "this is one page of a /search/jql result"
                     + " (isLast is false or a nextPageToken is given); give every page as an input");
         }
-        if (page.total() != null) {
-            totals.merge(page.total(), 1, Integer::sum);
+        if (page.total() != null && !page.single()) {
+            totals.merge(page.total(), page.issues(), Long::sum);
         }
     }
 
-    /** /search pages carry the query's total; fewer distinct issues means pages are missing. */
-    private static void missingPages(Map<Long, Integer> totals, int issues, SourceContext ctx) {
-        if (totals.size() > 1) {
-            ctx.issue(IssueCode.SOURCE_STRUCTURE, Location.NONE, "the inputs come from different searches"
-                    + " (totals " + new TreeSet<>(totals.keySet()) + "); cannot tell whether pages are missing");
-            return;
-        }
-        if (totals.size() == 1) {
-            long total = totals.keySet().iterator().next();
-            if (total > issues) {
-                ctx.issue(IssueCode.SOURCE_STRUCTURE, Location.NONE, "the search matched " + total + " issues but"
-                        + " the inputs hold " + issues + "; give every page as an input");
+    /**
+     * /search pages carry their query's total; the pages of one search share it, so the issues of all files with the
+     * same total should add up to it, and a shortfall means pages are missing.
+     */
+    private static void missingPages(Map<Long, Long> totals, SourceContext ctx) {
+        for (Map.Entry<Long, Long> t : totals.entrySet()) {
+            long missing = t.getKey() - t.getValue();
+            if (missing > 0) {
+                ctx.issue(IssueCode.SOURCE_STRUCTURE, Location.NONE, "a search matched " + t.getKey() + " issues but"
+                        + " its pages in the input hold " + t.getValue() + "; give every page as an input");
                 ctx.losses().lost("jira search", "matched by the search but not in the export (missing pages)",
-                        total - issues, Location.NONE);
+                        missing, Location.NONE);
             }
         }
     }

@@ -66,6 +66,16 @@ class JiraSampleTest {
     }
 
     @Test
+    void bothSamplesMergedIntoOnePackageAreFullyAccounted(@TempDir Path tmp) throws IOException {
+        try (JiraRun run = JiraRun.withUsers(tmp.resolve("m"), cloudOptions(), SAMPLES.resolve("users.csv"), CLOUD,
+                SERVER)) {
+            JiraRealExportsTest.assertAccounted(SourceCounts.of(CLOUD, SERVER), run);
+            assertEquals(3, run.records("boards").size());
+            assertEquals(1, run.report.losses().count("jira search"), "the server page still misses one issue");
+        }
+    }
+
+    @Test
     void cloudSampleDecisions(@TempDir Path tmp) throws IOException {
         try (JiraRun run = cloud(tmp.resolve("c"))) {
             Map<String, JsonNode> cards = byId(run.records("cards"));
