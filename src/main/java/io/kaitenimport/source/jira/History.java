@@ -6,6 +6,10 @@ import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.validate.IssueCode;
 import io.kaitenimport.validate.Location;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 /** Changelog status changes → {@code card_move} history between the board's status columns; the rest is counted. */
 final class History {
     private final SourceContext ctx;
@@ -29,6 +33,7 @@ final class History {
             ctx.losses().lost("jira changelog.histories", "not in the export (embedded changelog truncated; fetch"
                     + " /issue/{id}/changelog)", total - histories.size(), pos.at(cardId, "/changelog"));
         }
+        List<Card.HistoryEntry> moves = new ArrayList<>();
         for (int i = 0; i < histories.size(); i++) {
             JsonNode h = histories.get(i);
             Location at = pos.at(cardId, "/changelog/histories/" + i);
@@ -56,8 +61,11 @@ final class History {
                 String fromId = JiraIssues.text(item.get("from"));
                 String fromName = JiraIssues.text(item.get("fromString"));
                 String from = fromId == null && fromName == null ? null : boards.columnOf(boardId, fromId, fromName);
-                card.addHistory(Card.HistoryEntry.move(created, author, from, to));
+                moves.add(Card.HistoryEntry.move(created, author, from, to));
             }
         }
+        // Embedded changelogs come oldest-first from Server and some Cloud endpoints, newest-first from others.
+        moves.sort(Comparator.comparing(Card.HistoryEntry::created));
+        moves.forEach(card::addHistory);
     }
 }

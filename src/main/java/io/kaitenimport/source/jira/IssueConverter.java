@@ -81,7 +81,7 @@ final class IssueConverter {
         PropertyWriter.Extras extras = new PropertyWriter.Extras();
         properties.apply(f, card, extras, pos, id);
         card.sizeText(extras.size);
-        extras.tags.forEach(t -> tag(card, t, "jira fields", pos.at(id, "/fields")));
+        extras.tags.forEach((t, field) -> tag(card, t, field, pos.at(id, "/fields")));
         planned(extras, due, card, pos.at(id, "/fields"));
         relate(id, card);
         String base = JiraIssues.baseUrl(issue);

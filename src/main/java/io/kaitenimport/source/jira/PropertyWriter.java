@@ -10,6 +10,7 @@ import io.kaitenimport.validate.Location;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -28,7 +29,8 @@ final class PropertyWriter {
         String size;
         CardDate plannedStart;
         CardDate plannedEnd;
-        final List<String> tags = new ArrayList<>();
+        /** Tag name → the loss key of the field it came from. */
+        final Map<String, String> tags = new LinkedHashMap<>();
     }
 
     PropertyWriter(SourceContext ctx, FieldCatalog catalog, JiraMapping mapping, JiraText text) {
@@ -89,7 +91,7 @@ final class PropertyWriter {
                 }
                 return null;
             case TAGS:
-                OptionValues.of(p.fieldId(), v).forEach(o -> extras.tags.add(o.value()));
+                OptionValues.of(p.fieldId(), v).forEach(o -> extras.tags.putIfAbsent(o.value(), p.lossKey()));
                 return null;
             default:
                 return property(p, v, at);

@@ -171,6 +171,24 @@ class JiraMalformedInputTest {
     }
 
     @Test
+    void newestFirstChangelogBecomesOldestFirstHistory() throws IOException {
+        Path in = write("log.json", """
+                {"id":"1","key":"A-1","fields":{"summary":"x","status":{"id":"3","name":"Done"}},
+                 "changelog":{"total":2,"histories":[
+                   {"id":"2","created":"2024-01-02T10:00:00.000+0000","items":[{"field":"status","fieldtype":"jira",
+                      "from":"2","fromString":"Doing","to":"3","toString":"Done"}]},
+                   {"id":"1","created":"2024-01-01T10:00:00.000+0000","items":[{"field":"status","fieldtype":"jira",
+                      "from":"1","fromString":"Open","to":"2","toString":"Doing"}]}]}}""");
+        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
+            JsonNode history = run.records("cards").get(0).get("history");
+            assertEquals("2024-01-01T10:00:00.000Z", history.get(0).get("created").asText());
+            assertEquals("status:1@project:none", history.get(0).at("/old_value/column_id").asText());
+            assertEquals("status:3@project:none", history.get(1).at("/new_value/column_id").asText());
+            assertEquals(3, run.records("columns").size(), "statuses seen only in the changelog get columns");
+        }
+    }
+
+    @Test
     void badOptionsAndMappingsAreClearErrors() throws IOException {
         Path in = write("ok.json", "{\"issues\":[{\"id\":\"1\",\"fields\":{\"summary\":\"x\"}}]}");
         SourceOptions allWrong = JiraRun.options(null, null, null, "team", false);
