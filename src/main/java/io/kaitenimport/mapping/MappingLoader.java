@@ -3,6 +3,8 @@ package io.kaitenimport.mapping;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -26,28 +28,55 @@ public final class MappingLoader {
     private MappingLoader() {
     }
 
-    /** The user's file when given, else the bundled {@code mappings/<defaultName>} from the jar. */
+    /**
+     * The bundled {@code mappings/<defaultName>} from the jar, overridden key by key by the user's file when given:
+     * maps (such as {@code fields} or {@code columns}) merge, lists and scalars replace. So a user file only needs
+     * the keys it changes. The user's file is first read on its own, so a misspelt key is reported at its line.
+     */
     public static <T> T load(Path userFile, String defaultName, Class<T> type) {
-        if (userFile != null) {
-            if (!Files.isRegularFile(userFile)) {
-                throw new SourceException(Location.file(userFile.toString()), "mapping file not found");
-            }
-            try (InputStream in = Files.newInputStream(userFile)) {
-                return parse(in, userFile.toString(), type);
-            } catch (SourceException e) {
-                throw withKeyLine(e, userFile);
-            } catch (IOException e) {
-                throw new SourceException(Location.file(userFile.toString()), "cannot read mapping: " + e.getMessage(), e);
-            }
-        }
         String resource = "mappings/" + defaultName;
+        JsonNode base;
         try (InputStream in = MappingLoader.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("bundled mapping " + resource + " missing from the jar");
             }
-            return parse(in, resource, type);
+            base = YAML.readTree(in);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read bundled " + resource, e);
+        }
+        if (userFile == null) {
+            return convert(base, resource, type);
+        }
+        if (!Files.isRegularFile(userFile)) {
+            throw new SourceException(Location.file(userFile.toString()), "mapping file not found");
+        }
+        JsonNode user;
+        try (InputStream in = Files.newInputStream(userFile)) {
+            parse(in, userFile.toString(), type);
+            user = YAML.readTree(userFile.toFile());
+        } catch (SourceException e) {
+            throw withKeyLine(e, userFile);
+        } catch (IOException e) {
+            throw new SourceException(Location.file(userFile.toString()), "cannot read mapping: " + e.getMessage(), e);
+        }
+        return convert(merge(base, user), userFile.toString(), type);
+    }
+
+    /** Objects merge recursively (the override wins per key); anything else is replaced by the override. */
+    static JsonNode merge(JsonNode base, JsonNode override) {
+        if (base instanceof ObjectNode b && override instanceof ObjectNode o) {
+            ObjectNode out = b.deepCopy();
+            o.fields().forEachRemaining(e -> out.set(e.getKey(), merge(out.get(e.getKey()), e.getValue())));
+            return out;
+        }
+        return override == null || override.isMissingNode() ? base : override;
+    }
+
+    private static <T> T convert(JsonNode tree, String name, Class<T> type) {
+        try {
+            return YAML.treeToValue(tree, type);
+        } catch (JsonProcessingException e) {
+            throw new SourceException(Location.file(name), "invalid mapping: " + e.getOriginalMessage());
         }
     }
 

@@ -139,6 +139,21 @@ class CsvConvertTest {
     }
 
     @Test
+    void packageWithValidationErrorsIsNotWrittenUnlessForced() throws Exception {
+        Path m = Files.writeString(tmp.resolve("m.yaml"), "columns:\n  Done: 7\n");
+        Path f = csv("v.csv", "title,status\nA,Done\n");
+        Cli.Run r = convert(f, "--mapping", m.toString());
+        assertEquals(ExitCodes.INVALID, r.exit(), r.all());
+        assertTrue(r.out().contains("error schema.enum at columns_0.json #0 (id board-1-col-1) /type"), r.out());
+        assertTrue(r.out().contains("Package NOT written"), r.out());
+        assertFalse(Files.exists(tmp.resolve("out.zip")));
+        Cli.Run forced = convert(f, "--mapping", m.toString(), "--force");
+        assertEquals(ExitCodes.INVALID, forced.exit(), forced.all());
+        assertTrue(Files.exists(tmp.resolve("out.zip")));
+        assertTrue(forced.out().contains("WITH 1 error(s)"), forced.out());
+    }
+
+    @Test
     void unmappedUsersFailPolicy() throws Exception {
         Path f = csv("u.csv", "title,assignee\nA,zoe\n");
         assertFailsCleanly(convert(f, "--unmapped-users", "fail"), "u.csv:2:2 [assignee]", "zoe");
