@@ -1,22 +1,11 @@
 package io.kaitenimport.source.jira;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kaitenimport.mapping.MappingLoader;
 import io.kaitenimport.source.SourceException;
 import io.kaitenimport.validate.Location;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +23,6 @@ public record JiraMapping(
         @JsonProperty("priority_colors") Map<String, Integer> priorityColors) {
 
     static final String RESOURCE = "mappings/jira.yaml";
-    private static final List<String> KEYS = List.of("statuses", "components_as_tags", "sprints", "estimate_unit",
-            "fields", "priority_colors");
     static final Set<String> ROLES = Set.of("size", "planned_start", "planned_end", "epic_link", "tags", "ignore",
             "string", "text", "number", "date", "datetime", "select", "multi_select", "user", "url");
 
@@ -82,57 +69,13 @@ public record JiraMapping(
         };
     }
 
-    /** The given file, else the bundled default. */
-    public static JiraMapping load(Path file) {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        String name = file == null ? "classpath:" + RESOURCE : file.toString();
-        try (InputStream in = file == null ? JiraMapping.class.getClassLoader().getResourceAsStream(RESOURCE)
-                : Files.newInputStream(file)) {
-            if (in == null) {
-                throw new SourceException(Location.file(name), "bundled Jira mapping is missing from the jar");
-            }
-            byte[] bytes = in.readAllBytes();
-            checkKeys(yaml, bytes, name);
-            JiraMapping m = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank() ? null
-                    : yaml.readValue(bytes, JiraMapping.class);
-            return (m == null ? new JiraMapping(null, null, null, null, null, null) : m).checked(name);
-        } catch (UnrecognizedPropertyException e) {
-            throw new SourceException(at(name, e.getLocation()).withField(e.getPropertyName()),
-                    "unknown key '" + e.getPropertyName() + "' in the Jira mapping; known keys: "
-                            + String.join(", ", KEYS), e);
-        } catch (JsonProcessingException e) {
-            throw new SourceException(at(name, e.getLocation()), "cannot read the Jira mapping: "
-                    + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new SourceException(Location.file(name), "cannot read the Jira mapping: " + e.getMessage(), e);
-        }
-    }
-
     /**
-     * Jackson reports an unknown record property at the end of the document; walking the top-level keys with the
-     * streaming parser gives the key's own line.
+     * The bundled {@code mappings/jira.yaml}, overridden key by key by the user's file when given (maps such as
+     * {@code fields} and {@code statuses} merge); values are then checked.
      */
-    private static void checkKeys(ObjectMapper yaml, byte[] bytes, String name) throws IOException {
-        try (JsonParser p = yaml.getFactory().createParser(bytes)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return;
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String key = p.currentName();
-                if (!KEYS.contains(key)) {
-                    throw new SourceException(at(name, p.currentTokenLocation()).withField(key), "unknown key '" + key
-                            + "' in the Jira mapping; known keys: " + String.join(", ", KEYS));
-                }
-                p.nextToken();
-                p.skipChildren();
-            }
-        }
-    }
-
-    private static Location at(String file, JsonLocation loc) {
-        Location l = Location.file(file);
-        return loc == null || loc.getLineNr() < 1 ? l : l.withLine((long) loc.getLineNr(), (long) loc.getColumnNr());
+    public static JiraMapping load(Path file) {
+        JiraMapping m = MappingLoader.load(file, "jira.yaml", JiraMapping.class);
+        return m.checked(file == null ? "classpath:" + RESOURCE : file.toString());
     }
 
     private JiraMapping checked(String file) {
