@@ -216,13 +216,19 @@ final class AdfBlocks {
     }
 
     private String taskList(JsonNode n, int depth) {
+        return itemList(n, depth, "taskItem", this::taskItem);
+    }
+
+    /** Task and decision lists: items of one node type, nested lists attached to the item before them. */
+    private String itemList(JsonNode n, int depth, String itemType,
+                            java.util.function.BiFunction<JsonNode, Integer, String> renderItem) {
         List<String> items = new ArrayList<>();
         for (JsonNode child : AdfNodes.children(n, losses)) {
             String type = type(child);
-            if ("taskItem".equals(type)) {
-                items.add(taskItem(child, depth));
+            if (itemType.equals(type)) {
+                items.add(renderItem.apply(child, depth));
             } else if (isListType(type) && !items.isEmpty()) {
-                // nested task lists are siblings of the task item they belong to
+                // nested lists are siblings of the item they belong to
                 attachNested(items, block(child, type, depth + 1), 2);
             } else {
                 losses.add(MALFORMED);
@@ -239,19 +245,7 @@ final class AdfBlocks {
     }
 
     private String decisionList(JsonNode n, int depth) {
-        List<String> items = new ArrayList<>();
-        for (JsonNode child : AdfNodes.children(n, losses)) {
-            String type = type(child);
-            if ("decisionItem".equals(type)) {
-                items.add(decisionItem(child, depth));
-            } else if (isListType(type) && !items.isEmpty()) {
-                attachNested(items, block(child, type, depth + 1), 2);
-            } else {
-                losses.add(MALFORMED);
-                items.add(item("- ", List.of(child), depth));
-            }
-        }
-        return String.join("\n", items);
+        return itemList(n, depth, "decisionItem", this::decisionItem);
     }
 
     private String decisionItem(JsonNode n, int depth) {
