@@ -50,7 +50,7 @@ final class ConvertCommand implements Callable<Integer> {
     String from;
 
     @Option(names = "--mapping", paramLabel = "FILE",
-            description = "YAML mapping file replacing the bundled default for the source (see mappings/).")
+            description = "YAML mapping file; its keys override the bundled default of the source key by key (see mappings/).")
     Path mapping;
 
     @Option(names = "--users", paramLabel = "FILE",

@@ -17,6 +17,17 @@ final class ReportOptions {
             description = "Also write the full report (every issue and data loss) as JSON to FILE.")
     Path json;
 
+    @Option(names = "--report-html", paramLabel = "FILE", description = "Also write the report as one HTML page.")
+    Path html;
+
+    @Option(names = "--report-junit", paramLabel = "FILE",
+            description = "Also write JUnit XML (one test case per issue code; errors fail) for CI result viewers.")
+    Path junit;
+
+    @Option(names = "--report-sarif", paramLabel = "FILE",
+            description = "Also write SARIF 2.1.0 (issue codes as rules) for code-scanning viewers.")
+    Path sarif;
+
     @Option(names = "--max-issues", paramLabel = "N", defaultValue = "50",
             description = "Issues to print on the terminal before summarising by code (default ${DEFAULT-VALUE}).")
     int maxIssues;
@@ -28,14 +39,31 @@ final class ReportOptions {
         if (!quiet) {
             new TextReport(maxIssues).render(report, out);
         }
-        if (json != null) {
-            Path parent = json.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, "." + json.getFileName(), ".tmp");
+        write(json, o -> JsonReport.write(report, written, o));
+        write(html, o -> io.kaitenimport.report.HtmlReport.write(report, written, o));
+        write(junit, o -> io.kaitenimport.report.JUnitReport.write(report, o));
+        write(sarif, o -> io.kaitenimport.report.SarifReport.write(report, o));
+    }
+
+    private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Written beside the target and moved into place, so a reader never sees half a report. */
+    private static void write(Path file, Body body) throws IOException {
+        if (file == null) {
+            return;
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
+        try {
             try (OutputStream o = Files.newOutputStream(tmp)) {
-                JsonReport.write(report, written, o);
+                body.write(o);
             }
-            Files.move(tmp, json, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 }

@@ -21,15 +21,23 @@ public final class ColumnTypeRules {
                     + "not started|очередь|бэклог|беклог|новы[ейя]|нов[ао]|открыт[аоы]?|запланирован[оаы]?|"
                     + "к выполнению|сделать|идеи)\\b");
 
+    private static final Pattern IN_PROGRESS = Pattern.compile(
+            "(?iU)\\b(in progress|doing|wip|in work|in review|review|testing|in test|qa|in development|"
+                    + "в работе|в процессе|делается|на проверке|тестирование|ревью|разработка)\\b");
+
     private ColumnTypeRules() {
     }
 
-    /** The type by name, or empty when no rule matches. */
+    /** The type by name, or empty when no rule matches ("in progress" names are a rule too, not the default). */
     public static Optional<Integer> byName(String name) {
         if (name == null) {
             return Optional.empty();
         }
         String n = name.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('_', ' ').replace('-', ' ');
+        // "in progress" first: "Not done yet" style names are rare, but "Review of closed items" is not done.
+        if (IN_PROGRESS.matcher(n).find()) {
+            return Optional.of(Column.IN_PROGRESS);
+        }
         if (DONE.matcher(n).find()) {
             return Optional.of(Column.DONE);
         }

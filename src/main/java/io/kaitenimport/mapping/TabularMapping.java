@@ -65,6 +65,7 @@ public record TabularMapping(
     /** Header names per card field. */
     public record Fields(
             List<String> id,
+            List<String> aliases,
             List<String> title,
             List<String> description,
             List<String> column,
@@ -88,13 +89,14 @@ public record TabularMapping(
             List<String> links,
             List<String> checklist,
             List<String> section) {
-        static final Fields EMPTY = new Fields(null, null, null, null, null, null, null, null, null, null, null, null,
+        static final Fields EMPTY = new Fields(null, null, null, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null, null);
 
         /** The header names of a field by its enum name, never null. */
         public List<String> of(TabularField f) {
             List<String> v = switch (f) {
                 case ID -> id;
+                case ALIASES -> aliases;
                 case TITLE -> title;
                 case DESCRIPTION -> description;
                 case COLUMN -> column;

@@ -15,6 +15,8 @@ public final class SourceAdapters {
     public static SourceAdapters standard() {
         List<SourceAdapter> list = new ArrayList<>();
         // Adapters register here as they are written; order matters only for detection.
+        list.add(new io.kaitenimport.source.trello.TrelloSourceAdapter());
+        list.add(new io.kaitenimport.source.jira.JiraSourceAdapter());
         list.add(new io.kaitenimport.source.xlsx.XlsxSourceAdapter());
         list.add(new io.kaitenimport.source.csv.CsvSourceAdapter());
         return new SourceAdapters(list);

@@ -5,6 +5,7 @@ import io.kaitenimport.model.User;
 import io.kaitenimport.report.Report;
 import io.kaitenimport.validate.IssueCode;
 import io.kaitenimport.validate.Location;
+import com.networknt.schema.format.EmailFormat;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -33,6 +34,9 @@ import java.util.regex.Pattern;
  */
 public final class Users {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    /** The validator's own email check (known top-level domain, RFC syntax): a user the package cannot carry is
+     *  treated as unmapped here rather than failing validation later. */
+    private static final EmailFormat FORMAT = new EmailFormat();
 
     private final Map<String, FileEntry> byKey;
     private final SourceOptions.UnmappedUsers policy;
@@ -55,7 +59,7 @@ public final class Users {
 
         String label() {
             if (displayName != null && !displayName.isBlank()) {
-                return displayName + (username != null ? " (" + username + ")" : "");
+                return displayName + (username != null && !username.equals(displayName) ? " (" + username + ")" : "");
             }
             return Objects.requireNonNullElse(username, Objects.requireNonNullElse(sourceId, "?"));
         }
@@ -98,7 +102,7 @@ public final class Users {
                 if (key == null) {
                     continue;
                 }
-                if (mail == null || !EMAIL.matcher(mail).matches()) {
+                if (!isEmail(mail)) {
                     throw new SourceException(Location.cell(name, line, (long) email + 1, "email"),
                             "'" + (mail == null ? "" : mail) + "' is not a valid email for '" + key + "'");
                 }
@@ -164,7 +168,7 @@ public final class Users {
         }
         String email = entry != null ? entry.email() : p.email();
         String fullName = entry != null && entry.fullName() != null ? entry.fullName() : p.displayName();
-        if (email == null || !EMAIL.matcher(email).matches()) {
+        if (!isEmail(email)) {
             String label = p.label();
             if (policy == SourceOptions.UnmappedUsers.FAIL) {
                 throw new SourceException(where, "person '" + label + "' has no email; add a row for them to the"
@@ -186,6 +190,10 @@ public final class Users {
         }
         resolved.put(memoKey, user.id());
         return user.id();
+    }
+
+    static boolean isEmail(String s) {
+        return s != null && EMAIL.matcher(s).matches() && FORMAT.matches(null, s);
     }
 
     private static String firstNonBlank(String... values) {

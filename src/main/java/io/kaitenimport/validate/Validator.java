@@ -1,18 +1,81 @@
 package io.kaitenimport.validate;
 
+import io.kaitenimport.model.Entity;
 import io.kaitenimport.report.Report;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Validates any Kaiten import package, a zip or a directory: meta-data.json, every record against its entity
  * schema, and references between records. Issues and per-entity record counts go to the report.
  */
 public final class Validator {
-    private Validator() {
+    /**
+     * Referred-to entities first, so that most references resolve while their record streams past and only
+     * forward links (card to card, comment to comment, tree parents) wait for the end.
+     */
+    static final List<Entity> READ_ORDER = List.of(Entity.PROPERTIES_MAPPING, Entity.COLUMNS_MAPPING, Entity.USERS,
+            Entity.SPACES, Entity.FOLDERS, Entity.DOCUMENTS, Entity.BOARDS, Entity.COLUMNS, Entity.CUSTOM_FIELDS,
+            Entity.CARDS, Entity.COMMENTS, Entity.FILES, Entity.CARD_TIMERS, Entity.DOCUMENT_FILES);
+
+    private final SchemaCatalog schemas;
+    private final ZipLimits limits;
+
+    public Validator(SchemaCatalog schemas, ZipLimits limits) {
+        this.schemas = schemas;
+        this.limits = limits;
     }
 
+    /** Validates with the shipped schemas and the default zip limits. */
     public static void validate(Path packagePath, Report report) {
-        // Filled in by the validator work; until then every package passes.
+        new Validator(SchemaCatalog.standard(), ZipLimits.DEFAULT).run(packagePath, report);
+    }
+
+    public void run(Path packagePath, Report report) {
+        IssueCollector issues = new IssueCollector();
+        try (PackageReader reader = PackageReader.open(packagePath, limits)) {
+            check(reader, issues, report);
+        } catch (PackageException e) {
+            issues.accept(e.issue());
+        } catch (IOException e) {
+            issues.add(IssueCode.PACKAGE_UNREADABLE, Location.file(packagePath.toString()), e.getMessage());
+        }
+        issues.flushTo(report);
+    }
+
+    private void check(PackageReader reader, IssueCollector issues, Report report) throws IOException {
+        MetaCheck metaCheck = new MetaCheck(reader, schemas, issues);
+        MetaData meta = metaCheck.run();
+        if (meta == null) {
+            return;
+        }
+        metaCheck.unlisted(meta);
+        Set<Entity> toRead = EnumSet.noneOf(Entity.class);
+        toRead.addAll(meta.files().keySet());
+        Integrity integrity = new Integrity(toRead, reader, issues);
+        EntityScanner scanner = new EntityScanner(reader, schemas, integrity, issues);
+        try {
+            for (Entity entity : READ_ORDER) {
+                List<MetaData.EntityFile> files = meta.files().get(entity);
+                if (files == null) {
+                    continue;
+                }
+                long records = 0;
+                for (MetaData.EntityFile f : files) {
+                    records += scanner.scan(entity, f.name());
+                }
+                report.count(entity, records);
+                integrity.done(entity);
+            }
+        } catch (PackageException e) {
+            // A limit hit while inflating: nothing read so far can be trusted to be complete, so stop here.
+            issues.accept(e.issue());
+            return;
+        }
+        integrity.finish();
     }
 }

@@ -95,9 +95,9 @@ final class CsvRowSource implements RowSource {
                     }
                     r = it.next();
                 } catch (UncheckedIOException e) {
-                    throw translate(e.getCause(), parser.getCurrentLineNumber());
+                    throw translate(e.getCause(), nextLine);
                 } catch (IllegalStateException e) {
-                    throw translate(e, parser.getCurrentLineNumber());
+                    throw translate(e, nextLine);
                 }
                 long start = nextLine;
                 nextLine = parser.getCurrentLineNumber() + 1;
@@ -122,7 +122,7 @@ final class CsvRowSource implements RowSource {
         }
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
         if (msg.contains("EOF reached before encapsulated token finished")) {
-            msg = "a quoted cell is never closed (unbalanced \" quote) — the file ends inside it";
+            msg = "a quoted cell in the row starting on this line is never closed (unbalanced \" quote); the file ends inside it";
         } else if (msg.contains("invalid char between encapsulated token and delimiter")) {
             msg = "text follows a closing quote before the next delimiter; quote characters inside a quoted cell must be doubled (\"\")";
         }

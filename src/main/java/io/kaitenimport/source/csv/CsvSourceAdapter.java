@@ -46,6 +46,14 @@ public final class CsvSourceAdapter implements SourceAdapter {
         Charset charset = cs.charset();
         String why = cs.reason();
         int bom = cs.bomLength();
+        if (ctx.options().encoding() == null && !charset.name().startsWith("UTF")) {
+            Charset latin = Charset.forName("windows-1252");
+            if (!charset.equals(latin) && mixedScriptWords(head, charset) > 0 && mixedScriptWords(head, latin) == 0) {
+                why = why + "; but " + charset.name() + " makes words that mix Latin and Cyrillic letters, which "
+                        + "windows-1252 does not, so windows-1252 is used (override with --encoding)";
+                charset = latin;
+            }
+        }
         if (ctx.options().encoding() != null) {
             charset = ctx.options().encoding();
             why = "--encoding";
@@ -62,6 +70,19 @@ public final class CsvSourceAdapter implements SourceAdapter {
         ctx.issue(IssueCode.SOURCE_DIALECT, Location.file(file.toString()), String.format(Locale.ROOT,
                 "delimiter %s (confidence %.2f), header on line %d", delim, d.confidence(), rows.headerLine()));
         new TabularConverter(rows, mapping, ctx).convert(sink);
+    }
+
+    private static final java.util.regex.Pattern MIXED =
+            java.util.regex.Pattern.compile("\\p{IsLatin}\\p{IsCyrillic}|\\p{IsCyrillic}\\p{IsLatin}");
+
+    /** Words like "franзais" betray a Latin-1 file read as Cyrillic: count them. */
+    static int mixedScriptWords(byte[] head, Charset charset) {
+        java.util.regex.Matcher m = MIXED.matcher(new String(head, charset));
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     /** The header names a mapping recognises, lower-cased, for finding the header row. */

@@ -63,15 +63,16 @@ public final class HeaderRowFinder {
             if (!looksLikeHeader(row)) {
                 continue;
             }
-            int modalWidth = modalWidthBelow(rows, i + 1);
-            if (modalWidth > 0 && row.size() < modalWidth) {
-                continue;
-            }
             int hits = 0;
             for (String cell : row) {
                 if (cell != null && !cell.isBlank() && isKnownHeader.test(cell.trim())) {
                     hits++;
                 }
+            }
+            // Two or more known names make a header even above ragged rows; otherwise it must be as wide as the data.
+            int modalWidth = modalWidthBelow(rows, i + 1);
+            if (hits < 2 && modalWidth > 0 && row.size() < modalWidth) {
+                continue;
             }
             if (hits > bestHits) {
                 best = i;

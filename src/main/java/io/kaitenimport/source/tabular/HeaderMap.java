@@ -17,7 +17,7 @@ import java.util.Map;
  * column with a matching name, since Jira CSV repeats "Labels" once per label; single-value fields take the first.
  */
 final class HeaderMap {
-    private static final java.util.Set<TabularField> MULTI = java.util.EnumSet.of(TabularField.TAGS,
+    private static final java.util.Set<TabularField> MULTI = java.util.EnumSet.of(TabularField.TAGS, TabularField.ALIASES,
             TabularField.MEMBERS, TabularField.LINKS, TabularField.PARENT, TabularField.BLOCKS,
             TabularField.BLOCKED_BY, TabularField.RELATED, TabularField.CHECKLIST);
 

@@ -19,7 +19,14 @@ final class Relations {
     private final Map<String, List<String>> blockedBy = new HashMap<>();
     private final Map<String, List<String>> related = new HashMap<>();
 
-    void add(TabularField field, String from, String to) {
+    /**
+     * Adds a relation; returns false (and adds nothing) when a parent link would close a cycle, which no tree can
+     * hold — the caller reports it.
+     */
+    boolean add(TabularField field, String from, String to) {
+        if (field == TabularField.PARENT && isAncestor(from, to)) {
+            return false;
+        }
         switch (field) {
             case PARENT -> link(parents, children, from, to);
             case BLOCKS -> link(blocks, blockedBy, from, to);
@@ -27,6 +34,23 @@ final class Relations {
             case RELATED -> link(related, related, from, to);
             default -> throw new IllegalArgumentException(field.toString());
         }
+        return true;
+    }
+
+    /** Whether {@code candidate} is {@code card} itself or one of its ancestors' descendants reaching it upward. */
+    private boolean isAncestor(String card, String newParent) {
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(newParent));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            String c = todo.pop();
+            if (c.equals(card)) {
+                return true;
+            }
+            if (seen.add(c)) {
+                todo.addAll(parents.getOrDefault(c, List.of()));
+            }
+        }
+        return false;
     }
 
     private static void link(Map<String, List<String>> forward, Map<String, List<String>> back, String from, String to) {

@@ -57,6 +57,7 @@ public final class TabularConverter {
     private final Map<String, String> boardIds = new LinkedHashMap<>();
     private final Map<String, String> columnIds = new HashMap<>();
     private final Map<String, Integer> presetTypes = new HashMap<>();
+    private final Set<String> presetKeys = new java.util.HashSet<>();
     private boolean sectionsSeen;
     private final Map<TabularMapping.CustomFieldRule, String> fieldIds = new LinkedHashMap<>();
     private final Map<TabularMapping.CustomFieldRule, Map<String, String>> optionIds = new HashMap<>();
@@ -113,6 +114,7 @@ public final class TabularConverter {
         for (TabularExtension.PresetColumn c : extension.presetColumns()) {
             String board = c.board() == null || c.board().isBlank() ? defaultBoard() : c.board().strip();
             statusesByBoard.computeIfAbsent(board, b -> new LinkedHashSet<>()).add(c.title().strip());
+            presetKeys.add(board + "\u0000" + c.title().strip());
             if (c.type() != null) {
                 presetTypes.put(board + "\u0000" + c.title().strip(), c.type());
             }
@@ -214,6 +216,12 @@ public final class TabularConverter {
         if (!key.isEmpty()) {
             cardIdByKey.putIfAbsent(key(key), id);
         }
+        for (int col : headers.all(TabularField.ALIASES)) {
+            String alias = row.cell(col).text().strip();
+            if (!alias.isEmpty()) {
+                cardIdByKey.putIfAbsent(key(alias), id);
+            }
+        }
         cardIdByKey.putIfAbsent(key(id), id);
         return id;
     }
@@ -269,13 +277,25 @@ public final class TabularConverter {
             String boardId = "board-" + (++b);
             boardIds.put(e.getKey(), boardId);
             sink.accept(new Board(boardId, limit(e.getKey(), 128, "board"), null, null, spaceId));
-            int c = 0;
+            // Kanban order: queued, then in progress, then done; first appearance within a type. Columns the
+            // source defines up front keep their given order and come first.
+            List<Map.Entry<String, ColumnTypeRules.Decision>> given = new ArrayList<>();
+            List<Map.Entry<String, ColumnTypeRules.Decision>> ordered = new ArrayList<>();
             for (String status : e.getValue()) {
-                String columnId = boardId + "-col-" + (++c);
-                columnIds.put(e.getKey() + "\u0000" + status, columnId);
-                Integer preset = presetTypes.get(e.getKey() + "\u0000" + status);
+                String key = e.getKey() + "\u0000" + status;
+                Integer preset = presetTypes.get(key);
                 ColumnTypeRules.Decision d = preset != null ? new ColumnTypeRules.Decision(preset, "given by the source")
                         : ColumnTypeRules.decide(status, mapping.columns(), Column.IN_PROGRESS);
+                (presetKeys.contains(key) ? given : ordered).add(Map.entry(status, d));
+            }
+            ordered.sort(java.util.Comparator.comparingInt(x -> x.getValue().type()));
+            given.addAll(ordered);
+            int c = 0;
+            for (Map.Entry<String, ColumnTypeRules.Decision> col : given) {
+                String status = col.getKey();
+                ColumnTypeRules.Decision d = col.getValue();
+                String columnId = boardId + "-col-" + (++c);
+                columnIds.put(e.getKey() + "\u0000" + status, columnId);
                 rules.add("'" + status + "' → " + d.type() + " (" + d.rule() + ")");
                 sink.accept(new Column(columnId, limit(status, 128, "column"), boardId, (double) c, d.type(), null));
             }
@@ -351,8 +371,11 @@ public final class TabularConverter {
                 } else if (target.equals(from)) {
                     ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, "row refers to itself; link dropped");
                     ctx.losses().lost(file + " column '" + headers.name(r.column()) + "'", "refers to its own row", where);
-                } else {
-                    relations.add(r.field(), from, target);
+                } else if (!relations.add(r.field(), from, target)) {
+                    ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, "parent '" + ref + "' would make a parent/child"
+                            + " cycle; this link is dropped");
+                    ctx.losses().lost(file + " column '" + headers.name(r.column()) + "'",
+                            "parent link that would close a cycle", where);
                 }
             }
         }
@@ -530,8 +553,9 @@ public final class TabularConverter {
                     if (line.isBlank()) {
                         continue;
                     }
-                    boolean checked = line.strip().matches("^\\[[xX✓]].*");
-                    String text = BULLET.matcher(line).replaceFirst("").strip();
+                    String body = line.strip().replaceFirst("^[-*•·▪◦‣]\\s*", "");
+                    boolean checked = body.matches("^\\[[xX✓]].*");
+                    String text = BULLET.matcher(body).replaceFirst("").strip();
                     if (!text.isEmpty()) {
                         items.add(Card.ChecklistItem.of(text, items.size() + 1, checked));
                     }

@@ -1,0 +1,117 @@
+package io.kaitenimport.source.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kaitenimport.source.SourceContext;
+import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.validate.Location;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Pass 1: ids, keys, boards, statuses, field shapes and relation references of every issue of every input; no
+ * text is kept. Malformed issues are reported here and skipped by both passes; a duplicate issue (same id in
+ * several merged files) keeps its first occurrence.
+ */
+final class IssueIndex {
+    /** Where an issue's first occurrence is, and what pass 2 needs of it. */
+    record Entry(String key, String boardId, int fileIndex, long index) {
+    }
+
+    private final Map<String, Entry> byId = new HashMap<>();
+    private final Map<String, String> idByKey = new HashMap<>();
+    private final SourceContext ctx;
+    private final BoardPlan boards;
+    private final FieldCatalog catalog;
+    private final Relations relations;
+
+    IssueIndex(SourceContext ctx, BoardPlan boards, FieldCatalog catalog, Relations relations) {
+        this.ctx = ctx;
+        this.boards = boards;
+        this.catalog = catalog;
+        this.relations = relations;
+    }
+
+    void index(JsonNode issue, IssueStream.Position pos) {
+        String id = issue.isObject() ? JiraIssues.idOf(issue) : null;
+        Location at = pos.at(id, "");
+        if (!issue.isObject() || !issue.path("fields").isObject() || id == null) {
+            String why = !issue.isObject() ? "is not a JSON object" : id == null ? "has neither id nor key"
+                    : "has no 'fields' object";
+            ctx.issue(IssueCode.SOURCE_STRUCTURE, at, "issue " + (id == null ? "#" + pos.index() : id) + " " + why
+                    + "; skipped");
+            ctx.losses().lost("jira issues", "malformed issue (" + why + ")", at);
+            return;
+        }
+        String key = JiraIssues.text(issue.get("key"));
+        if (JiraIssues.text(issue.get("id")) == null) {
+            ctx.issue(IssueCode.SOURCE_STRUCTURE, at, "issue " + key + " has no id; its key is used as the card id");
+        }
+        Entry first = byId.get(id);
+        if (first != null) {
+            ctx.issue(IssueCode.SOURCE_DUPLICATE_ID, at, "issue " + id + (key == null ? "" : " (" + key + ")")
+                    + " appears again; the first, in input " + (first.fileIndex() + 1) + " #" + first.index()
+                    + ", is kept and this one skipped");
+            return;
+        }
+        if (key != null && idByKey.putIfAbsent(key, id) != null) {
+            ctx.issue(IssueCode.SOURCE_DUPLICATE_ID, at, "key " + key + " is also issue " + idByKey.get(key)
+                    + "; card " + id + " is written without a key");
+            key = null;
+        }
+        JsonNode fields = issue.get("fields");
+        String board = boards.boardOf(fields.get("project"));
+        byId.put(id, new Entry(key, board, pos.fileIndex(), pos.index()));
+        JsonNode status = fields.get("status");
+        boards.status(board, JiraIssues.text(status == null ? null : status.get("id")),
+                JiraIssues.text(status == null ? null : status.get("name")),
+                JiraIssues.text(status == null ? null : status.path("statusCategory").get("key")));
+        for (JsonNode h : issue.path("changelog").path("histories")) {
+            for (JsonNode item : h.path("items")) {
+                if (isStatusChange(item)) {
+                    historyStatus(board, item, "from");
+                    historyStatus(board, item, "to");
+                }
+            }
+        }
+        catalog.addNames(issue.get("names"));
+        catalog.addSchema(issue.get("schema"));
+        catalog.observe(fields);
+        relations.collect(id, fields, pos, JiraIssues.baseUrl(issue));
+    }
+
+    private void historyStatus(String board, JsonNode item, String side) {
+        String id = JiraIssues.text(item.get(side));
+        String name = JiraIssues.text(item.get(side + "String"));
+        if (id != null || name != null) {
+            boards.status(board, id, name, null);
+        }
+    }
+
+    static boolean isStatusChange(JsonNode item) {
+        return "status".equals(item.path("fieldId").asText(null)) || "status".equalsIgnoreCase(item.path("field")
+                .asText("")) && !"custom".equals(item.path("fieldtype").asText(""));
+    }
+
+    /** Pass 2: the entry of the issue at this position, or null when pass 1 skipped it. */
+    Entry entryAt(JsonNode issue, IssueStream.Position pos) {
+        if (!issue.isObject() || !issue.path("fields").isObject()) {
+            return null;
+        }
+        Entry e = byId.get(JiraIssues.idOf(issue));
+        return e != null && e.fileIndex() == pos.fileIndex() && e.index() == pos.index() ? e : null;
+    }
+
+    String idOfKey(String key) {
+        return idByKey.get(key);
+    }
+
+    Set<String> ids() {
+        return byId.keySet();
+    }
+
+    int size() {
+        return byId.size();
+    }
+}

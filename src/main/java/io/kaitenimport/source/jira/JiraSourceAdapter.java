@@ -1,0 +1,115 @@
+package io.kaitenimport.source.jira;
+
+import io.kaitenimport.emit.ModelSink;
+import io.kaitenimport.source.SourceAdapter;
+import io.kaitenimport.source.SourceContext;
+import io.kaitenimport.source.SourceException;
+import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.validate.Location;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Jira REST JSON ({@code --from jira}): /search and /search/jql results, single issues, and several files (or a
+ * folder) merged into one package. Two passes over the inputs: the first indexes ids, keys, statuses, field shapes
+ * and references; the second writes cards, comments, files and timers with references resolved. Only one issue is
+ * in memory at a time, so memory grows with the number of issues, not with their text.
+ */
+public final class JiraSourceAdapter implements SourceAdapter {
+    private static final Pattern ISSUES = Pattern.compile("\"issues\"\\s*:\\s*\\[");
+    private static final Pattern FIELDS = Pattern.compile("\"fields\"\\s*:\\s*\\{");
+    private static final Pattern KEY = Pattern.compile("\"key\"\\s*:\\s*\"");
+
+    @Override
+    public String name() {
+        return "jira";
+    }
+
+    /** A JSON object whose head has {@code "issues": [} and {@code "fields": {}, or an issue {@code "key"}. */
+    @Override
+    public boolean detect(Path input, byte[] head) {
+        String s = new String(head, StandardCharsets.UTF_8).stripLeading();
+        if (s.startsWith("\uFEFF")) {
+            s = s.substring(1).stripLeading();
+        }
+        if (!s.startsWith("{") || !FIELDS.matcher(s).find()) {
+            return false;
+        }
+        return ISSUES.matcher(s).find() || KEY.matcher(s).find();
+    }
+
+    @Override
+    public void read(SourceContext ctx, ModelSink sink) throws IOException {
+        JiraMapping mapping = JiraMapping.load(ctx.options().mapping());
+        String boardPer = ctx.options().boardPer() == null ? "project"
+                : ctx.options().boardPer().strip().toLowerCase(Locale.ROOT);
+        if (!boardPer.equals("project") && !boardPer.equals("all")) {
+            throw new SourceException(Location.NONE, "--board-per must be 'project' or 'all', not '" + boardPer + "'");
+        }
+        BoardPlan boards = new BoardPlan(boardPer);
+        FieldCatalog catalog = new FieldCatalog();
+        Relations relations = new Relations();
+        IssueIndex index = new IssueIndex(ctx, boards, catalog, relations);
+        List<Path> inputs = ctx.inputs();
+        Map<Long, Long> totals = new TreeMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            IssueStream.Page page = IssueStream.read(inputs.get(i), i, index::index);
+            catalog.addNames(page.names());
+            catalog.addSchema(page.schema());
+            pageChecks(page, inputs.get(i), totals, ctx);
+        }
+        if (index.size() == 0) {
+            throw new SourceException(Location.file(inputs.get(0).getFileName().toString()),
+                    "no readable Jira issues in the input");
+        }
+        missingPages(totals, ctx);
+        catalog.plan(mapping, ctx);
+        Map<String, String> epicFields = new HashMap<>();
+        for (String f : catalog.fieldsOf(FieldKind.EPIC_LINK)) {
+            epicFields.put(f, catalog.planOf(f).lossKey());
+        }
+        relations.resolve(index::idOfKey, index.ids(), epicFields, ctx);
+        boards.emit(sink, mapping, ctx);
+        catalog.emit(sink, mapping, ctx);
+        IssueConverter converter = new IssueConverter(ctx, mapping, index, boards, catalog, relations, sink);
+        for (int i = 0; i < inputs.size(); i++) {
+            IssueStream.read(inputs.get(i), i, converter::convert);
+        }
+        ctx.report().fact("jira issues", index.size() + " from " + inputs.size() + " file(s)");
+    }
+
+    private static void pageChecks(IssueStream.Page page, Path input, Map<Long, Long> totals, SourceContext ctx) {
+        String name = input.getFileName().toString();
+        if (Boolean.FALSE.equals(page.isLast()) || page.nextPageToken() != null) {
+            ctx.issue(IssueCode.SOURCE_STRUCTURE, Location.file(name), "this is one page of a /search/jql result"
+                    + " (isLast is false or a nextPageToken is given); give every page as an input");
+        }
+        if (page.total() != null && !page.single()) {
+            totals.merge(page.total(), page.issues(), Long::sum);
+        }
+    }
+
+    /**
+     * /search pages carry their query's total; the pages of one search share it, so the issues of all files with the
+     * same total should add up to it, and a shortfall means pages are missing.
+     */
+    private static void missingPages(Map<Long, Long> totals, SourceContext ctx) {
+        for (Map.Entry<Long, Long> t : totals.entrySet()) {
+            long missing = t.getKey() - t.getValue();
+            if (missing > 0) {
+                ctx.issue(IssueCode.SOURCE_STRUCTURE, Location.NONE, "a search matched " + t.getKey() + " issues but"
+                        + " its pages in the input hold " + t.getValue() + "; give every page as an input");
+                ctx.losses().lost("jira search", "matched by the search but not in the export (missing pages)",
+                        missing, Location.NONE);
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.kaitenimport.source.jira;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kaitenimport.emit.ModelSink;
+import io.kaitenimport.emit.PackageWriter;
+import io.kaitenimport.model.Card;
+import io.kaitenimport.model.CardTimer;
+import io.kaitenimport.model.Comment;
+import io.kaitenimport.model.Dates;
+import io.kaitenimport.model.FileAttachment;
+import io.kaitenimport.source.SourceContext;
+import io.kaitenimport.source.TextLimits;
+import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.validate.Location;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Pass 2: an issue's comments, worklogs (card timers) and attachments. Restricted comments and worklogs are
+ * skipped unless {@code --include-restricted}; embedded lists shorter than their {@code total} are counted as lost.
+ */
+final class WorkItems {
+    private final SourceContext ctx;
+    private final JiraText text;
+    private final ModelSink sink;
+    private final JiraDates dates;
+
+    WorkItems(SourceContext ctx, JiraText text, ModelSink sink, JiraDates dates) {
+        this.ctx = ctx;
+        this.text = text;
+        this.sink = sink;
+        this.dates = dates;
+    }
+
+    void comments(JsonNode fields, String cardId, IssueStream.Position pos) throws IOException {
+        JsonNode c = fields.get("comment");
+        JsonNode list = c == null ? null : c.path("comments");
+        if (list == null || !list.isArray()) {
+            return;
+        }
+        truncated(c, list, "jira fields.comment", "comment", cardId, pos);
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode cm = list.get(i);
+            Location at = pos.at(cardId, "/fields/comment/comments/" + i);
+            if (restricted(cm, "jira fields.comment", at)) {
+                continue;
+            }
+            String body = text.markdown(cm.get("body"), "comment.body", at);
+            if (body == null) {
+                ctx.losses().lost("jira fields.comment", "empty comment body", at);
+                continue;
+            }
+            String id = Optional.ofNullable(JiraIssues.text(cm.get("id"))).orElse(cardId + ":c" + i);
+            JsonNode author = cm.get("author");
+            String authorId = ctx.users().resolve(JiraIssues.person(author), "jira comment.author", at);
+            Comment comment = new Comment(id, cardId, body, authorId, BoardPlan.firstText(author, "displayName"),
+                    dates.iso(cm.get("created"), "jira comment.created", at), null, "markdown");
+            for (Comment part : TextLimits.splitComment(comment, ctx, at)) {
+                sink.accept(part);
+            }
+        }
+    }
+
+    /** Timers for the issue's worklogs; their authors are returned as card members. */
+    List<CardTimer> timers(JsonNode fields, String cardId, IssueStream.Position pos) {
+        List<CardTimer> out = new ArrayList<>();
+        JsonNode w = fields.get("worklog");
+        JsonNode list = w == null ? null : w.path("worklogs");
+        if (list == null || !list.isArray()) {
+            return out;
+        }
+        truncated(w, list, "jira fields.worklog", "worklog", cardId, pos);
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode wl = list.get(i);
+            Location at = pos.at(cardId, "/fields/worklog/worklogs/" + i);
+            if (restricted(wl, "jira fields.worklog", at)) {
+                continue;
+            }
+            Optional<Instant> started = Dates.parseInstant(JiraIssues.text(wl.get("started")));
+            JsonNode secs = wl.get("timeSpentSeconds");
+            if (started.isEmpty() || secs == null || !secs.canConvertToLong() || secs.asLong() < 0) {
+                ctx.issue(IssueCode.SOURCE_VALUE_INVALID, at, "worklog has no readable 'started' or"
+                        + " 'timeSpentSeconds'; dropped");
+                ctx.losses().lost("jira fields.worklog", "no readable start or duration", at);
+                continue;
+            }
+            String author = ctx.users().resolve(JiraIssues.person(wl.get("author")), "jira worklog.author", at);
+            if (author == null) {
+                ctx.losses().lost("jira fields.worklog", "author is not a package user; card timers need one", at);
+                continue;
+            }
+            String id = Optional.ofNullable(JiraIssues.text(wl.get("id"))).orElse(cardId + ":w" + i);
+            out.add(new CardTimer(id, author, cardId, Dates.iso(started.get()),
+                    Dates.iso(started.get().plusSeconds(secs.asLong())),
+                    text.markdown(wl.get("comment"), "worklog.comment", at)));
+        }
+        return out;
+    }
+
+    /** Packages attachment binaries found in --attachments; the others become card links to their URL. */
+    List<FileAttachment> files(JsonNode fields, String cardId, Card.Builder card, IssueStream.Position pos)
+            throws IOException {
+        List<FileAttachment> out = new ArrayList<>();
+        JsonNode list = fields.path("attachment");
+        Path dir = ctx.options().attachmentsDir();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode a = list.get(i);
+            Location at = pos.at(cardId, "/fields/attachment/" + i);
+            String id = Optional.ofNullable(JiraIssues.text(a.get("id"))).orElse(cardId + ":a" + i);
+            String name = Optional.ofNullable(JiraIssues.text(a.get("filename"))).orElse("attachment-" + id);
+            String created = dates.iso(a.get("created"), "jira attachment.created", at);
+            Path binary = dir == null ? null : find(dir, id, name);
+            if (binary != null && sink instanceof PackageWriter pw) {
+                String author = ctx.users().resolve(JiraIssues.person(a.get("author")), "jira attachment.author", at);
+                Long size = a.path("size").canConvertToLong() ? a.get("size").asLong() : Files.size(binary);
+                out.add(new FileAttachment(id, cardId, name, author, created, size, pw.addBinary(id, name, binary),
+                        null, null, null, null));
+                continue;
+            }
+            String url = JiraIssues.text(a.get("content"));
+            if (url != null) {
+                card.addLink(new Card.Link(url, name, created));
+            }
+            String why = (dir == null ? "no --attachments folder" : "binary not in the --attachments folder")
+                    + (url != null ? "; the card links to its URL" : " and no URL");
+            ctx.losses().lost("jira fields.attachment", why, at);
+            ctx.issue(IssueCode.SOURCE_ATTACHMENT, at, "attachment " + id + " '" + name + "': " + why);
+        }
+        return out;
+    }
+
+    /** {@code DIR/<id>/<filename>}, {@code DIR/<id>}, {@code DIR/<filename>}; never outside DIR. */
+    static Path find(Path dir, String id, String name) {
+        Path root = dir.toAbsolutePath().normalize();
+        for (String candidate : new String[] {id + "/" + name, id, name}) {
+            Path p = root.resolve(candidate).normalize();
+            if (p.startsWith(root) && !p.equals(root) && Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private boolean restricted(JsonNode item, String lossKey, Location at) {
+        boolean hidden = !Shape.isEmpty(item.get("visibility"))
+                || item.path("jsdPublic").isBoolean() && !item.get("jsdPublic").asBoolean();
+        if (hidden && !ctx.options().includeRestricted()) {
+            ctx.losses().lost(lossKey, "restricted visibility (role, group or internal); --include-restricted"
+                    + " keeps it", at);
+            return true;
+        }
+        return false;
+    }
+
+    private void truncated(JsonNode container, JsonNode list, String lossKey, String what, String cardId,
+                           IssueStream.Position pos) {
+        long total = container.path("total").canConvertToLong() ? container.get("total").asLong() : list.size();
+        if (total > list.size()) {
+            ctx.losses().lost(lossKey, "not in the export (embedded list truncated; fetch /issue/{id}/" + what + ")",
+                    total - list.size(), pos.at(cardId, "/fields/" + what));
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package io.kaitenimport.source.trello;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kaitenimport.emit.ModelSink;
+import io.kaitenimport.emit.PackageWriter;
+import io.kaitenimport.model.Card;
+import io.kaitenimport.model.FileAttachment;
+import io.kaitenimport.source.SourceContext;
+import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.validate.Location;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Card attachments. Uploaded files are packaged from --attachments DIR when their binary is there; otherwise the
+ * card gets a link to the Trello URL (which needs a Trello login) and the missing binary is reported and counted.
+ * Link attachments become card links, and a link to another card of the board also relates the two cards.
+ */
+final class TrelloAttachments {
+    /** Link attachments that disappear entirely (the test of counts relies on this name). */
+    static final String LOST = "trello card.attachments";
+    /** Uploads that are only linked, not packaged. */
+    static final String NOT_PACKAGED = "trello card.attachments.isUpload";
+    private static final Pattern CARD_URL = Pattern.compile("https?://trello\\.com/c/([A-Za-z0-9]+)");
+    private static final Pattern UPLOAD_URL = Pattern.compile(
+            "https?://(trello\\.com/1/cards/[^/]+/attachments/|trello-attachments\\.s3\\.amazonaws\\.com/).*");
+
+    private final SourceContext ctx;
+    private final ModelSink sink;
+    private final TrelloPeople people;
+    private final Map<String, String> cardByShortLink;
+
+    TrelloAttachments(SourceContext ctx, ModelSink sink, TrelloPeople people, Map<String, String> cardByShortLink) {
+        this.ctx = ctx;
+        this.sink = sink;
+        this.people = people;
+        this.cardByShortLink = cardByShortLink;
+    }
+
+    /** An attachment object and its JSON pointer. */
+    record Item(JsonNode node, String pointer) {
+    }
+
+    /** The card's attachments; a single-card export has none inline, so its addAttachmentToCard actions stand in. */
+    static List<Item> of(JsonNode card, String cardId, String cardPointer, TrelloActions actions) {
+        List<Item> list = new ArrayList<>();
+        if (card.has("attachments")) {
+            JsonNode all = card.path("attachments");
+            for (int j = 0; j < all.size(); j++) {
+                list.add(new Item(all.get(j), cardPointer + "/attachments/" + j));
+            }
+            return list;
+        }
+        for (JsonNode a : actions.addedAttachments(cardId)) {
+            actions.use(a);
+            list.add(new Item(a.path("data").path("attachment"), actions.location(a).pointer() + "/data/attachment"));
+        }
+        return list;
+    }
+
+    void add(String cardId, List<Item> attachments, Card.Builder b, Location cardAt) throws IOException {
+        for (int j = 0; j < attachments.size(); j++) {
+            JsonNode a = attachments.get(j).node();
+            Location where = cardAt.withPointer(attachments.get(j).pointer());
+            String url = TrelloExport.text(a, "url");
+            String name = TrelloExport.text(a, "name");
+            String id = TrelloExport.text(a, "id");
+            if (id == null) {
+                id = cardId + "-attachment-" + (j + 1);
+            }
+            String created = TrelloValues.date(TrelloExport.text(a, "date"));
+            if (created == null) {
+                created = TrelloValues.idTime(id);
+            }
+            boolean upload = a.has("isUpload") ? TrelloExport.flag(a, "isUpload") : url != null
+                    && UPLOAD_URL.matcher(url).matches();
+            if (upload && packaged(cardId, id, a, created, where)) {
+                continue;
+            }
+            if (url == null) {
+                ctx.losses().lost(LOST, "attachment without a URL", where);
+                continue;
+            }
+            if (upload) {
+                ctx.issue(IssueCode.SOURCE_ATTACHMENT, where, "'" + name + "' is "
+                        + (ctx.options().attachmentsDir() == null ? "not packaged (no --attachments folder given)"
+                        : "not in the --attachments folder") + "; the card links to its Trello URL instead (opening"
+                        + " it needs a Trello login)");
+                ctx.losses().lost(NOT_PACKAGED, "uploaded file not packaged (no --attachments binary); linked", where);
+            }
+            int before = b.links().size();
+            b.addLink(new Card.Link(url, name == null || name.equals(url) ? null : name, created));
+            if (b.links().size() == before) {
+                ctx.losses().lost(LOST, "same URL as another link of the card", where);
+            }
+            Matcher m = CARD_URL.matcher(url);
+            if (m.lookingAt()) {
+                String other = cardByShortLink.get(m.group(1));
+                if (other != null && !other.equals(cardId)) {
+                    b.addRelated(other);
+                }
+            }
+        }
+    }
+
+    /** Packages the binary when --attachments has it and the sink is a package; true when done. */
+    private boolean packaged(String cardId, String id, JsonNode a, String created, Location where) throws IOException {
+        Path dir = ctx.options().attachmentsDir();
+        if (dir == null || !(sink instanceof PackageWriter pw)) {
+            return false;
+        }
+        String fileName = TrelloExport.text(a, "fileName");
+        String name = TrelloExport.text(a, "name");
+        Path found = find(dir, id, fileName, name);
+        if (found == null) {
+            return false;
+        }
+        String shown = fileName != null ? fileName : name != null ? name : found.getFileName().toString();
+        String path = pw.addBinary(id, shown, found);
+        String author = people.resolve(TrelloExport.text(a, "idMember"), "trello card.attachments.idMember", where);
+        sink.accept(new FileAttachment(id, cardId, shown, author, created, Files.size(found), path, null, null, null,
+                null));
+        return true;
+    }
+
+    /** DIR/&lt;id&gt;/&lt;name&gt;, DIR/&lt;id&gt; (a file, or a folder holding one file), DIR/&lt;name&gt;. */
+    static Path find(Path dir, String id, String fileName, String name) throws IOException {
+        List<Path> candidates = new ArrayList<>();
+        for (String n : new String[] {fileName, name}) {
+            candidates.add(inside(dir, id, n));
+        }
+        candidates.add(inside(dir, id));
+        for (String n : new String[] {fileName, name}) {
+            candidates.add(inside(dir, n));
+        }
+        for (Path p : candidates) {
+            if (p != null && Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        Path folder = inside(dir, id);
+        if (folder != null && Files.isDirectory(folder)) {
+            try (var files = Files.list(folder)) {
+                List<Path> only = files.filter(Files::isRegularFile).limit(2).toList();
+                if (only.size() == 1) {
+                    return only.get(0);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A path under dir from untrusted names; null when a name is missing or would leave dir. */
+    private static Path inside(Path dir, String... parts) {
+        Path p = dir;
+        for (String part : parts) {
+            if (part == null || part.isBlank() || part.contains("/") || part.contains("\\") || part.equals("..")
+                    || part.equals(".")) {
+                return null;
+            }
+            p = p.resolve(part);
+        }
+        return p.normalize().startsWith(dir.normalize()) ? p : null;
+    }
+}

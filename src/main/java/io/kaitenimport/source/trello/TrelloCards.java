@@ -1,0 +1,164 @@
+package io.kaitenimport.source.trello;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kaitenimport.emit.ModelSink;
+import io.kaitenimport.model.Card;
+import io.kaitenimport.model.CardDate;
+import io.kaitenimport.source.SourceContext;
+import io.kaitenimport.source.TextLimits;
+import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.validate.Location;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One Trello card → one Kaiten card (plus its packaged files), written as soon as it is built. */
+final class TrelloCards {
+    private final SourceContext ctx;
+    private final ModelSink sink;
+    private final TrelloExport export;
+    private final TrelloMapping mapping;
+    private final TrelloPeople people;
+    private final TrelloActions actions;
+    private final TrelloColumns columns;
+    private final TrelloLabels labels;
+    private final TrelloChecklists checklists;
+    private final TrelloCustomFields fields;
+    private final TrelloAttachments attachments;
+
+    TrelloCards(SourceContext ctx, ModelSink sink, TrelloExport export, TrelloMapping mapping, TrelloPeople people,
+                TrelloActions actions, TrelloColumns columns, TrelloLabels labels, TrelloChecklists checklists,
+                TrelloCustomFields fields, TrelloAttachments attachments) {
+        this.ctx = ctx;
+        this.sink = sink;
+        this.export = export;
+        this.mapping = mapping;
+        this.people = people;
+        this.actions = actions;
+        this.columns = columns;
+        this.labels = labels;
+        this.checklists = checklists;
+        this.fields = fields;
+        this.attachments = attachments;
+    }
+
+    void convert(int i) throws IOException {
+        JsonNode c = export.cards.get(i);
+        String id = TrelloExport.text(c, "id");
+        Location at = export.card(i, id);
+        String ptr = export.cardPointer(i);
+        TrelloColumns.Placement place = columns.placement(TrelloExport.text(c, "idList"));
+        if (place.synthetic() && !export.singleCard) {
+            ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, at.withPointer(ptr + "/idList"), "list '"
+                    + TrelloExport.text(c, "idList") + "' is not in the export; the card goes into a column made for it");
+        }
+        if (place.dropped()) {
+            ctx.losses().lost("trello card.idList", "the card's archived list was dropped (--archived-lists"
+                    + " drop-column); the card is archived in the first column", at);
+        }
+        JsonNode idShort = c.get("idShort");
+        boolean hasShort = idShort != null && idShort.canConvertToLong();
+        JsonNode rawName = c.get("name");
+        TextLimits.Title t = TextLimits.title(rawName == null || rawName.isNull() ? null : rawName.asText(),
+                hasShort ? "Card #" + idShort.asLong() : "Untitled card", ctx, at);
+        Card.Builder b = Card.builder(id, place.columnId(), t.title());
+        b.key(hasShort ? "#" + idShort.asLong() : null);
+        String desc = c.path("desc").asText("");
+        b.description(TextLimits.description(t, desc.isBlank() ? null : desc), "markdown");
+        b.archived(TrelloExport.flag(c, "closed") || place.archives());
+
+        JsonNode creation = actions.creation(id);
+        actions.use(creation);
+        String created = creation == null ? null : TrelloValues.date(TrelloExport.text(creation, "date"));
+        b.created(created != null ? created : TrelloValues.idTime(id));
+        b.ownerId(creation != null ? people.author(creation, "trello card.idMemberCreator", at)
+                : people.resolve(TrelloExport.text(c, "idMemberCreator"), "trello card.idMemberCreator", at));
+        JsonNode memberIds = c.path("idMembers");
+        for (int j = 0; j < memberIds.size(); j++) {
+            String user = people.resolve(memberIds.get(j).asText(), "trello card.idMembers",
+                    at.withPointer(ptr + "/idMembers/" + j));
+            b.addMember(user);
+        }
+        if (mapping.responsibleFirstMember() && !b.memberIds().isEmpty()) {
+            b.responsibleId(b.memberIds().get(0));
+        }
+        dates(c, b, at);
+        labels.addTags(c, b, at);
+        if (TrelloExport.flag(c, "dueComplete")) {
+            if (mapping.dueCompleteTag().isEmpty()) {
+                ctx.losses().lost("trello card.dueComplete", "Kaiten has no 'due date complete' flag", at);
+            } else {
+                b.addTag(mapping.dueCompleteTag());
+            }
+        }
+        checklists.add(id, b);
+        String own = TrelloExport.text(c, "shortUrl") != null ? TrelloExport.text(c, "shortUrl")
+                : TrelloExport.text(c, "url");
+        if (own != null) {
+            b.addLink(Card.Link.of(own, "Trello card"));
+        }
+        List<TrelloAttachments.Item> list = TrelloAttachments.of(c, id, ptr, actions);
+        Set<String> attachmentIds = new HashSet<>();
+        list.forEach(a -> attachmentIds.add(TrelloExport.text(a.node(), "id")));
+        actions.useAttachmentActions(id, attachmentIds);
+        attachments.add(id, list, b, at);
+        int unseen = c.has("attachments") ? 0 : c.path("badges").path("attachments").asInt(0) - list.size();
+        if (unseen > 0) {
+            ctx.losses().lost("trello card.badges.attachments", "attachment not in the export (a single-card"
+                    + " export lists only those its newest actions mention)", unseen, at);
+        }
+        fields.addProperties(ctx, c, b, at);
+        history(id, b);
+        int missing = c.path("badges").path("comments").asInt(0) - actions.commentCount(id);
+        if (missing > 0) {
+            ctx.losses().lost("trello card.badges.comments", "comment not in export (Trello keeps only the newest"
+                    + " 1000 actions)", missing, at);
+        }
+        TrelloKeys.lostCardKeys(ctx, c, at);
+        sink.accept(b.build());
+    }
+
+    private void dates(JsonNode c, Card.Builder b, Location at) {
+        String due = date(c, "due", at);
+        String start = date(c, "start", at);
+        if (due != null) {
+            b.dueDate(CardDate.dateTime(due));
+        }
+        if (start != null) {
+            b.plannedStart(CardDate.dateTime(start));
+            if (due != null && mapping.plannedEndFromDue()) {
+                b.plannedEnd(CardDate.dateTime(due));
+            }
+        }
+    }
+
+    private String date(JsonNode c, String key, Location at) {
+        String raw = TrelloExport.text(c, key);
+        String iso = TrelloValues.date(raw);
+        if (raw != null && iso == null) {
+            Location where = at.withPointer(at.pointer() + "/" + key);
+            ctx.issue(IssueCode.SOURCE_VALUE_INVALID, where, "unreadable date '" + raw + "'");
+            ctx.losses().lost("trello card." + key, "unreadable date", where);
+        }
+        return iso;
+    }
+
+    /** List moves whose both lists are columns of the package; the others stay unused and are counted later. */
+    private void history(String id, Card.Builder b) {
+        for (JsonNode move : actions.moves(id)) {
+            JsonNode data = move.path("data");
+            String from = TrelloExport.text(data.get("listBefore"), "id");
+            String to = TrelloExport.text(data.get("listAfter"), "id");
+            String when = TrelloValues.date(TrelloExport.text(move, "date"));
+            if (from == null || to == null || when == null || !columns.isColumn(from) || !columns.isColumn(to)) {
+                continue;
+            }
+            actions.use(move);
+            Location where = actions.location(move);
+            b.addHistory(Card.HistoryEntry.move(when, people.author(move, "trello action.updateCard.idMemberCreator",
+                    where), from, to));
+        }
+    }
+}

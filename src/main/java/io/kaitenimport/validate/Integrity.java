@@ -1,0 +1,160 @@
+package io.kaitenimport.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kaitenimport.model.Entity;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The cross-record rules. Records arrive one at a time (the scanner reads referred-to entities first); each gives
+ * up its id and references and is then forgotten. A reference is checked at once when every entity it may point
+ * to has been read, and kept until {@link #finish()} otherwise (card-to-card links, comment threads).
+ */
+final class Integrity {
+    private record Deferred(Target target, String value, Location where) {
+    }
+
+    private final IdIndex index = new IdIndex();
+    private final CardGraph graph = new CardGraph();
+    private final PropertyValues properties;
+    private final Map<String, String> emails = new HashMap<>();
+    private final Set<Entity> unread;
+    private final List<Deferred> deferred = new ArrayList<>();
+    private final PackageReader reader;
+    private final Consumer<Issue> out;
+
+    /** @param toRead the entities the scanner will feed; the others count as read (and empty) from the start */
+    Integrity(Set<Entity> toRead, PackageReader reader, Consumer<Issue> out) {
+        this.unread = toRead.isEmpty() ? EnumSet.noneOf(Entity.class) : EnumSet.copyOf(toRead);
+        this.reader = reader;
+        this.out = out;
+        this.properties = new PropertyValues(this);
+    }
+
+    void record(Entity entity, String file, long position, JsonNode record) {
+        if (!record.isObject()) {
+            return; // the schema reports a record that is not an object
+        }
+        String id = Ids.ofRecord(record);
+        if (id == null) {
+            out.accept(Issue.of(IssueCode.ID_MISSING, Location.record(file, position, null, "/id")));
+        } else {
+            IdIndex.First first = index.add(entity, id, file, position);
+            if (first != null) {
+                out.accept(Issue.of(IssueCode.ID_DUPLICATE, Location.record(file, position, id, "/id"),
+                        entity.key(), id, first.index(), first.file()));
+            }
+        }
+        for (ReferenceRules.Rule rule : ReferenceRules.of(entity)) {
+            ReferenceRules.each(record, rule, (pointer, value) -> {
+                String ref = Ids.of(value);
+                if (ref == null) {
+                    return; // not an id: a schema type issue
+                }
+                Location where = Location.record(file, position, id, pointer);
+                if (entity == Entity.CARDS && rule.target() == Target.CARDS && ref.equals(id)) {
+                    out.accept(Issue.of(IssueCode.REF_SELF, where, rule.field()));
+                } else {
+                    resolve(rule.target(), ref, where);
+                }
+            });
+        }
+        switch (entity) {
+            case USERS -> email(record, file, position, id);
+            case CUSTOM_FIELDS -> properties.field(id, record);
+            case CARDS -> {
+                properties.card(record, file, position, id);
+                if (id != null) {
+                    graph.add(id, file, position, record);
+                }
+            }
+            case FILES, DOCUMENT_FILES -> binary(record, file, position, id);
+            case CARD_TIMERS -> timer(record, file, position, id);
+            default -> {
+                // no rule of its own
+            }
+        }
+    }
+
+    /** The keys of a mapping file are ids of columns or fields that already exist in Kaiten. */
+    void mapping(Entity entity, String file, JsonNode object) {
+        for (Iterator<String> keys = object.fieldNames(); keys.hasNext(); ) {
+            index.add(entity, keys.next(), file, 0);
+        }
+    }
+
+    void done(Entity entity) {
+        unread.remove(entity);
+    }
+
+    void finish() {
+        for (Deferred d : deferred) {
+            check(d.target, d.value, d.where);
+        }
+        deferred.clear();
+        graph.check(index, out);
+    }
+
+    void resolve(Target target, String value, Location where) {
+        for (Entity e : target.entities()) {
+            if (unread.contains(e)) {
+                deferred.add(new Deferred(target, value, where));
+                return;
+            }
+        }
+        check(target, value, where);
+    }
+
+    private void check(Target target, String value, Location where) {
+        if (!index.contains(target, value)) {
+            out.accept(Issue.of(IssueCode.REF_UNRESOLVED, where, SchemaErrors.field(where.pointer()), value,
+                    target.noun()));
+        }
+    }
+
+    void report(Issue issue) {
+        out.accept(issue);
+    }
+
+    private void email(JsonNode user, String file, long position, String id) {
+        JsonNode email = user.get("email");
+        if (email == null || !email.isTextual() || email.asText().isBlank()) {
+            return;
+        }
+        String key = email.asText().trim().toLowerCase(Locale.ROOT);
+        String first = emails.putIfAbsent(key, id == null ? "#" + position : id);
+        if (first != null) {
+            out.accept(Issue.of(IssueCode.USER_EMAIL_DUPLICATE, Location.record(file, position, id, "/email"),
+                    email.asText(), first));
+        }
+    }
+
+    private void binary(JsonNode record, String file, long position, String id) {
+        JsonNode path = record.get("path");
+        if (path != null && path.isTextual() && !path.asText().isBlank() && !reader.exists(path.asText())) {
+            out.accept(Issue.of(IssueCode.FILE_PATH_MISSING, Location.record(file, position, id, "/path"),
+                    path.asText()));
+        }
+    }
+
+    private void timer(JsonNode timer, String file, long position, String id) {
+        JsonNode started = timer.get("started_at");
+        JsonNode finished = timer.get("finished_at");
+        if (started == null || finished == null || !started.isTextual() || !finished.isTextual()) {
+            return;
+        }
+        Integer order = Ids.compareTimes(started.asText(), finished.asText());
+        if (order != null && order > 0) {
+            out.accept(Issue.of(IssueCode.TIMER_ORDER, Location.record(file, position, id, "/finished_at"),
+                    finished.asText(), started.asText()));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.kaitenimport.validate;
+
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.PathType;
+import io.kaitenimport.model.Entity;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The JSON Schemas of the package format, compiled once and shared. Schemas are found by their {@code $id}
+ * ({@code https://kaiten-import.local/schemas/<file>}), so a schema may {@code $ref} another by that address and
+ * nothing is ever fetched from the network.
+ */
+public final class SchemaCatalog {
+    public static final String BASE = "https://kaiten-import.local/schemas/";
+    public static final String META_FILE = "meta-data.schema.json";
+
+    private static volatile SchemaCatalog standard;
+
+    private final SchemaRegistry registry;
+    private final Function<String, String> source;
+    private final String where;
+    private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+
+    private SchemaCatalog(Function<String, String> source, String where) {
+        this.source = source;
+        this.where = where;
+        // Draft-07 treats "format" as an annotation unless told otherwise; the import needs real date-times and
+        // emails, so format assertions are switched on here. Pointers match the JSON Pointers of our Locations.
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .formatAssertionsEnabled(true)
+                .pathType(PathType.JSON_POINTER)
+                .build();
+        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
+                b -> b.schemaRegistryConfig(config).schemas(this::byIri));
+    }
+
+    private String byIri(String iri) {
+        if (!iri.startsWith(BASE)) {
+            return null;
+        }
+        String file = iri.substring(BASE.length());
+        return PackagePaths.isUnsafe(file) ? null : source.apply(file);
+    }
+
+    /** The schemas shipped in the jar under {@code schemas/}, or else the {@code schemas/} folder of the working dir. */
+    public static SchemaCatalog standard() {
+        SchemaCatalog s = standard;
+        if (s == null) {
+            synchronized (SchemaCatalog.class) {
+                s = standard;
+                if (s == null) {
+                    s = new SchemaCatalog(SchemaCatalog::classpathOrWorkingDir, "the classpath or ./schemas");
+                    standard = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /** Schemas read from one folder only (tests, or a user who wants to try changed schemas). */
+    public static SchemaCatalog fromDirectory(Path dir) {
+        return new SchemaCatalog(file -> readFile(dir.resolve(file)), dir.toString());
+    }
+
+    public Schema meta() {
+        return schema(META_FILE);
+    }
+
+    public Schema forEntity(Entity entity) {
+        return schema(entity.key() + ".schema.json");
+    }
+
+    private Schema schema(String file) {
+        return compiled.computeIfAbsent(file, f -> {
+            if (source.apply(f) == null) {
+                // A missing schema is a broken installation, not a problem of the package being validated.
+                throw new IllegalStateException("schema " + f + " not found in " + where);
+            }
+            return registry.getSchema(SchemaLocation.of(BASE + f));
+        });
+    }
+
+    private static String classpathOrWorkingDir(String file) {
+        try (InputStream in = SchemaCatalog.class.getClassLoader().getResourceAsStream("schemas/" + file)) {
+            if (in != null) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return readFile(Path.of("schemas", file));
+    }
+
+    private static String readFile(Path p) {
+        try {
+            return Files.isRegularFile(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.kaitenimport.source.csv;
+
+import io.kaitenimport.cli.Cli;
+import io.kaitenimport.cli.ExitCodes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** End-to-end CSV behaviour and every malformed-input case: one line with the position, exit 2, nothing written. */
+class CsvConvertTest {
+    @TempDir
+    Path tmp;
+
+    private Path csv(String name, String text) throws Exception {
+        return Files.writeString(tmp.resolve(name), text);
+    }
+
+    private Cli.Run convert(Path in, String... extra) {
+        String[] args = Stream.concat(Stream.of("convert", in.toString(), "-o", tmp.resolve("out.zip").toString()),
+                Stream.of(extra)).toArray(String[]::new);
+        return Cli.run(args);
+    }
+
+    private void assertFailsCleanly(Cli.Run r, String... fragments) throws Exception {
+        assertEquals(ExitCodes.USAGE, r.exit(), r.all());
+        String firstLine = r.err().lines().findFirst().orElse("");
+        for (String f : fragments) {
+            assertTrue(firstLine.contains(f), "expected '" + f + "' in: " + firstLine);
+        }
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+        assertFalse(Files.exists(tmp.resolve("out.zip")), "no output left behind");
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("staging")), "staging removed");
+        }
+    }
+
+    @Test
+    void unclosedQuoteNamesFileAndLine() throws Exception {
+        Path f = csv("bad.csv", "title;description\nok;fine\nfoo;\"never closed\nstill inside\n");
+        assertFailsCleanly(convert(f), "bad.csv:3", "never closed");
+    }
+
+    @Test
+    void invalidBytesForForcedEncoding() throws Exception {
+        Path f = tmp.resolve("cp.csv");
+        Files.write(f, "title,status\nЗадача,Готово\n".getBytes(Charset.forName("windows-1251")));
+        assertFailsCleanly(convert(f, "--encoding", "UTF-8"), "cp.csv", "not valid UTF-8", "--encoding");
+    }
+
+    @Test
+    void legacyEncodingIsDetectedAndReported() throws Exception {
+        Path f = tmp.resolve("cp.csv");
+        Files.write(f, "Название;Статус\nЗадача один;Готово\n".getBytes(Charset.forName("windows-1251")));
+        Cli.Run r = convert(f);
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("windows-1251"), r.out());
+    }
+
+    @Test
+    void unknownMappingKeyNamesFileLineAndKey() throws Exception {
+        Path m = Files.writeString(tmp.resolve("m.yaml"), "fields:\n  title: [Name]\ndefualt_column: X\n");
+        Path f = csv("t.csv", "Name\nA\n");
+        assertFailsCleanly(convert(f, "--mapping", m.toString()), "m.yaml:3", "defualt_column");
+    }
+
+    @Test
+    void emptyFile() throws Exception {
+        assertFailsCleanly(convert(csv("empty.csv", "")), "empty.csv", "empty");
+    }
+
+    @Test
+    void headerWithoutRows() throws Exception {
+        assertFailsCleanly(convert(csv("h.csv", "title,status\n")), "h.csv", "no data rows");
+    }
+
+    @Test
+    void unparsableDateStopsWithCellPosition() throws Exception {
+        Path f = csv("d.csv", "title,due\nA,2024-05-01\nB,31.02.2024\n");
+        assertFailsCleanly(convert(f), "d.csv:3:2 [due]", "31.02.2024", "--lenient-values");
+    }
+
+    @Test
+    void lenientValuesReportAndCountTheBadDate() throws Exception {
+        Path f = csv("d.csv", "title,due\nA,2024-05-01\nB,someday\n");
+        Path json = tmp.resolve("r.json");
+        Cli.Run r = convert(f, "--lenient-values", "--report-json", json.toString());
+        assertEquals(0, r.exit(), r.all());
+        String report = Files.readString(json);
+        assertTrue(report.contains("source.value-invalid"), report);
+        assertTrue(report.contains("unreadable date value left empty"), report);
+    }
+
+    @Test
+    void semicolonPreambleCrlfMultilineRaggedRows() throws Exception {
+        String text = "Exported 2024-05-01\r\nby: tool\r\n"
+                + "Title;Status;Description;Tags\r\n"
+                + "One;To do;\"line 1\r\nline 2; with semicolon\";a, b\r\n"
+                + "Two;Done\r\n"
+                + "Three;Done;x;y;EXTRA\r\n";
+        Path json = tmp.resolve("r.json");
+        Cli.Run r = convert(csv("p.csv", text), "--report-json", json.toString());
+        assertEquals(0, r.exit(), r.all());
+        String report = Files.readString(json);
+        assertTrue(report.contains("header on line 3"), report);
+        assertTrue(report.contains("\"cards\" : 3"), report);
+        assertTrue(report.contains("cells beyond the header"), report);
+        assertTrue(report.contains("\"line\" : 7"), "extra cell located on its line: " + report);
+    }
+
+    @Test
+    void monthFirstDatesAreDecidedFromTheData() throws Exception {
+        Path f = csv("us.csv", "title,due\nA,03/04/2024\nB,12/25/2024\n");
+        Path out = tmp.resolve("pkg");
+        Cli.Run r = Cli.run("convert", f.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.all());
+        String cards = Files.readString(out.resolve("cards_0.json"));
+        assertTrue(cards.contains("\"2024-03-04\""), cards);
+        assertTrue(cards.contains("\"2024-12-25\""), cards);
+    }
+
+    @Test
+    void parentCycleIsBrokenAtTheLinkThatClosesIt() throws Exception {
+        Path f = csv("c.csv", "id,title,parent\nA,a,B\nB,b,C\nC,c,A\n");
+        Path out = tmp.resolve("pkg");
+        Cli.Run r = Cli.run("convert", f.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("c.csv:4:3 [parent]: parent 'A' would make a parent/child cycle"), r.out());
+        String cards = Files.readString(out.resolve("cards_0.json"));
+        assertTrue(cards.contains("\"parent_card_ids\" : [\n    \"B\"\n  ]"), cards);
+    }
+
+    @Test
+    void packageWithValidationErrorsIsNotWrittenUnlessForced() throws Exception {
+        Path m = Files.writeString(tmp.resolve("m.yaml"), "columns:\n  Done: 7\n");
+        Path f = csv("v.csv", "title,status\nA,Done\n");
+        Cli.Run r = convert(f, "--mapping", m.toString());
+        assertEquals(ExitCodes.INVALID, r.exit(), r.all());
+        assertTrue(r.out().contains("error schema.enum at columns_0.json #0 (id board-1-col-1) /type"), r.out());
+        assertTrue(r.out().contains("Package NOT written"), r.out());
+        assertFalse(Files.exists(tmp.resolve("out.zip")));
+        Cli.Run forced = convert(f, "--mapping", m.toString(), "--force");
+        assertEquals(ExitCodes.INVALID, forced.exit(), forced.all());
+        assertTrue(Files.exists(tmp.resolve("out.zip")));
+        assertTrue(forced.out().contains("WITH 1 error(s)"), forced.out());
+    }
+
+    @Test
+    void unmappedUsersFailPolicy() throws Exception {
+        Path f = csv("u.csv", "title,assignee\nA,zoe\n");
+        assertFailsCleanly(convert(f, "--unmapped-users", "fail"), "u.csv:2:2 [assignee]", "zoe");
+    }
+
+    @Test
+    void reportJsonIsWrittenEvenWhenNothingElseIs() throws Exception {
+        Path f = csv("ok.csv", "title\nA\n");
+        Path json = tmp.resolve("sub/r.json");
+        Cli.Run r = convert(f, "--report-json", json.toString());
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(Files.readString(json, StandardCharsets.UTF_8).contains("\"package_written\" : true"));
+    }
+}

@@ -1,0 +1,84 @@
+package io.kaitenimport.source.trello;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.kaitenimport.pipeline.Converter;
+import io.kaitenimport.source.SourceOptions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The invented sample board (labels incl. colour-only, an archived list and card, checklists, comments incl. one
+ * over 4096 characters, all five custom-field types, link and upload attachments, a card move) converts to
+ * exactly the reviewed golden package, byte for byte, every time. Regenerate with {@code -Dgolden.update=true}
+ * and review the diff before committing.
+ */
+class TrelloGoldenTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/trello/garden-board");
+
+    @TempDir
+    Path tmp;
+
+    private Converter.Outcome convert(Path out) throws IOException {
+        SourceOptions options = TrelloTesting.options(null, TrelloTesting.SAMPLE_DIR.resolve("users.csv"),
+                "Community garden", TrelloTesting.SAMPLE_DIR.resolve("attachments"), null);
+        return TrelloTesting.convert(TrelloTesting.SAMPLE, options, out);
+    }
+
+    @Test
+    void sampleBoardMatchesGoldenPackage() throws IOException {
+        Path out = tmp.resolve("pkg");
+        Converter.Outcome outcome = convert(out);
+        String report = TrelloTesting.describe(outcome.report());
+        assertEquals(0, outcome.report().errors(), report);
+        assertTrue(outcome.written());
+        assertEquals(List.of(), PackageChecks.problems(out), "schema and reference problems");
+        Files.writeString(out.resolve("report.txt"), report, StandardCharsets.UTF_8);
+        if (Boolean.getBoolean("golden.update")) {
+            io.kaitenimport.emit.FileTrees.delete(GOLDEN);
+            copyTree(out, GOLDEN);
+        }
+        assertEquals(files(GOLDEN), files(out), "file list");
+        for (Path f : files(out)) {
+            assertEquals(Files.readString(GOLDEN.resolve(f)), Files.readString(out.resolve(f)), f.toString());
+        }
+        assertEquals(TrelloCounts.source(TrelloTesting.SAMPLE),
+                TrelloCounts.carriedPlusLost(out, outcome.report().losses()), report);
+    }
+
+    @Test
+    void convertingTwiceGivesIdenticalBytes() throws IOException {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        convert(a);
+        convert(b);
+        List<Path> files = files(a);
+        assertEquals(files, files(b));
+        for (Path f : files) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f.toString());
+        }
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        for (Path f : files(from)) {
+            Files.createDirectories(to.resolve(f).getParent());
+            Files.copy(from.resolve(f), to.resolve(f));
+        }
+    }
+}
