@@ -123,7 +123,7 @@ public final class Users {
      * @throws SourceException when the email is not valid
      */
     public String register(String source, String email, String fullName, Location where) {
-        if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+        if (!isEmail(email == null ? null : email.strip())) {
             throw new SourceException(where, "'" + (email == null ? "" : email) + "' is not a valid email for '"
                     + source + "'");
         }
