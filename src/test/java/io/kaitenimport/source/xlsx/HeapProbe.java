@@ -1,5 +1,6 @@
 package io.kaitenimport.source.xlsx;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
 import io.kaitenimport.cli.Main;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -9,19 +10,25 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Runs one {@code kaiten-import convert} in this JVM and prints its exit code, wall time and peak heap (the sum of
- * each heap pool's peak, an upper bound on the true peak). {@link XlsxHeapCheck} runs it in a JVM capped at 256 MB.
+ * Runs one {@code kaiten-import convert} in this JVM and prints its exit code, wall time, the largest heap
+ * occupancy right after a collection (what the run had to keep live) and the sum of the heap pools' peaks (an upper
+ * bound that mostly shows how much of the cap the collector chose to use). {@link XlsxHeapCheck} runs it in a JVM
+ * capped at 256 MB.
  * {@code HeapProbe generate FILE ROWS} writes the generated workbook instead.
  */
 public final class HeapProbe {
@@ -33,18 +40,38 @@ public final class HeapProbe {
             generate(Path.of(args[1]), Integer.parseInt(args[2]));
             return;
         }
+        AtomicLong liveMax = new AtomicLong();
+        watchCollections(liveMax);
         long start = System.nanoTime();
         int exit = Main.newCommandLine().execute(args);
         long ms = (System.nanoTime() - start) / 1_000_000;
-        long peak = 0;
+        long poolPeaks = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
+                poolPeaks += pool.getPeakUsage().getUsed();
             }
         }
         long max = Runtime.getRuntime().maxMemory();
-        System.out.printf("exit=%d elapsed-ms=%d peak-heap-mb=%d max-heap-mb=%d%n", exit, ms, peak >> 20, max >> 20);
+        System.out.printf("exit=%d elapsed-ms=%d max-heap-mb=%d live-heap-after-gc-max-mb=%d pool-peaks-sum-mb=%d%n",
+                exit, ms, max >> 20, liveMax.get() >> 20, poolPeaks >> 20);
         System.exit(exit);
+    }
+
+    /** Tracks the largest heap occupancy right after a collection: what the run really had to keep. */
+    private static void watchCollections(AtomicLong liveMax) {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener((n, handback) -> {
+                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                        GarbageCollectionNotificationInfo info =
+                                GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
+                        long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                                .mapToLong(MemoryUsage::getUsed).sum();
+                        liveMax.accumulateAndGet(used, Math::max);
+                    }
+                }, null, null);
+            }
+        }
     }
 
     /** Written with SXSSF (a window of 100 rows in memory) and a shared-strings table, like Excel's own files. */

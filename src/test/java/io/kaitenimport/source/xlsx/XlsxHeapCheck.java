@@ -41,7 +41,6 @@ class XlsxHeapCheck {
                 + output.lines().filter(l -> l.startsWith("exit=")).findFirst().orElse("(no result line)");
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/xlsx-heap.txt"), result + "\n");
-        System.out.println(result);
         assertEquals(0, exit, output);
         try (ZipFile zip = new ZipFile(out.toFile())) {
             long cardFiles = zip.stream().filter(e -> e.getName().startsWith("cards_")).count();
