@@ -7,6 +7,7 @@ import org.apache.poi.openxml4j.opc.TargetMode;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
@@ -20,7 +21,8 @@ import java.util.Map;
 
 /**
  * What a sheet says after its cell data: merged regions and hyperlinks. Both are written after {@code sheetData},
- * so a light SAX pass collects them before rows are streamed. They are few; cells are not kept.
+ * so a light SAX pass collects them before rows are streamed. They are few; cells are not kept. Cell notes are
+ * counted (they are not imported).
  */
 final class SheetScan {
     static final SheetScan NONE = new SheetScan();
@@ -31,6 +33,7 @@ final class SheetScan {
     private final Map<Integer, List<int[]>> downByRow = new HashMap<>();
     private final Map<Long, String> links = new HashMap<>();
     private int internalLinks;
+    private int notes;
 
     private SheetScan() {
     }
@@ -51,10 +54,30 @@ final class SheetScan {
                 }
             });
             xml.parse(new InputSource(in));
+            scan.countNotes(part);
         } catch (Exception e) {
             throw XlsxErrors.translate(Location.file(wb.label(sheet)), e);
         }
         return scan;
+    }
+
+    /** Cell notes live in a part of their own; they are not imported, only counted for the report. */
+    private void countNotes(PackagePart sheetPart) throws Exception {
+        for (PackageRelationship rel : sheetPart.getRelationshipsByType(XSSFRelation.SHEET_COMMENTS.getRelation())) {
+            PackagePart part = sheetPart.getRelatedPart(rel);
+            try (InputStream in = part.getInputStream()) {
+                XMLReader xml = XMLHelper.newXMLReader();
+                xml.setContentHandler(new DefaultHandler() {
+                    @Override
+                    public void startElement(String uri, String local, String qName, Attributes a) {
+                        if (local.equals("comment")) {
+                            notes++;
+                        }
+                    }
+                });
+                xml.parse(new InputSource(in));
+            }
+        }
     }
 
     private void merge(String ref) {
@@ -143,5 +166,10 @@ final class SheetScan {
 
     int internalLinks() {
         return internalLinks;
+    }
+
+    /** Cell notes (comments) on the sheet. */
+    int notes() {
+        return notes;
     }
 }

@@ -230,6 +230,10 @@ final class XlsxRowSource implements RowSource {
             ctx.losses().lost(name + " hyperlinks", "links to places inside the workbook are not URLs",
                     scan.internalLinks(), Location.file(name));
         }
+        if (scan.notes() > 0) {
+            ctx.losses().lost(name + " cell notes", "Excel cell notes (comments) are not imported", scan.notes(),
+                    Location.file(name));
+        }
         if (firstCol > 0) {
             ctx.issue(IssueCode.SOURCE_DIALECT, Location.file(name), "the table starts in column "
                     + org.apache.poi.ss.util.CellReference.convertNumToColString(firstCol));

@@ -99,7 +99,7 @@ public final class XlsxSourceAdapter implements SourceAdapter {
                 throw new SourceException(Location.file(wb.name()), "sheet " + s.describe()
                         + " is a chart or dialog sheet, not a table");
             }
-            chosen = XlsxRowSource.probe(wb, s, known, true);
+            chosen = XlsxRowSource.probe(wb, s, known, includeHidden);
             XlsxRowSource.requireRows(chosen, wb.label(s));
         }
         List<XlsxRowSource.Probe> others = new ArrayList<>();

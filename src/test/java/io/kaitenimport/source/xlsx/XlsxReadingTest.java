@@ -171,6 +171,25 @@ class XlsxReadingTest {
     }
 
     @Test
+    void cellNotesAreCountedAsLost(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("notes.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("Tasks");
+            s.createRow(0).createCell(0).setCellValue("Task");
+            s.createRow(1).createCell(0).setCellValue("Paint the fence");
+            var drawing = s.createDrawingPatriarch();
+            var note = drawing.createCellComment(wb.getCreationHelper().createClientAnchor());
+            note.setString(wb.getCreationHelper().createRichTextString("ask Tom first"));
+            s.getRow(1).getCell(0).setCellComment(note);
+            save(wb, file);
+        }
+        try (XlsxRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
+            assertEquals(List.of("Paint the fence"), ids(run));
+            assertEquals(1, run.lost(" cell notes"));
+        }
+    }
+
+    @Test
     void hiddenRowsAndSheetsOnRequest(@TempDir Path tmp) throws IOException {
         Path sample = SampleWorkbookGoldenTest.SAMPLE;
         try (XlsxRun run = XlsxRun.convert(sample, tmp.resolve("h"), XlsxRun.withHidden())) {
