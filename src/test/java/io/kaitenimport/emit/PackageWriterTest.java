@@ -1,0 +1,78 @@
+package io.kaitenimport.emit;
+
+import io.kaitenimport.model.Board;
+import io.kaitenimport.model.Entity;
+import io.kaitenimport.model.MappingEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PackageWriterTest {
+    @TempDir
+    Path tmp;
+
+    private long entries() throws Exception {
+        try (Stream<Path> s = Files.list(tmp)) {
+            return s.count();
+        }
+    }
+
+    @Test
+    void abandonedPackageLeavesNothingBehind() throws Exception {
+        Path out = tmp.resolve("out.zip");
+        try (PackageWriter w = new PackageWriter(out, 10)) {
+            w.accept(Board.of("b1", "Board"));
+            assertTrue(Files.isDirectory(w.stage()));
+        }
+        assertEquals(0, entries(), "staging removed, no output");
+    }
+
+    @Test
+    void publishedZipReplacesTheOldOneAtomicallyAndCleansUp() throws Exception {
+        Path out = tmp.resolve("out.zip");
+        Files.writeString(out, "old");
+        try (PackageWriter w = new PackageWriter(out, 10)) {
+            w.accept(Board.of("b1", "Board"));
+            w.accept(new MappingEntry(Entity.COLUMNS_MAPPING, "c9", 42));
+            w.finish();
+            w.publish(out);
+        }
+        assertEquals(1, entries(), "only the zip remains");
+        assertTrue(Files.size(out) > 3);
+    }
+
+    @Test
+    void mappingEntitiesAreOneSortedObject() throws Exception {
+        Path out = tmp.resolve("pkg");
+        try (PackageWriter w = new PackageWriter(out, 10)) {
+            w.accept(new MappingEntry(Entity.PROPERTIES_MAPPING, "z", 2));
+            w.accept(new MappingEntry(Entity.PROPERTIES_MAPPING, "a", 1));
+            w.finish();
+            w.publish(out);
+        }
+        assertEquals("{\n  \"a\" : 1,\n  \"z\" : 2\n}\n", Files.readString(out.resolve("properties_mapping_0.json")));
+        assertTrue(Files.readString(out.resolve("meta-data.json")).contains("\"./properties_mapping_0.json\""));
+    }
+
+    @Test
+    void binariesStayInsideThePackageWhateverTheirNames() throws Exception {
+        Path src = Files.writeString(tmp.resolve("src.bin"), "x");
+        Path out = tmp.resolve("pkg");
+        try (PackageWriter w = new PackageWriter(out, 10)) {
+            assertEquals("./files/f1/.._.._evil.sh", w.addBinary("f1", "../../evil.sh", src));
+            assertEquals("./files/.._f2/file", w.addBinary("../f2", "..", src));
+            w.finish();
+            w.publish(out);
+        }
+        assertEquals(List.of("files/.._f2/file", "files/f1/.._.._evil.sh", "meta-data.json"), FileTrees.relativeFiles(out));
+        assertFalse(Files.exists(tmp.resolve("evil.sh")));
+    }
+}
