@@ -23,6 +23,9 @@ import java.util.Set;
  * {@code keep} keeps the column and archives its cards; {@code drop-column} writes no column and puts its cards,
  * archived, into the first open column. Cards whose list is not in the export get a column of their own named
  * after the list when an action names it (this is also how a single-card export gets its one column).
+ * Types: mapping file, then name rules, then position among the OPEN lists (first queued, last done, the rest in
+ * progress); an archived list no rule names is "in progress" — archived lists usually sit at the end of the
+ * export, and an old "Up next" list must not become the board's done column.
  */
 final class TrelloColumns {
     static final String KEEP = "keep";
@@ -66,13 +69,14 @@ final class TrelloColumns {
         }
         List<Integer> kept = order.stream().filter(i -> !drop || !TrelloExport.flag(export.lists.get(i), "closed"))
                 .toList();
+        List<Integer> open = kept.stream().filter(i -> !TrelloExport.flag(export.lists.get(i), "closed")).toList();
         int sort = 0;
-        for (int k = 0; k < kept.size(); k++) {
-            int i = kept.get(k);
+        for (int i : kept) {
             JsonNode list = export.lists.get(i);
             String id = TrelloExport.text(list, "id");
-            int fallback = k == 0 ? Column.QUEUED : k == kept.size() - 1 ? Column.DONE : Column.IN_PROGRESS;
             boolean closed = TrelloExport.flag(list, "closed");
+            int fallback = closed ? Column.IN_PROGRESS : i == open.get(0) ? Column.QUEUED
+                    : i == open.get(open.size() - 1) ? Column.DONE : Column.IN_PROGRESS;
             Location where = export.at(export.pointer("lists", i), i, id);
             plan.column(ctx, sink, mapping, boardId, id, TrelloExport.text(list, "name"), fallback, ++sort, where);
             plan.placements.put(id, new Placement(id, closed, false, false));

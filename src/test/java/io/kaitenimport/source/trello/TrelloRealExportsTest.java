@@ -11,7 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,5 +58,19 @@ class TrelloRealExportsTest {
         TrelloCounts carried = TrelloCounts.carriedPlusLost(out, outcome.report().losses());
         assertEquals(source, carried, "source counts vs package + lost\n" + report);
         assertTrue(source.cards() > 0);
+    }
+
+    /** gocd's archived "Up Next" sits last in the export; the open "Done" list must stay the done column. */
+    @Test
+    void archivedLastListOfTheGocdBoardIsNotDone() throws IOException {
+        Path input = DIR.resolve("marques-work__gocd-test-drive__trello.json");
+        assumeTrue(Files.isRegularFile(input), "real export not present: " + input);
+        Path out = tmp.resolve("pkg");
+        TrelloTesting.convert(input, TrelloTesting.options(null, null, null, null, null), out);
+        Map<String, Integer> types = new HashMap<>();
+        TrelloTesting.records(out, "columns").forEach(c -> types.put(c.path("title").asText(), c.path("type").asInt()));
+        assertEquals(2, types.get("Up Next"));
+        assertEquals(3, types.get("Done"));
+        assertEquals(1, types.get("Backlog/Future Work/Ideas"));
     }
 }
