@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * Trello custom fields (board {@code customFields}, card {@code customFieldItems}) → Kaiten custom fields and card
  * properties: text → string, number → number (Trello stores it as a string), date → date, checkbox → checkbox,
- * list → select with its options and colours.
+ * list → select with its options and colours. A list field without options cannot be a Kaiten select (the schema
+ * requires options) and can hold no value either, so it is skipped and counted, as are the values pointing at it.
  */
 final class TrelloCustomFields {
     static final String LOST = "trello card.customFieldItems";
@@ -30,6 +31,8 @@ final class TrelloCustomFields {
 
     private final Map<String, String> typeById = new HashMap<>();
     private final Set<String> optionIds = new HashSet<>();
+    /** Fields of the export that are not imported → why their values are lost. */
+    private final Map<String, String> skipped = new HashMap<>();
 
     static TrelloCustomFields emit(SourceContext ctx, ModelSink sink, TrelloExport export) throws IOException {
         TrelloCustomFields fields = new TrelloCustomFields();
@@ -52,6 +55,9 @@ final class TrelloCustomFields {
         if (id == null || kaitenType == null) {
             ctx.issue(IssueCode.SOURCE_STRUCTURE, where, "custom field of type '" + type + "' cannot be imported");
             ctx.losses().lost("trello customFields", "custom field without id or of an unknown type", where);
+            if (id != null) {
+                skipped.put(id, "value of a custom field of unknown type '" + type + "'");
+            }
             return;
         }
         String name = TrelloNames.fit(ctx, TrelloExport.text(f, "name"), "Trello field " + id, TrelloNames.MAX_NAME,
@@ -84,6 +90,13 @@ final class TrelloCustomFields {
                 options.add(new CustomField.Option(oid, value, kaitenColor, pos));
                 optionIds.add(oid);
             }
+            if (options.isEmpty()) {
+                ctx.issue(IssueCode.SOURCE_STRUCTURE, where, "list custom field '" + name + "' has no options;"
+                        + " skipped (a Kaiten select needs at least one)");
+                ctx.losses().lost("trello customFields", "list without options", where);
+                skipped.put(id, "value of a list custom field without options");
+                return;
+            }
         }
         sink.accept(options == null ? CustomField.of(id, kaitenType, name)
                 : CustomField.select(id, kaitenType, name, options));
@@ -101,6 +114,10 @@ final class TrelloCustomFields {
             }
             String fieldId = TrelloExport.text(item, "idCustomField");
             String type = fieldId == null ? null : typeById.get(fieldId);
+            if (type == null && skipped.containsKey(fieldId)) {
+                ctx.losses().lost(LOST, skipped.get(fieldId), where);
+                continue;
+            }
             if (type == null) {
                 ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, "custom field '" + fieldId + "' is not in the export");
                 ctx.losses().lost(LOST, "value of a custom field that is not in the export", where);

@@ -2,14 +2,18 @@ package io.kaitenimport.source.trello;
 
 import static io.kaitenimport.source.trello.TrelloBadInputTest.find;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kaitenimport.emit.Json;
 import io.kaitenimport.pipeline.Converter;
+import io.kaitenimport.validate.IssueCode;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +23,7 @@ class TrelloEdgeCasesTest {
     private static final String PLANTING = "65e18b3cabc000000000000b";
     private static final String WATERING = "65e18b78abc000000000000c";
     private static final String HARVESTED = "65e18bb4abc000000000000d";
+    private static final String SUNLIGHT = "65e18b14abc000000000002c";
 
     @TempDir
     Path tmp;
@@ -38,6 +43,32 @@ class TrelloEdgeCasesTest {
         assertEquals(2, find(columns, PLANTING).path("type").asInt());
         assertEquals(3, find(columns, WATERING).path("type").asInt(), "the last OPEN list is done");
         assertEquals(2, find(columns, HARVESTED).path("type").asInt(), "archived, no name rule: in progress");
+    }
+
+    @Test
+    void listFieldWithoutOptionsIsSkippedWithItsValuesCounted() throws IOException {
+        ObjectNode board = sample();
+        for (JsonNode f : board.path("customFields")) {
+            if (f.path("id").asText().equals(SUNLIGHT)) {
+                ((ObjectNode) f).putArray("options");
+            }
+        }
+        Converter.Outcome o = convert(board);
+        String report = TrelloTesting.describe(o.report());
+        assertEquals(0, o.report().errors(), report);
+        assertEquals(List.of(), PackageChecks.problems(out()), "schema and reference problems");
+        for (JsonNode f : TrelloTesting.records(out(), "custom_fields")) {
+            assertNotEquals(SUNLIGHT, f.path("id").asText());
+        }
+        for (JsonNode c : TrelloTesting.records(out(), "cards")) {
+            c.path("properties").forEach(p -> assertNotEquals(SUNLIGHT, p.path("id").asText(), c.toString()));
+        }
+        assertEquals(1, o.report().losses().count("trello customFields"), report);
+        assertTrue(report.contains("list without options"), report);
+        assertTrue(o.report().issues().stream().noneMatch(i -> i.code() == IssueCode.SOURCE_REF_UNRESOLVED), report);
+        assertEquals(TrelloCounts.source(tmp.resolve("board.json")),
+                TrelloCounts.carriedPlusLost(out(), o.report().losses()), report);
+        assertTrue(report.contains("value of a list custom field without options"), report);
     }
 
     static ObjectNode sample() throws IOException {
