@@ -170,7 +170,10 @@ final class TrelloActions {
             JsonNode data = a.path("data");
             String card = TrelloExport.text(data.get("card"), "id");
             String reason;
-            if (card == null) {
+            if (type == null) {
+                // Trello always writes a type; without one nothing tells what the action did.
+                reason = a.isObject() ? "action without a type (unknown action)" : "not an action object";
+            } else if (card == null) {
                 reason = "board activity (Kaiten imports no board history)";
             } else if (!cardIds.contains(card)) {
                 reason = "activity of a card that is not in the export";
@@ -185,7 +188,7 @@ final class TrelloActions {
             } else {
                 reason = "card history other than list moves (Kaiten imports only card_move history)";
             }
-            ctx.losses().lost("trello action." + (type == null ? "?" : type), reason,
+            ctx.losses().lost(type == null ? "trello action" : "trello action." + type, reason,
                     export.at(export.pointer("actions", i), i, TrelloExport.text(a, "id")));
         }
     }

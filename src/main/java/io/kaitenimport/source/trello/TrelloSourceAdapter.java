@@ -148,15 +148,15 @@ public final class TrelloSourceAdapter implements SourceAdapter {
             JsonNode a = export.actions.get(i);
             String card = TrelloExport.text(a.path("data").get("card"), "id");
             String text = a.path("data").path("text").asText("");
-            if (!TrelloActions.COMMENT.contains(TrelloExport.text(a, "type")) || !cardIds.contains(card)
-                    || text.isBlank()) {
-                continue;
+            String type = TrelloExport.text(a, "type");
+            if (type == null || !TrelloActions.COMMENT.contains(type) || !cardIds.contains(card) || text.isBlank()) {
+                continue; // not carried: reportUnused counts it
             }
             actions.use(a);
             Location where = actions.location(a);
             String id = TrelloExport.text(a, "id");
             Comment c = new Comment(id != null ? id : card + "-comment-" + i, card, text,
-                    people.author(a, "trello action." + TrelloExport.text(a, "type") + ".idMemberCreator", where),
+                    people.author(a, "trello action." + type + ".idMemberCreator", where),
                     people.authorName(a), TrelloValues.date(TrelloExport.text(a, "date")), null, "markdown");
             for (Comment part : TextLimits.splitComment(c, ctx, where)) {
                 sink.accept(part);

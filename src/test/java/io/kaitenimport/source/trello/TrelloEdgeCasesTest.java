@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kaitenimport.emit.Json;
 import io.kaitenimport.pipeline.Converter;
+import io.kaitenimport.report.LossLedger;
 import io.kaitenimport.validate.IssueCode;
 
 import java.io.IOException;
@@ -69,6 +71,26 @@ class TrelloEdgeCasesTest {
         assertEquals(TrelloCounts.source(tmp.resolve("board.json")),
                 TrelloCounts.carriedPlusLost(out(), o.report().losses()), report);
         assertTrue(report.contains("value of a list custom field without options"), report);
+    }
+
+    @Test
+    void actionWithoutTypeIsCountedAsUnknownNotACrash() throws IOException {
+        ObjectNode board = sample();
+        ((ObjectNode) board.path("actions").get(0)).remove("type");
+        ((ArrayNode) board.path("actions")).add("not an action");
+        Converter.Outcome o = convert(board);
+        String report = TrelloTesting.describe(o.report());
+        assertEquals(0, o.report().errors(), report);
+        assertEquals(2, o.report().losses().count("trello action"), report);
+        LossLedger.Entry e = o.report().losses().entries().stream()
+                .filter(x -> x.sourceField().equals("trello action")).findFirst().orElseThrow();
+        assertEquals("/actions/0", e.firstAt().pointer(), report);
+        assertTrue(report.contains("action without a type (unknown action)"), report);
+        assertTrue(report.contains("not an action object"), report);
+        // the untyped action was a comment: it is no longer one, and the card's badge count says one is missing
+        assertEquals(1, TrelloTesting.records(out(), "comments").size());
+        assertEquals(TrelloCounts.source(tmp.resolve("board.json")),
+                TrelloCounts.carriedPlusLost(out(), o.report().losses()), report);
     }
 
     static ObjectNode sample() throws IOException {
