@@ -49,12 +49,12 @@ final class TrelloAttachments {
     }
 
     /** The card's attachments; a single-card export has none inline, so its addAttachmentToCard actions stand in. */
-    static List<Item> of(JsonNode card, String cardId, String cardPointer, TrelloActions actions) {
+    static List<Item> of(SourceContext ctx, JsonNode card, String cardId, Location cardAt, TrelloActions actions) {
         List<Item> list = new ArrayList<>();
         if (card.has("attachments")) {
-            JsonNode all = card.path("attachments");
+            JsonNode all = TrelloExport.elements(ctx, card, "attachments", LOST, cardAt);
             for (int j = 0; j < all.size(); j++) {
-                list.add(new Item(all.get(j), cardPointer + "/attachments/" + j));
+                list.add(new Item(all.get(j), cardAt.pointer() + "/attachments/" + j));
             }
             return list;
         }

@@ -61,12 +61,13 @@ final class TrelloCards {
         JsonNode idShort = c.get("idShort");
         boolean hasShort = idShort != null && idShort.canConvertToLong();
         JsonNode rawName = c.get("name");
-        TextLimits.Title t = TextLimits.title(rawName == null || rawName.isNull() ? null : rawName.asText(),
-                hasShort ? "Card #" + idShort.asLong() : "Untitled card", ctx, at);
+        String name = rawName != null && rawName.isValueNode() ? TrelloExport.text(rawName)
+                : TrelloExport.text(ctx, c, "name", "trello card.name", at);
+        TextLimits.Title t = TextLimits.title(name, hasShort ? "Card #" + idShort.asLong() : "Untitled card", ctx, at);
         Card.Builder b = Card.builder(id, place.columnId(), t.title());
         b.key(hasShort ? "#" + idShort.asLong() : null);
-        String desc = c.path("desc").asText("");
-        b.description(TextLimits.description(t, desc.isBlank() ? null : desc), "markdown");
+        String desc = TrelloExport.text(ctx, c, "desc", "trello card.desc", at);
+        b.description(TextLimits.description(t, desc), "markdown");
         b.archived(TrelloExport.flag(c, "closed") || place.archives());
 
         JsonNode creation = actions.creation(id);
@@ -75,11 +76,16 @@ final class TrelloCards {
         b.created(created != null ? created : TrelloValues.idTime(id));
         b.ownerId(creation != null ? people.author(creation, "trello card.idMemberCreator", at)
                 : people.resolve(TrelloExport.text(c, "idMemberCreator"), "trello card.idMemberCreator", at));
-        JsonNode memberIds = c.path("idMembers");
+        JsonNode memberIds = TrelloExport.elements(ctx, c, "idMembers", "trello card.idMembers", at);
         for (int j = 0; j < memberIds.size(); j++) {
-            String user = people.resolve(memberIds.get(j).asText(), "trello card.idMembers",
-                    at.withPointer(ptr + "/idMembers/" + j));
-            b.addMember(user);
+            Location where = at.withPointer(ptr + "/idMembers/" + j);
+            String member = TrelloExport.text(memberIds.get(j));
+            if (member == null) {
+                ctx.issue(IssueCode.SOURCE_VALUE_INVALID, where, "member id " + memberIds.get(j) + " is not an id");
+                ctx.losses().lost("trello card.idMembers", "not a member id", where);
+                continue;
+            }
+            b.addMember(people.resolve(member, "trello card.idMembers", where));
         }
         if (mapping.responsibleFirstMember() && !b.memberIds().isEmpty()) {
             b.responsibleId(b.memberIds().get(0));
@@ -99,7 +105,7 @@ final class TrelloCards {
         if (own != null) {
             b.addLink(Card.Link.of(own, "Trello card"));
         }
-        List<TrelloAttachments.Item> list = TrelloAttachments.of(c, id, ptr, actions);
+        List<TrelloAttachments.Item> list = TrelloAttachments.of(ctx, c, id, at, actions);
         Set<String> attachmentIds = new HashSet<>();
         list.forEach(a -> attachmentIds.add(TrelloExport.text(a.node(), "id")));
         actions.useAttachmentActions(id, attachmentIds);
@@ -135,7 +141,7 @@ final class TrelloCards {
     }
 
     private String date(JsonNode c, String key, Location at) {
-        String raw = TrelloExport.text(c, key);
+        String raw = TrelloExport.text(ctx, c, key, "trello card." + key, at);
         String iso = TrelloValues.date(raw);
         if (raw != null && iso == null) {
             Location where = at.withPointer(at.pointer() + "/" + key);

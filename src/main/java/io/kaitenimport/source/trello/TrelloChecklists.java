@@ -55,7 +55,7 @@ final class TrelloChecklists {
                         + " written in pos order)", where);
             }
             List<Integer> order = new ArrayList<>();
-            JsonNode items = cl.path("checkItems");
+            JsonNode items = TrelloExport.elements(ctx, cl, "checkItems", LOST_ITEMS, where);
             for (int j = 0; j < items.size(); j++) {
                 order.add(j);
             }
@@ -85,8 +85,9 @@ final class TrelloChecklists {
             checkedAt = TrelloValues.date(TrelloExport.text(state, "date"));
             checkedBy = people.author(state, "trello action.updateCheckItemStateOnCard.idMemberCreator", where);
         }
-        String due = TrelloValues.date(TrelloExport.text(it, "due"));
-        if (due == null && TrelloExport.text(it, "due") != null) {
+        String rawDue = TrelloExport.text(ctx, it, "due", "trello checkItem.due", where);
+        String due = TrelloValues.date(rawDue);
+        if (due == null && rawDue != null) {
             ctx.issue(IssueCode.SOURCE_VALUE_INVALID, where, "unreadable due date " + it.get("due"));
             ctx.losses().lost("trello checkItem.due", "unreadable date", where);
         }
@@ -112,7 +113,7 @@ final class TrelloChecklists {
                     + "' belongs to card '" + card + "', which is not in the export; dropped");
             ctx.losses().lost("trello checklist", "checklist of a card that is not in the export", where);
             ctx.losses().lost(LOST_ITEMS, "item of a checklist whose card is not in the export",
-                    cl.path("checkItems").size(), where);
+                    TrelloExport.count(cl.get("checkItems")), where);
         }
     }
 }

@@ -69,7 +69,7 @@ final class TrelloCustomFields {
         List<CustomField.Option> options = null;
         if (kaitenType.equals("select")) {
             options = new ArrayList<>();
-            JsonNode opts = f.path("options");
+            JsonNode opts = TrelloExport.elements(ctx, f, "options", "trello customField.options", where);
             for (int j = 0; j < opts.size(); j++) {
                 JsonNode o = opts.get(j);
                 String oid = TrelloExport.text(o, "id");
@@ -105,7 +105,7 @@ final class TrelloCustomFields {
 
     /** The card's values; each one that cannot be carried is reported and counted. */
     void addProperties(SourceContext ctx, JsonNode card, Card.Builder b, Location cardAt) {
-        JsonNode items = card.path("customFieldItems");
+        JsonNode items = TrelloExport.elements(ctx, card, "customFieldItems", LOST, cardAt);
         for (int j = 0; j < items.size(); j++) {
             JsonNode item = items.get(j);
             Location where = cardAt.withPointer(cardAt.pointer() + "/customFieldItems/" + j);

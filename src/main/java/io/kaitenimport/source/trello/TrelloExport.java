@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.kaitenimport.emit.Json;
+import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.SourceException;
+import io.kaitenimport.validate.IssueCode;
 import io.kaitenimport.validate.Location;
 
 import java.io.IOException;
@@ -20,7 +22,7 @@ import java.nio.file.Path;
  * embedded, and is read as a board of one card.
  */
 final class TrelloExport {
-    private static final ArrayNode EMPTY = JsonNodeFactory.instance.arrayNode();
+    static final ArrayNode EMPTY = JsonNodeFactory.instance.arrayNode();
 
     final String file;
     final JsonNode root;
@@ -126,6 +128,55 @@ final class TrelloExport {
         }
         String s = v.asText();
         return s.isBlank() ? null : s;
+    }
+
+    /** A scalar (an array element) as text, or null when null, blank or a container. */
+    static String text(JsonNode v) {
+        return v == null || v.isNull() || v.isContainerNode() || v.asText().isBlank() ? null : v.asText();
+    }
+
+    /**
+     * Text of a field that should hold text; an object or array with data there cannot be read, so it is reported
+     * and counted as lost under {@code field} (null is returned, as for an absent field).
+     */
+    static String text(SourceContext ctx, JsonNode node, String key, String field, Location where) {
+        JsonNode v = node == null ? null : node.get(key);
+        if (v != null && v.isContainerNode() && !isEmpty(v)) {
+            Location at = where.withPointer(where.pointer() + "/" + key);
+            ctx.issue(IssueCode.SOURCE_VALUE_INVALID, at, "'" + key + "' should be text but is "
+                    + kind(v) + "; not read");
+            ctx.losses().lost(field, "not text (" + kind(v) + ")", at);
+            return null;
+        }
+        return text(node, key);
+    }
+
+    /**
+     * The array under {@code key} of a node. Absent, null or empty values are an empty array; any other shape
+     * cannot be read, so it is reported, counted as lost under {@code field} and read as empty — the loops over
+     * it then never meet a Java null (an object's {@code get(int)}) or a string's size 0 by accident.
+     */
+    static ArrayNode elements(SourceContext ctx, JsonNode node, String key, String field, Location where) {
+        JsonNode v = node == null ? null : node.get(key);
+        if (v != null && v.isArray()) {
+            return (ArrayNode) v;
+        }
+        if (!isEmpty(v)) {
+            Location at = where.withPointer(where.pointer() + "/" + key);
+            ctx.issue(IssueCode.SOURCE_STRUCTURE, at, "'" + key + "' should be an array but is " + kind(v)
+                    + "; not read");
+            ctx.losses().lost(field, "not an array (" + kind(v) + ")", at);
+        }
+        return EMPTY;
+    }
+
+    /** Number of values a field holds for loss counts: a container's size, at least 1 for any non-empty value. */
+    static long count(JsonNode v) {
+        return isEmpty(v) ? 0 : v.isContainerNode() ? Math.max(1, v.size()) : 1;
+    }
+
+    private static String kind(JsonNode v) {
+        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     static boolean flag(JsonNode node, String key) {

@@ -61,7 +61,7 @@ final class TrelloKeys {
     static void lostCardKeys(SourceContext ctx, JsonNode card, Location where) {
         if (!TrelloExport.isEmpty(card.get("idMembersVoted"))) {
             ctx.losses().lost("trello card.idMembersVoted", "Kaiten cards have no votes",
-                    card.get("idMembersVoted").size(), where);
+                    TrelloExport.count(card.get("idMembersVoted")), where);
         }
         if (!TrelloExport.isEmpty(card.get("idAttachmentCover")) || TrelloExport.flag(card, "manualCoverAttachment")
                 || hasAny(card.get("cover"), "idAttachment", "color", "idUploadedBackground", "idPlugin")) {
@@ -71,12 +71,12 @@ final class TrelloKeys {
             ctx.losses().lost("trello card.coordinates", "card location (Map Power-Up) has no Kaiten equivalent", where);
         }
         if (!TrelloExport.isEmpty(card.get("stickers"))) {
-            ctx.losses().lost("trello card.stickers", "Kaiten cards have no stickers", card.get("stickers").size(),
+            ctx.losses().lost("trello card.stickers", "Kaiten cards have no stickers", TrelloExport.count(card.get("stickers")),
                     where);
         }
         if (!TrelloExport.isEmpty(card.get("pluginData"))) {
             ctx.losses().lost("trello card.pluginData", "Power-Up data (incl. legacy custom fields) has no Kaiten"
-                    + " equivalent", card.get("pluginData").size(), where);
+                    + " equivalent", TrelloExport.count(card.get("pluginData")), where);
         }
         rest(ctx, "trello card.", card, CARD_MAPPED, CARD_DERIVED, CARD_REASONS, where,
                 Set.of("idMembersVoted", "stickers", "pluginData"));
@@ -87,7 +87,7 @@ final class TrelloKeys {
             if (!TrelloExport.isEmpty(board.get(k))) {
                 ctx.losses().lost("trello board." + k, k.equals("memberships")
                         ? "board roles (admin/normal/observer) have no place in the import"
-                        : "Power-Up data has no Kaiten equivalent", board.get(k).size(), where);
+                        : "Power-Up data has no Kaiten equivalent", TrelloExport.count(board.get(k)), where);
             }
         }
         rest(ctx, "trello board.", board, BOARD_MAPPED, BOARD_DERIVED, BOARD_REASONS, where,

@@ -43,14 +43,19 @@ final class TrelloLabels {
 
     /** Adds the card's labels as tags; a label id the export does not define is reported and counted. */
     void addTags(JsonNode card, Card.Builder b, Location cardAt) {
-        JsonNode ids = card.path("idLabels");
+        JsonNode ids = TrelloExport.elements(ctx, card, "idLabels", "trello card.idLabels", cardAt);
         for (int j = 0; j < ids.size(); j++) {
-            String id = ids.get(j).asText();
+            Location where = cardAt.withPointer(cardAt.pointer() + "/idLabels/" + j);
+            String id = TrelloExport.text(ids.get(j));
+            if (id == null) {
+                ctx.issue(IssueCode.SOURCE_VALUE_INVALID, where, "label id " + ids.get(j) + " is not an id");
+                ctx.losses().lost("trello card.idLabels", "not a label id", where);
+                continue;
+            }
             String tag = tagByLabel.get(id);
             if (tag == null) {
                 tag = embedded(card, id, cardAt);
             }
-            Location where = cardAt.withPointer(cardAt.pointer() + "/idLabels/" + j);
             if (tag == null) {
                 ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, "label '" + id + "' is not in the export");
                 ctx.losses().lost("trello card.idLabels", "label not in the export", where);
@@ -63,7 +68,8 @@ final class TrelloLabels {
 
     /** Old exports and single-card exports carry the label objects on the card itself. */
     private String embedded(JsonNode card, String id, Location cardAt) {
-        for (JsonNode l : card.path("labels")) {
+        JsonNode labels = card.path("labels");
+        for (JsonNode l : labels.isArray() ? labels : TrelloExport.EMPTY) {
             if (id.equals(TrelloExport.text(l, "id"))) {
                 String tag = name(l, cardAt.withPointer(cardAt.pointer() + "/labels"));
                 tagByLabel.put(id, tag);

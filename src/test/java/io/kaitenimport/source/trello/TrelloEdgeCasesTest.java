@@ -93,6 +93,28 @@ class TrelloEdgeCasesTest {
                 TrelloCounts.carriedPlusLost(out(), o.report().losses()), report);
     }
 
+    @Test
+    void valuesOfTheWrongShapeAreReportedAndCountedNotDroppedSilently() throws IOException {
+        ObjectNode board = sample();
+        ObjectNode card = (ObjectNode) board.path("cards").get(0);
+        card.putObject("desc").put("text", "a description in an object");
+        card.putArray("due").add("2024-04-15T16:00:00.000Z");
+        card.putObject("idMembers").put("0", "65e18a00abc0000000000002");
+        card.put("stickers", "star");
+        card.putArray("idLabels").add(7).addObject();
+        Converter.Outcome o = convert(board);
+        String report = TrelloTesting.describe(o.report());
+        assertEquals(0, o.report().errors(), report);
+        assertEquals(1, o.report().losses().count("trello card.desc"), report);
+        assertEquals(1, o.report().losses().count("trello card.due"), report);
+        assertTrue(report.contains("1 × trello card.idMembers — not an array (object)"), report);
+        assertEquals(1, o.report().losses().count("trello card.stickers"), report);
+        // 7 is read as the id "7" (not in the export); the object is no id at all
+        assertEquals(2, o.report().losses().count("trello card.idLabels"), report);
+        assertTrue(o.report().issues().stream().anyMatch(i -> i.code() == IssueCode.SOURCE_STRUCTURE
+                && i.location().pointer().equals("/cards/0/idMembers")), report);
+    }
+
     static ObjectNode sample() throws IOException {
         return (ObjectNode) Json.MAPPER.readTree(TrelloTesting.SAMPLE.toFile());
     }
