@@ -10,6 +10,7 @@ import io.kaitenimport.validate.IssueCode;
 import io.kaitenimport.validate.Location;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -126,17 +127,32 @@ final class TrelloCards {
         sink.accept(b.build());
     }
 
+    /**
+     * due → due_date; start → planned_start, with planned_end = due (mapping {@code planned_end: due}). A start after
+     * the due date cannot be a timeline (Kaiten needs start ≤ end), so the pair is not written and only due_date
+     * stays.
+     */
     private void dates(JsonNode c, Card.Builder b, Location at) {
         String due = date(c, "due", at);
         String start = date(c, "start", at);
         if (due != null) {
             b.dueDate(CardDate.dateTime(due));
         }
-        if (start != null) {
-            b.plannedStart(CardDate.dateTime(start));
-            if (due != null && mapping.plannedEndFromDue()) {
-                b.plannedEnd(CardDate.dateTime(due));
-            }
+        if (start == null) {
+            return;
+        }
+        boolean withEnd = due != null && mapping.plannedEndFromDue();
+        if (withEnd && Instant.parse(start).isAfter(Instant.parse(due))) {
+            Location where = at.withPointer(at.pointer() + "/start");
+            ctx.issue(IssueCode.SOURCE_VALUE_INVALID, where, "start " + start + " is after the due date " + due
+                    + "; planned start/end not written (the due date is kept)");
+            ctx.losses().lost("trello card.start", "start is after the due date; Kaiten's timeline needs start ≤ end",
+                    where);
+            return;
+        }
+        b.plannedStart(CardDate.dateTime(start));
+        if (withEnd) {
+            b.plannedEnd(CardDate.dateTime(due));
         }
     }
 

@@ -115,6 +115,23 @@ class TrelloEdgeCasesTest {
                 && i.location().pointer().equals("/cards/0/idMembers")), report);
     }
 
+    @Test
+    void startAfterDueKeepsTheDueDateAndDropsThePlannedPair() throws IOException {
+        ObjectNode board = sample();
+        ObjectNode card = (ObjectNode) board.path("cards").get(0);
+        card.put("start", "2024-05-10T10:00:00.000Z").put("due", "2024-05-01T10:00:00.000Z");
+        Converter.Outcome o = convert(board);
+        String report = TrelloTesting.describe(o.report());
+        assertEquals(0, o.report().errors(), report);
+        JsonNode out = find(TrelloTesting.records(out(), "cards"), card.path("id").asText());
+        assertEquals("2024-05-01T10:00:00.000Z", out.path("due_date").path("value").asText(), out.toString());
+        assertTrue(out.path("planned_start").isMissingNode(), out.toString());
+        assertTrue(out.path("planned_end").isMissingNode(), out.toString());
+        assertEquals(1, o.report().losses().count("trello card.start"), report);
+        assertTrue(o.report().issues().stream().anyMatch(i -> i.code() == IssueCode.SOURCE_VALUE_INVALID
+                && i.location().pointer().equals("/cards/0/start")), report);
+    }
+
     static ObjectNode sample() throws IOException {
         return (ObjectNode) Json.MAPPER.readTree(TrelloTesting.SAMPLE.toFile());
     }
