@@ -16,8 +16,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -141,10 +144,22 @@ public final class TrelloSourceAdapter implements SourceAdapter {
         return id;
     }
 
-    /** Comments live only in actions; written oldest first, split at Kaiten's 4096-character limit. */
+    /**
+     * Comments live only in actions; written oldest first by date, then action id, then array position (Trello
+     * writes actions newest first, but hand-edited or merged exports need not), split at Kaiten's 4096-character
+     * limit.
+     */
     private static void comments(SourceContext ctx, ModelSink sink, TrelloExport export, TrelloPeople people,
                                  TrelloActions actions, Set<String> cardIds) throws IOException {
-        for (int i = export.actions.size() - 1; i >= 0; i--) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < export.actions.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing((Integer i) -> TrelloActions.when(export.actions.get(i)))
+                .thenComparing(i -> TrelloExport.text(export.actions.get(i), "id"),
+                        Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingInt(i -> i));
+        for (int i : order) {
             JsonNode a = export.actions.get(i);
             String card = TrelloExport.text(a.path("data").get("card"), "id");
             String text = a.path("data").path("text").asText("");

@@ -15,6 +15,7 @@ import io.kaitenimport.validate.IssueCode;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,27 @@ class TrelloEdgeCasesTest {
         assertEquals(1, o.report().losses().count("trello card.start"), report);
         assertTrue(o.report().issues().stream().anyMatch(i -> i.code() == IssueCode.SOURCE_VALUE_INVALID
                 && i.location().pointer().equals("/cards/0/start")), report);
+    }
+
+    @Test
+    void commentsAreWrittenOldestFirstWhateverTheArrayOrder() throws IOException {
+        ObjectNode board = sample();
+        ArrayNode actions = (ArrayNode) board.path("actions");
+        // a comment at the same time as 65e1c598…64 with a smaller id: the id breaks the tie
+        ObjectNode twin = actions.get(1).deepCopy();
+        twin.put("id", "65e1c500abc0000000000070");
+        ((ObjectNode) twin.path("data")).put("text", "Same minute, smaller id.");
+        actions.add(twin);
+        ArrayNode reversed = board.putArray("actions");
+        for (int i = actions.size() - 1; i >= 0; i--) {
+            reversed.add(actions.get(i)); // oldest first now, as a hand-made export might be
+        }
+        Converter.Outcome o = convert(board);
+        assertEquals(0, o.report().errors(), TrelloTesting.describe(o.report()));
+        List<String> ids = new ArrayList<>();
+        TrelloTesting.records(out(), "comments").forEach(c -> ids.add(c.path("id").asText()));
+        assertEquals(List.of("65e1c500abc0000000000070", "65e1c598abc0000000000064", "65e1c7f0abc0000000000065",
+                "65e1c7f0abc0000000000065-part2"), ids);
     }
 
     static ObjectNode sample() throws IOException {
