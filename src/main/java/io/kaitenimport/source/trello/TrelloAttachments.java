@@ -13,8 +13,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +25,8 @@ import java.util.regex.Pattern;
  * Card attachments. Uploaded files are packaged from --attachments DIR when their binary is there; otherwise the
  * card gets a link to the Trello URL (which needs a Trello login) and the missing binary is reported and counted.
  * Link attachments become card links, and a link to another card of the board also relates the two cards.
+ * Binaries are looked up by attachment id first; a bare {@code DIR/<name>} is used only when no other attachment
+ * of the export has that name, so two "image.png" uploads never both get the same file.
  */
 final class TrelloAttachments {
     /** Link attachments that disappear entirely (the test of counts relies on this name). */
@@ -36,12 +41,56 @@ final class TrelloAttachments {
     private final ModelSink sink;
     private final TrelloPeople people;
     private final Map<String, String> cardByShortLink;
+    /** How many attachments of the export carry each file name (names only, from a first pass). */
+    private final Map<String, Integer> nameCounts;
 
-    TrelloAttachments(SourceContext ctx, ModelSink sink, TrelloPeople people, Map<String, String> cardByShortLink) {
+    TrelloAttachments(SourceContext ctx, ModelSink sink, TrelloPeople people, Map<String, String> cardByShortLink,
+                      Map<String, Integer> nameCounts) {
         this.ctx = ctx;
         this.sink = sink;
         this.people = people;
         this.cardByShortLink = cardByShortLink;
+        this.nameCounts = nameCounts;
+    }
+
+    /**
+     * Counts the file names of every attachment the export holds: the cards' {@code attachments}, and the
+     * addAttachmentToCard actions that stand in for them in a single-card export. An attachment whose
+     * {@code fileName} and {@code name} agree counts once.
+     */
+    static Map<String, Integer> countNames(TrelloExport export) {
+        Map<String, Integer> counts = new HashMap<>();
+        Set<String> viaActions = new HashSet<>();
+        for (JsonNode c : export.cards) {
+            JsonNode all = c.get("attachments");
+            if (all != null && all.isArray()) {
+                all.forEach(a -> count(a, counts));
+            } else if (all == null && TrelloExport.text(c, "id") != null) {
+                viaActions.add(TrelloExport.text(c, "id"));
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (JsonNode action : export.actions) {
+            JsonNode a = action.path("data").path("attachment");
+            String id = TrelloExport.text(a, "id");
+            if ("addAttachmentToCard".equals(TrelloExport.text(action, "type"))
+                    && viaActions.contains(TrelloExport.text(action.path("data").get("card"), "id"))
+                    && (id == null || seen.add(id))) {
+                count(a, counts);
+            }
+        }
+        return counts;
+    }
+
+    private static void count(JsonNode a, Map<String, Integer> counts) {
+        Set<String> names = new HashSet<>();
+        for (String key : new String[] {"fileName", "name"}) {
+            String n = TrelloExport.text(a, key);
+            if (n != null) {
+                names.add(n);
+            }
+        }
+        names.forEach(n -> counts.merge(n, 1, Integer::sum));
     }
 
     /** An attachment object and its JSON pointer. */
@@ -81,14 +130,23 @@ final class TrelloAttachments {
             }
             boolean upload = a.has("isUpload") ? TrelloExport.flag(a, "isUpload") : url != null
                     && UPLOAD_URL.matcher(url).matches();
-            if (upload && packaged(cardId, id, a, created, where)) {
+            Lookup found = upload ? lookup(id, a) : Lookup.NONE;
+            if (found.file() != null) {
+                pack(cardId, id, a, created, found.file(), where);
                 continue;
             }
             if (url == null) {
                 ctx.losses().lost(LOST, "attachment without a URL", where);
                 continue;
             }
-            if (upload) {
+            if (upload && found.sharedName() != null) {
+                ctx.issue(IssueCode.SOURCE_ATTACHMENT, where, "several attachments are named '" + found.sharedName()
+                        + "', so " + ctx.options().attachmentsDir().resolve(found.sharedName()) + " could be any of"
+                        + " them; put each in " + ctx.options().attachmentsDir() + "/<attachment id>/ (this one: "
+                        + id + "). The card links to its Trello URL instead (opening it needs a Trello login)");
+                ctx.losses().lost(NOT_PACKAGED, "uploaded file not packaged (several attachments share its name);"
+                        + " linked", where);
+            } else if (upload) {
                 ctx.issue(IssueCode.SOURCE_ATTACHMENT, where, "'" + name + "' is "
                         + (ctx.options().attachmentsDir() == null ? "not packaged (no --attachments folder given)"
                         : "not in the --attachments folder") + "; the card links to its Trello URL instead (opening"
@@ -110,39 +168,47 @@ final class TrelloAttachments {
         }
     }
 
-    /** Packages the binary when --attachments has it and the sink is a package; true when done. */
-    private boolean packaged(String cardId, String id, JsonNode a, String created, Location where) throws IOException {
-        Path dir = ctx.options().attachmentsDir();
-        if (dir == null || !(sink instanceof PackageWriter pw)) {
-            return false;
-        }
-        String fileName = TrelloExport.text(a, "fileName");
-        String name = TrelloExport.text(a, "name");
-        Path found = find(dir, id, fileName, name);
-        if (found == null) {
-            return false;
-        }
-        String shown = fileName != null ? fileName : name != null ? name : found.getFileName().toString();
-        String path = pw.addBinary(id, shown, found);
-        String author = people.resolve(TrelloExport.text(a, "idMember"), "trello card.attachments.idMember", where);
-        sink.accept(new FileAttachment(id, cardId, shown, author, created, Files.size(found), path, null, null, null,
-                null));
-        return true;
+    /** Where the binary of an upload is, or which shared name kept the bare {@code DIR/<name>} from being used. */
+    record Lookup(Path file, String sharedName) {
+        static final Lookup NONE = new Lookup(null, null);
     }
 
-    /** DIR/&lt;id&gt;/&lt;name&gt;, DIR/&lt;id&gt; (a file, or a folder holding one file), DIR/&lt;name&gt;. */
-    static Path find(Path dir, String id, String fileName, String name) throws IOException {
+    /** Only when --attachments is given and the sink is a package that can hold binaries. */
+    private Lookup lookup(String id, JsonNode a) throws IOException {
+        Path dir = ctx.options().attachmentsDir();
+        if (dir == null || !(sink instanceof PackageWriter)) {
+            return Lookup.NONE;
+        }
+        return find(dir, id, TrelloExport.text(a, "fileName"), TrelloExport.text(a, "name"), nameCounts);
+    }
+
+    private void pack(String cardId, String id, JsonNode a, String created, Path file, Location where)
+            throws IOException {
+        PackageWriter pw = (PackageWriter) sink;
+        String fileName = TrelloExport.text(a, "fileName");
+        String name = TrelloExport.text(a, "name");
+        String shown = fileName != null ? fileName : name != null ? name : file.getFileName().toString();
+        String path = pw.addBinary(id, shown, file);
+        String author = people.resolve(TrelloExport.text(a, "idMember"), "trello card.attachments.idMember", where);
+        // the size of the file actually packaged; the export's "bytes" may describe another version of it
+        sink.accept(new FileAttachment(id, cardId, shown, author, created, Files.size(file), path, null, null, null,
+                null));
+    }
+
+    /**
+     * DIR/&lt;id&gt;/&lt;name&gt;, DIR/&lt;id&gt; (a file, or a folder holding one file), then DIR/&lt;name&gt; —
+     * the bare name only when exactly one attachment of the export has it ({@code nameCounts}).
+     */
+    static Lookup find(Path dir, String id, String fileName, String name, Map<String, Integer> nameCounts)
+            throws IOException {
         List<Path> candidates = new ArrayList<>();
         for (String n : new String[] {fileName, name}) {
             candidates.add(inside(dir, id, n));
         }
         candidates.add(inside(dir, id));
-        for (String n : new String[] {fileName, name}) {
-            candidates.add(inside(dir, n));
-        }
         for (Path p : candidates) {
             if (p != null && Files.isRegularFile(p)) {
-                return p;
+                return new Lookup(p, null);
             }
         }
         Path folder = inside(dir, id);
@@ -150,11 +216,21 @@ final class TrelloAttachments {
             try (var files = Files.list(folder)) {
                 List<Path> only = files.filter(Files::isRegularFile).limit(2).toList();
                 if (only.size() == 1) {
-                    return only.get(0);
+                    return new Lookup(only.get(0), null);
                 }
             }
         }
-        return null;
+        String shared = null;
+        for (String n : new String[] {fileName, name}) {
+            Path p = inside(dir, n);
+            if (p != null && Files.isRegularFile(p)) {
+                if (nameCounts.getOrDefault(n, 0) <= 1) {
+                    return new Lookup(p, null);
+                }
+                shared = shared == null ? n : shared;
+            }
+        }
+        return new Lookup(null, shared);
     }
 
     /** A path under dir from untrusted names; null when a name is missing or would leave dir. */

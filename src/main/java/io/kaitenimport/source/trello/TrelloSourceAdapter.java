@@ -87,7 +87,7 @@ public final class TrelloSourceAdapter implements SourceAdapter {
         TrelloLabels labels = new TrelloLabels(ctx, export, mapping);
         TrelloChecklists checklists = new TrelloChecklists(ctx, export, people, actions);
         TrelloCards cards = new TrelloCards(ctx, sink, export, mapping, people, actions, columns, labels, checklists,
-                fields, new TrelloAttachments(ctx, sink, people, byShortLink));
+                fields, new TrelloAttachments(ctx, sink, people, byShortLink, TrelloAttachments.countNames(export)));
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < export.cards.size(); i++) {
             String id = TrelloExport.text(export.cards.get(i), "id");

@@ -14,6 +14,7 @@ import io.kaitenimport.report.LossLedger;
 import io.kaitenimport.validate.IssueCode;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ class TrelloEdgeCasesTest {
     private static final String PLANTING = "65e18b3cabc000000000000b";
     private static final String WATERING = "65e18b78abc000000000000c";
     private static final String HARVESTED = "65e18bb4abc000000000000d";
+    private static final String SECOND_SEEDLINGS = "65e1aa40abc0000000000054";
     private static final String SUNLIGHT = "65e18b14abc000000000002c";
 
     @TempDir
@@ -154,6 +156,47 @@ class TrelloEdgeCasesTest {
                 "65e1c7f0abc0000000000065-part2"), ids);
     }
 
+    @Test
+    void aBareFileNameSharedByTwoAttachmentsIsNotGuessed() throws IOException {
+        ObjectNode board = sample();
+        ObjectNode twin = board.path("cards").get(0).path("attachments").get(2).deepCopy(); // seedlings.jpg
+        twin.put("id", SECOND_SEEDLINGS).put("bytes", 999).put("url", "https://trello.com/1/cards/"
+                + "65e1b530abc0000000000020/attachments/" + SECOND_SEEDLINGS + "/download/seedlings.jpg");
+        ObjectNode radishes = (ObjectNode) board.path("cards").get(2);
+        radishes.putArray("attachments").add(twin);
+        Path dir = Files.createDirectories(tmp.resolve("attachments"));
+        Files.writeString(dir.resolve("seedlings.jpg"), "which one?");
+        Files.writeString(dir.resolve("bed-layout.txt"), "unique name: found without an id folder");
+
+        Converter.Outcome o = convert(board, dir);
+        String report = TrelloTesting.describe(o.report());
+        assertEquals(0, o.report().errors(), report);
+        JsonNode files = TrelloTesting.records(out(), "files");
+        assertEquals(List.of("65e1aa40abc0000000000051"), ids(files), "only the uniquely named file is packaged");
+        assertEquals(2, o.report().issues().stream().filter(i -> i.code() == IssueCode.SOURCE_ATTACHMENT
+                && i.message().contains("several attachments are named 'seedlings.jpg'")).count(), report);
+        assertEquals(2, o.report().losses().count(TrelloAttachments.NOT_PACKAGED), report);
+        assertEquals(TrelloCounts.source(tmp.resolve("board.json")),
+                TrelloCounts.carriedPlusLost(out(), o.report().losses()), report);
+
+        // in its id folder the second one is found; the first still only has the ambiguous bare name
+        Files.createDirectories(dir.resolve(SECOND_SEEDLINGS));
+        Files.writeString(dir.resolve(SECOND_SEEDLINGS).resolve("seedlings.jpg"), "12345");
+        o = convert(board, dir);
+        files = TrelloTesting.records(out(), "files");
+        assertEquals(List.of("65e1aa40abc0000000000051", SECOND_SEEDLINGS), ids(files));
+        JsonNode packaged = find(files, SECOND_SEEDLINGS);
+        assertEquals(5, packaged.path("size").asLong(), "size of the packaged file, not the export's 'bytes'");
+        assertEquals("12345", Files.readString(out().resolve(packaged.path("path").asText())));
+        assertEquals(1, o.report().losses().count(TrelloAttachments.NOT_PACKAGED));
+    }
+
+    private static List<String> ids(JsonNode records) {
+        List<String> ids = new ArrayList<>();
+        records.forEach(r -> ids.add(r.path("id").asText()));
+        return ids;
+    }
+
     static ObjectNode sample() throws IOException {
         return (ObjectNode) Json.MAPPER.readTree(TrelloTesting.SAMPLE.toFile());
     }
@@ -163,8 +206,12 @@ class TrelloEdgeCasesTest {
     }
 
     private Converter.Outcome convert(JsonNode board) throws IOException {
+        return convert(board, null);
+    }
+
+    private Converter.Outcome convert(JsonNode board, Path attachments) throws IOException {
         Path in = tmp.resolve("board.json");
         Json.MAPPER.writeValue(in.toFile(), board);
-        return TrelloTesting.convert(in, TrelloTesting.options(null, null, null, null, null), out());
+        return TrelloTesting.convert(in, TrelloTesting.options(null, null, null, attachments, null), out());
     }
 }
