@@ -33,7 +33,7 @@ public final class TextLimits {
         int cut = t.offsetByCodePoints(0, Card.MAX_TITLE - 1);
         int space = t.lastIndexOf(' ', cut);
         String shortTitle = (space > Card.MAX_TITLE / 2 ? t.substring(0, space) : t.substring(0, cut)) + "…";
-        ctx.issue(IssueCode.SOURCE_TITLE, where, "title has " + t.length()
+        ctx.issue(IssueCode.SOURCE_TITLE, where, "title has " + t.codePointCount(0, t.length())
                 + " characters (max 1024); cut, full title kept at the top of the description");
         return new Title(shortTitle, "**Full title:** " + t + "\n\n");
     }

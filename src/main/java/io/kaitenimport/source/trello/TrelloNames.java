@@ -24,8 +24,8 @@ final class TrelloNames {
             return name;
         }
         String cut = name.substring(0, name.offsetByCodePoints(0, max - 1)) + "…";
-        ctx.issue(IssueCode.SOURCE_TITLE, where, field + " has " + name.length() + " characters (max " + max
-                + "); cut to '" + cut + "'");
+        ctx.issue(IssueCode.SOURCE_TITLE, where, field + " has " + name.codePointCount(0, name.length())
+                + " characters (max " + max + "); cut to '" + cut + "'");
         ctx.losses().lost(field, "cut to Kaiten's " + max + "-character limit", where);
         return cut;
     }

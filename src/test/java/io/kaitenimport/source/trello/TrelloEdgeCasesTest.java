@@ -197,6 +197,18 @@ class TrelloEdgeCasesTest {
         return ids;
     }
 
+    @Test
+    void lengthsInMessagesCountCharactersNotUtf16Units() throws IOException {
+        ObjectNode board = sample();
+        ((ObjectNode) board.path("cards").get(0)).put("name", "🌱".repeat(1100)); // 2 UTF-16 units each
+        ((ObjectNode) board.path("lists").get(0)).put("name", "Бэклог 🌱".repeat(25)); // 200 characters
+        Converter.Outcome o = convert(board);
+        String report = TrelloTesting.describe(o.report());
+        assertEquals(0, o.report().errors(), report);
+        assertTrue(report.contains("title has 1100 characters (max 1024)"), report);
+        assertTrue(report.contains("trello list.name has 200 characters (max 128)"), report);
+    }
+
     static ObjectNode sample() throws IOException {
         return (ObjectNode) Json.MAPPER.readTree(TrelloTesting.SAMPLE.toFile());
     }
