@@ -71,16 +71,44 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
      * the files record's {@code path}.
      */
     public String addBinary(String fileId, String name, Path source) throws IOException {
-        String safeName = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        String safeName = fitBytes(name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_"), 180);
         if (safeName.isBlank() || safeName.equals(".") || safeName.equals("..")) {
             safeName = "file";
         }
-        String safeId = fileId.replaceAll("[^A-Za-z0-9._-]", "_");
+        String safeId = fitBytes(fileId.replaceAll("[^A-Za-z0-9._-]", "_"), 60);
         String relative = FILES_DIR + "/" + safeId + "/" + safeName;
         Path target = stage.resolve(relative);
         Files.createDirectories(target.getParent());
         Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         return "./" + relative;
+    }
+
+    /**
+     * File systems allow 255 bytes per name; a long (often Cyrillic) attachment name is shortened in the middle,
+     * keeping its extension. The full name stays in the files record's {@code name}.
+     */
+    static String fitBytes(String name, int maxBytes) {
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= maxBytes) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String ext = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
+        String stem = name.substring(0, name.length() - ext.length());
+        String hash = Integer.toHexString(name.hashCode());
+        int budget = maxBytes - ext.getBytes(java.nio.charset.StandardCharsets.UTF_8).length - hash.length() - 1;
+        StringBuilder sb = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < stem.length(); ) {
+            int cp = stem.codePointAt(i);
+            int len = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes + len > budget) {
+                break;
+            }
+            sb.appendCodePoint(cp);
+            bytes += len;
+            i += Character.charCount(cp);
+        }
+        return sb + "~" + hash + ext;
     }
 
     /** Records written so far, per entity. */
@@ -140,11 +168,39 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
             }
             FileTrees.delete(stage);
         } else {
+            checkReplaceable(output);
             if (Files.exists(output)) {
                 FileTrees.delete(output);
             }
             Files.move(stage, output, StandardCopyOption.ATOMIC_MOVE);
         }
+    }
+
+    /**
+     * A package may only replace nothing, a .zip file, or an earlier package directory (one with meta-data.json at
+     * its root) — never a folder or file of the user's.
+     */
+    public static void checkReplaceable(Path output) throws IOException {
+        if (!Files.exists(output, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        boolean zip = output.getFileName() != null
+                && output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+        if (zip && Files.isRegularFile(output, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!zip && Files.isDirectory(output, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(output.resolve(META))) {
+                return;
+            }
+            try (java.util.stream.Stream<Path> s = Files.list(output)) {
+                if (s.findAny().isEmpty()) {
+                    return;
+                }
+            }
+        }
+        throw new java.nio.file.FileAlreadyExistsException(output.toString(), null, "exists and is not an earlier "
+                + "package (a .zip, or a folder with " + META + "); choose another output path or remove it");
     }
 
     /** Throws away whatever is staged (a no-op after a successful publish). */
