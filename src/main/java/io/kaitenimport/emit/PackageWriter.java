@@ -35,6 +35,10 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
     private final Map<Entity, Long> counts = new EnumMap<>(Entity.class);
     private final Map<Entity, TreeMap<String, Long>> mappings = new EnumMap<>(Entity.class);
     private boolean finished;
+    private boolean published;
+    private final Path createdRoot;
+    private final Thread cleanup;
+    private volatile Path pendingZip;
 
     /** Stages next to {@code output} so the final move stays on one file system. */
     public PackageWriter(Path output, int shardSize) throws IOException {
@@ -42,9 +46,17 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
             throw new IllegalArgumentException("shard size must be at least 1");
         }
         Path parent = output.toAbsolutePath().getParent();
+        Path missing = null;
+        for (Path p = parent; p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        this.createdRoot = missing;
         Files.createDirectories(parent);
         this.stage = Files.createTempDirectory(parent, "." + output.getFileName() + ".staging-");
         this.shardSize = shardSize;
+        // Ctrl-C or a kill during a long run must not leave a half-written staging folder behind.
+        this.cleanup = new Thread(this::discard, "kaiten-import-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
     public Path stage() {
@@ -159,12 +171,16 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
             throw new IllegalStateException("finish() first");
         }
         if (output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+            checkReplaceable(output);
             Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), "." + output.getFileName(), ".tmp");
+            pendingZip = tmp;
             try {
                 PackageZip.write(stage, tmp);
+                readable(tmp, false);
                 Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
+                pendingZip = null;
             }
             FileTrees.delete(stage);
         } else {
@@ -172,8 +188,14 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
             if (Files.exists(output)) {
                 FileTrees.delete(output);
             }
+            try (java.util.stream.Stream<Path> all = Files.walk(stage)) {
+                for (Path p : all.toList()) {
+                    readable(p, Files.isDirectory(p));
+                }
+            }
             Files.move(stage, output, StandardCopyOption.ATOMIC_MOVE);
         }
+        published = true;
     }
 
     /**
@@ -203,6 +225,14 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
                 + "package (a .zip, or a folder with " + META + "); choose another output path or remove it");
     }
 
+    /** Temp files are private (0600/0700); a published package gets the usual 0644/0755 on POSIX systems. */
+    private static void readable(Path p, boolean dir) throws IOException {
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    dir ? "rwxr-xr-x" : "rw-r--r--"));
+        }
+    }
+
     /** Throws away whatever is staged (a no-op after a successful publish). */
     @Override
     public void close() throws IOException {
@@ -213,8 +243,31 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
                 // the staging directory is deleted anyway
             }
         }
-        if (Files.exists(stage)) {
+        discard();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to; it does the same work
+        }
+    }
+
+    /** Deletes the staging folder, a half-written zip, and folders this run created for an unpublished output. */
+    private synchronized void discard() {
+        try {
+            Path zip = pendingZip;
+            if (zip != null) {
+                Files.deleteIfExists(zip);
+            }
             FileTrees.delete(stage);
+            if (!published && createdRoot != null && Files.isDirectory(createdRoot)) {
+                try (java.util.stream.Stream<Path> walk = Files.walk(createdRoot)) {
+                    if (walk.allMatch(Files::isDirectory)) {
+                        FileTrees.delete(createdRoot);
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // best effort: nothing else can be done on the way out
         }
     }
 
