@@ -129,6 +129,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (shardSize < 1) {
             throw new SourceException(Location.NONE, "--shard-size must be at least 1");
         }
+        checkOutput(target, files);
         SourceOptions options = new SourceOptions(mapping, users, unmappedUsers, encoding, legacyEncoding, dateOrder,
                 zone, space, attachments, sheet, includeHidden, boardPer, includeRestricted, archivedLists, lenientValues);
         Converter.Outcome outcome = new Converter(adapter, options, shardSize, force).convert(files, target);
@@ -143,6 +144,23 @@ final class ConvertCommand implements Callable<Integer> {
         }
         out.flush();
         return errors > 0 ? ExitCodes.INVALID : ExitCodes.OK;
+    }
+
+    /** Fails before any work when the output would overwrite an input or something that is not a package. */
+    private static void checkOutput(Path target, List<Path> inputs) throws IOException {
+        Path out = target.toAbsolutePath().normalize();
+        for (Path in : inputs) {
+            Path i = in.toAbsolutePath().normalize();
+            if (i.startsWith(out) || out.equals(i)) {
+                throw new SourceException(Location.file(target.toString()),
+                        "the output would overwrite the export " + in + "; choose another output path");
+            }
+        }
+        try {
+            io.kaitenimport.emit.PackageWriter.checkReplaceable(target);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new SourceException(Location.file(target.toString()), e.getReason());
+        }
     }
 
     private static List<Path> expand(List<Path> inputs) throws IOException {

@@ -35,6 +35,10 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
     private final Map<Entity, Long> counts = new EnumMap<>(Entity.class);
     private final Map<Entity, TreeMap<String, Long>> mappings = new EnumMap<>(Entity.class);
     private boolean finished;
+    private boolean published;
+    private final Path createdRoot;
+    private final Thread cleanup;
+    private volatile Path pendingZip;
 
     /** Stages next to {@code output} so the final move stays on one file system. */
     public PackageWriter(Path output, int shardSize) throws IOException {
@@ -42,9 +46,17 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
             throw new IllegalArgumentException("shard size must be at least 1");
         }
         Path parent = output.toAbsolutePath().getParent();
+        Path missing = null;
+        for (Path p = parent; p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        this.createdRoot = missing;
         Files.createDirectories(parent);
         this.stage = Files.createTempDirectory(parent, "." + output.getFileName() + ".staging-");
         this.shardSize = shardSize;
+        // Ctrl-C or a kill during a long run must not leave a half-written staging folder behind.
+        this.cleanup = new Thread(this::discard, "kaiten-import-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
     public Path stage() {
@@ -71,16 +83,44 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
      * the files record's {@code path}.
      */
     public String addBinary(String fileId, String name, Path source) throws IOException {
-        String safeName = name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_");
+        String safeName = fitBytes(name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_"), 180);
         if (safeName.isBlank() || safeName.equals(".") || safeName.equals("..")) {
             safeName = "file";
         }
-        String safeId = fileId.replaceAll("[^A-Za-z0-9._-]", "_");
+        String safeId = fitBytes(fileId.replaceAll("[^A-Za-z0-9._-]", "_"), 60);
         String relative = FILES_DIR + "/" + safeId + "/" + safeName;
         Path target = stage.resolve(relative);
         Files.createDirectories(target.getParent());
         Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         return "./" + relative;
+    }
+
+    /**
+     * File systems allow 255 bytes per name; a long (often Cyrillic) attachment name is shortened in the middle,
+     * keeping its extension. The full name stays in the files record's {@code name}.
+     */
+    static String fitBytes(String name, int maxBytes) {
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= maxBytes) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String ext = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
+        String stem = name.substring(0, name.length() - ext.length());
+        String hash = Integer.toHexString(name.hashCode());
+        int budget = maxBytes - ext.getBytes(java.nio.charset.StandardCharsets.UTF_8).length - hash.length() - 1;
+        StringBuilder sb = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < stem.length(); ) {
+            int cp = stem.codePointAt(i);
+            int len = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes + len > budget) {
+                break;
+            }
+            sb.appendCodePoint(cp);
+            bytes += len;
+            i += Character.charCount(cp);
+        }
+        return sb + "~" + hash + ext;
     }
 
     /** Records written so far, per entity. */
@@ -131,19 +171,65 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
             throw new IllegalStateException("finish() first");
         }
         if (output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+            checkReplaceable(output);
             Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), "." + output.getFileName(), ".tmp");
+            pendingZip = tmp;
             try {
                 PackageZip.write(stage, tmp);
+                readable(tmp, false);
                 Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);
+                pendingZip = null;
             }
             FileTrees.delete(stage);
         } else {
+            checkReplaceable(output);
             if (Files.exists(output)) {
                 FileTrees.delete(output);
             }
+            try (java.util.stream.Stream<Path> all = Files.walk(stage)) {
+                for (Path p : all.toList()) {
+                    readable(p, Files.isDirectory(p));
+                }
+            }
             Files.move(stage, output, StandardCopyOption.ATOMIC_MOVE);
+        }
+        published = true;
+    }
+
+    /**
+     * A package may only replace nothing, a .zip file, or an earlier package directory (one with meta-data.json at
+     * its root) — never a folder or file of the user's.
+     */
+    public static void checkReplaceable(Path output) throws IOException {
+        if (!Files.exists(output, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        boolean zip = output.getFileName() != null
+                && output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+        if (zip && Files.isRegularFile(output, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!zip && Files.isDirectory(output, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isRegularFile(output.resolve(META))) {
+                return;
+            }
+            try (java.util.stream.Stream<Path> s = Files.list(output)) {
+                if (s.findAny().isEmpty()) {
+                    return;
+                }
+            }
+        }
+        throw new java.nio.file.FileAlreadyExistsException(output.toString(), null, "exists and is not an earlier "
+                + "package (a .zip, or a folder with " + META + "); choose another output path or remove it");
+    }
+
+    /** Temp files are private (0600/0700); a published package gets the usual 0644/0755 on POSIX systems. */
+    private static void readable(Path p, boolean dir) throws IOException {
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                    dir ? "rwxr-xr-x" : "rw-r--r--"));
         }
     }
 
@@ -157,8 +243,31 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
                 // the staging directory is deleted anyway
             }
         }
-        if (Files.exists(stage)) {
+        discard();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to; it does the same work
+        }
+    }
+
+    /** Deletes the staging folder, a half-written zip, and folders this run created for an unpublished output. */
+    private synchronized void discard() {
+        try {
+            Path zip = pendingZip;
+            if (zip != null) {
+                Files.deleteIfExists(zip);
+            }
             FileTrees.delete(stage);
+            if (!published && createdRoot != null && Files.isDirectory(createdRoot)) {
+                try (java.util.stream.Stream<Path> walk = Files.walk(createdRoot)) {
+                    if (walk.allMatch(Files::isDirectory)) {
+                        FileTrees.delete(createdRoot);
+                    }
+                }
+            }
+        } catch (IOException ignored) {
+            // best effort: nothing else can be done on the way out
         }
     }
 

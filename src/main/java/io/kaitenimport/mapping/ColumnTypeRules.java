@@ -25,6 +25,12 @@ public final class ColumnTypeRules {
             "(?iU)\\b(in progress|doing|wip|in work|in review|review|testing|in test|qa|in development|"
                     + "в работе|в процессе|делается|на проверке|тестирование|ревью|разработка)\\b");
 
+    /** "Ready for testing", "Готово к разработке": a waiting state before the next stage, not finished work. */
+    private static final Pattern READY_FOR = Pattern.compile("(?iU)\\b(ready (for|to)|готов[оаы]? (к|для))\\b");
+    private static final Pattern READY_TO_START = Pattern.compile(
+            "(?iU)\\b(ready (for|to) (dev|development|start|work)|готов[оаы]? (к|для) (разработке|работе|старту))");
+    private static final Pattern NEGATED = Pattern.compile("(?iU)\\b(not|не)\\s+(done|finished|complete|готов|сделан|выполнен)");
+
     private ColumnTypeRules() {
     }
 
@@ -34,6 +40,15 @@ public final class ColumnTypeRules {
             return Optional.empty();
         }
         String n = name.toLowerCase(Locale.ROOT).replace('ё', 'е').replace('_', ' ').replace('-', ' ');
+        if (NEGATED.matcher(n).find()) {
+            return Optional.empty();
+        }
+        if (READY_TO_START.matcher(n).find()) {
+            return Optional.of(Column.QUEUED);
+        }
+        if (READY_FOR.matcher(n).find()) {
+            return Optional.of(Column.IN_PROGRESS);
+        }
         // "in progress" first: "Not done yet" style names are rare, but "Review of closed items" is not done.
         if (IN_PROGRESS.matcher(n).find()) {
             return Optional.of(Column.IN_PROGRESS);

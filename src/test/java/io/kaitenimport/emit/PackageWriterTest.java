@@ -75,4 +75,15 @@ class PackageWriterTest {
         assertEquals(List.of("files/.._f2/file", "files/f1/.._.._evil.sh", "meta-data.json"), FileTrees.relativeFiles(out));
         assertFalse(Files.exists(tmp.resolve("evil.sh")));
     }
+
+    @Test
+    void longNamesAreShortenedWithinFileSystemLimits() {
+        String name = "Скриншот ".repeat(30) + "итог.png";
+        String fitted = PackageWriter.fitBytes(name, 180);
+        assertTrue(fitted.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 180, fitted);
+        assertTrue(fitted.endsWith(".png"));
+        assertTrue(fitted.startsWith("Скриншот"));
+        assertEquals("short.txt", PackageWriter.fitBytes("short.txt", 180));
+        assertEquals(fitted, PackageWriter.fitBytes(name, 180), "deterministic");
+    }
 }

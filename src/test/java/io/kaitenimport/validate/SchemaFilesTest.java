@@ -230,7 +230,7 @@ class SchemaFilesTest {
 
         List<Error> email = validate("users", """
                 {"id": "u1", "email": "ann at example.com"}""");
-        assertTrue(email.stream().anyMatch(e -> e.getKeyword().equals("format")), describe(email));
+        assertTrue(email.stream().anyMatch(e -> e.getKeyword().equals("pattern")), describe(email));
     }
 
     @Test
@@ -392,7 +392,7 @@ class SchemaFilesTest {
                 bad("users", "email missing", """
                         {"id": "u1", "full_name": "Ann"}""", "required", "", "email"),
                 bad("users", "email without @", """
-                        {"id": "u1", "email": "ann.example.com"}""", "format", "/email", null),
+                        {"id": "u1", "email": "ann.example.com"}""", "pattern", "/email", null),
                 bad("users", "email without tld", """
                         {"id": "u1", "email": "ann@localhost"}""", "pattern", "/email", null),
                 bad("users", "unknown field username", """

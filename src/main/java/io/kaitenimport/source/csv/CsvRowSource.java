@@ -37,11 +37,13 @@ final class CsvRowSource implements RowSource {
     private final int bomLength;
     private final CSVFormat format;
     private final int headerIndex;
+    private final int skipRecords;
     private final List<String> header;
     private long headerLine;
 
-    CsvRowSource(Path file, Charset charset, int bomLength, char delimiter, Predicate<String> knownHeader)
-            throws IOException {
+    CsvRowSource(Path file, Charset charset, int bomLength, char delimiter, int skipRecords,
+                 Predicate<String> knownHeader) throws IOException {
+        this.skipRecords = skipRecords;
         this.file = file;
         this.name = file.toString();
         this.charset = charset;
@@ -87,6 +89,7 @@ final class CsvRowSource implements RowSource {
         try (Reader reader = open(); CSVParser parser = format.parse(reader)) {
             Iterator<CSVRecord> it = parser.iterator();
             long nextLine = 1;
+            int skip = skipRecords;
             while (true) {
                 CSVRecord r;
                 try {
@@ -102,6 +105,10 @@ final class CsvRowSource implements RowSource {
                 long start = nextLine;
                 nextLine = parser.getCurrentLineNumber() + 1;
                 List<String> values = r.toList();
+                if (skip > 0) {
+                    skip--;
+                    continue;
+                }
                 if (values.size() == 1 && values.get(0).isEmpty()) {
                     continue;
                 }
@@ -110,15 +117,62 @@ final class CsvRowSource implements RowSource {
                 }
             }
         } catch (CharacterCodingException e) {
-            throw new SourceException(Location.file(name), "bytes are not valid " + charset.name()
-                    + "; pass the file's encoding with --encoding (e.g. --encoding windows-1251)", e);
+            throw encodingError(e);
         }
     }
 
+    /**
+     * The decoder reads ahead of the parser, so the parser's line is not where the bad bytes are; find them by
+     * decoding the file again up to the first malformed sequence and counting its lines.
+     */
+    private SourceException encodingError(CharacterCodingException cause) {
+        long line = 1;
+        long offset = bomLength;
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            in.skipNBytes(bomLength);
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(1 << 16);
+            java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(1 << 16);
+            boolean eof = false;
+            while (true) {
+                int n = eof ? -1 : in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (n < 0) {
+                    eof = true;
+                } else {
+                    bytes.position(bytes.position() + n);
+                }
+                bytes.flip();
+                int before = bytes.position();
+                java.nio.charset.CoderResult result = decoder.decode(bytes, chars, eof);
+                offset += bytes.position() - before;
+                chars.flip();
+                while (chars.hasRemaining()) {
+                    if (chars.get() == '\n') {
+                        line++;
+                    }
+                }
+                chars.clear();
+                if (result.isError()) {
+                    break;
+                }
+                bytes.compact();
+                if (eof && !result.isOverflow()) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // keep what was counted
+        }
+        return new SourceException(Location.cell(name, line, null, null), "bytes are not valid " + charset.name()
+                + " (at byte " + offset + "); pass the file's encoding with --encoding (e.g. --encoding windows-1251)",
+                cause);
+    }
+
     private SourceException translate(Throwable e, long line) {
-        if (e instanceof CharacterCodingException) {
-            return new SourceException(Location.cell(name, line, null, null), "bytes are not valid " + charset.name()
-                    + " near this line; pass the file's encoding with --encoding (e.g. --encoding windows-1251)", e);
+        if (e instanceof CharacterCodingException cce) {
+            return encodingError(cce);
         }
         String msg = e.getMessage() == null ? e.toString() : e.getMessage();
         if (msg.contains("EOF reached before encapsulated token finished")) {

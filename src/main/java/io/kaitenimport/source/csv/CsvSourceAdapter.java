@@ -48,7 +48,7 @@ public final class CsvSourceAdapter implements SourceAdapter {
         int bom = cs.bomLength();
         if (ctx.options().encoding() == null && !charset.name().startsWith("UTF")) {
             Charset latin = Charset.forName("windows-1252");
-            if (!charset.equals(latin) && mixedScriptWords(head, charset) > 0 && mixedScriptWords(head, latin) == 0) {
+            if (!charset.equals(latin) && looksMisread(head, charset) && mixedScriptWords(head, latin) == 0) {
                 why = why + "; but " + charset.name() + " makes words that mix Latin and Cyrillic letters, which "
                         + "windows-1252 does not, so windows-1252 is used (override with --encoding)";
                 charset = latin;
@@ -61,10 +61,14 @@ public final class CsvSourceAdapter implements SourceAdapter {
         ctx.report().fact("encoding", charset.name() + " (" + why + ")");
         ctx.issue(IssueCode.SOURCE_ENCODING, Location.file(file.toString()), "read as " + charset.name() + ": " + why);
         String sample = new String(head, bom, head.length - bom, charset);
-        DelimiterSniffer.Sniffed d = DelimiterSniffer.sniff(sample);
+        // Excel writes a "sep=;" line to name the delimiter; honour it and keep it out of the table.
+        java.util.regex.Matcher sep = java.util.regex.Pattern.compile("^sep=(.)\\r?\\n").matcher(sample);
+        boolean sepLine = sep.find();
+        DelimiterSniffer.Sniffed d = sepLine ? new DelimiterSniffer.Sniffed(sep.group(1).charAt(0), 1.0)
+                : DelimiterSniffer.sniff(sample);
         String delim = d.delimiter() == '\t' ? "tab" : "'" + d.delimiter() + "'";
         Set<String> known = knownHeaders(mapping);
-        CsvRowSource rows = new CsvRowSource(file, charset, bom, d.delimiter(),
+        CsvRowSource rows = new CsvRowSource(file, charset, bom, d.delimiter(), sepLine ? 1 : 0,
                 h -> known.contains(h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)));
         ctx.report().fact("dialect", "delimiter " + delim + ", header on line " + rows.headerLine());
         ctx.issue(IssueCode.SOURCE_DIALECT, Location.file(file.toString()), String.format(Locale.ROOT,
@@ -75,7 +79,26 @@ public final class CsvSourceAdapter implements SourceAdapter {
     private static final java.util.regex.Pattern MIXED =
             java.util.regex.Pattern.compile("\\p{IsLatin}\\p{IsCyrillic}|\\p{IsCyrillic}\\p{IsLatin}");
 
-    /** Words like "franзais" betray a Latin-1 file read as Cyrillic: count them. */
+    private static final java.util.regex.Pattern NON_ASCII_WORD = java.util.regex.Pattern.compile("\\S*[^\\x00-\\x7F]\\S*");
+
+    /**
+     * Words like "franзais" betray a Latin-1 file read as Cyrillic. A Russian file has such words too ("APIшка"),
+     * so the switch needs most non-ASCII words to be mixed, not one.
+     */
+    static boolean looksMisread(byte[] head, Charset charset) {
+        java.util.regex.Matcher w = NON_ASCII_WORD.matcher(new String(head, charset));
+        int words = 0;
+        int mixed = 0;
+        while (w.find()) {
+            words++;
+            if (MIXED.matcher(w.group()).find()) {
+                mixed++;
+            }
+        }
+        return mixed > 0 && mixed * 2 > words;
+    }
+
+    /** Words mixing Latin and Cyrillic letters. */
     static int mixedScriptWords(byte[] head, Charset charset) {
         java.util.regex.Matcher m = MIXED.matcher(new String(head, charset));
         int n = 0;

@@ -388,7 +388,9 @@ public final class TabularConverter {
         if (id != null) {
             return id;
         }
-        if (t.matches("\\d+")) {
+        // Row numbers are a fallback for exports without ids (Redmine's parent column); with an id column a
+        // number is an id, and an unknown one must not silently point at some row.
+        if (!headers.has(TabularField.ID) && t.matches("\\d{1,9}")) {
             int n = Integer.parseInt(t);
             if (n >= 1 && n <= cardIds.size()) {
                 return cardIds.get(n - 1);
@@ -466,7 +468,13 @@ public final class TabularConverter {
             }
             String size = text(row, TabularField.SIZE);
             if (size != null) {
-                b.sizeText(size.length() > 256 ? size.substring(0, 256) : size);
+                if (size.codePointCount(0, size.length()) > 256) {
+                    int col = headers.first(TabularField.SIZE);
+                    ctx.losses().lost(file + " column '" + headers.name(col) + "'",
+                            "size longer than 256 characters cut", at(col));
+                    size = size.substring(0, size.offsetByCodePoints(0, 256));
+                }
+                b.sizeText(size);
             }
             if (headers.has(TabularField.ESTIMATE)) {
                 int col = headers.first(TabularField.ESTIMATE);
@@ -605,7 +613,13 @@ public final class TabularConverter {
                 }
             }
             List<String> list = new ArrayList<>(out);
-            return rule.type().equals("select") && list.size() > 1 ? list.subList(0, 1) : list;
+            if (rule.type().equals("select") && list.size() > 1) {
+                int col = cols.get(0);
+                ctx.losses().lost(file + " column '" + headers.name(col) + "'",
+                        "more than one value in a single-select field; the first is kept", list.size() - 1, at(col));
+                return list.subList(0, 1);
+            }
+            return list;
         }
 
         private List<String> userValues(List<Integer> cols) {

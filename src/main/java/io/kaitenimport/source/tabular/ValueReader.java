@@ -68,23 +68,84 @@ public final class ValueReader {
                 : Dates.iso(LocalDate.parse(cd.value()).atStartOfDay(zone).toInstant()));
     }
 
-    /** A date custom-property value: {@code YYYY-MM-DD}. */
+    /**
+     * A date custom-property value: {@code YYYY-MM-DD}, the calendar date where the value was written (a time with
+     * an offset is first moved to {@code --time-zone}). A date field cannot hold the time of day, so a time is
+     * counted as lost.
+     */
     public Optional<String> isoDate(Cell c, Location where) {
-        return cardDate(c, where).map(cd -> cd.value().length() > 10 ? cd.value().substring(0, 10) : cd.value());
+        if (c.value() instanceof LocalDateTime dt) {
+            if (!dt.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
+                timeLost(where);
+            }
+            return Optional.of(dt.toLocalDate().toString());
+        }
+        if (c.value() instanceof LocalDate d) {
+            return Optional.of(d.toString());
+        }
+        if (c.text().isBlank()) {
+            return Optional.empty();
+        }
+        Optional<DateParser.ParsedDate> p = dates.parse(c.text());
+        if (p.isEmpty()) {
+            bad(where, dates.describeFailure(c.text().strip()), "date");
+            return Optional.empty();
+        }
+        DateParser.ParsedDate d = p.get();
+        if (!d.timePresent()) {
+            return Optional.of(d.toIsoDate());
+        }
+        timeLost(where);
+        LocalDate local = d.offset() == null ? d.date()
+                : d.date().atTime(d.time()).atOffset(d.offset()).atZoneSameInstant(zone).toLocalDate();
+        return Optional.of(local.toString());
+    }
+
+    private void timeLost(Location where) {
+        ctx.losses().lost(file + " column '" + where.field() + "'", "time of day in a date field (the date is kept)",
+                where);
     }
 
     public Optional<Double> number(Cell c, Location where) {
         if (c.value() instanceof Double d) {
             return Optional.of(d);
         }
-        String t = c.text().strip().replace('\u00A0', ' ').replace(" ", "");
+        String t = c.text().strip();
         if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Double> n = parseNumber(t);
+        if (n.isEmpty()) {
+            bad(where, "'" + t + "' is not a number" + (AMBIGUOUS.matcher(t).matches()
+                    ? " that reads one way only (thousands separator or decimal comma?); write 1234 or 1.234" : ""),
+                    "number");
+        }
+        return n;
+    }
+
+    private static final Pattern AMBIGUOUS = Pattern.compile("^[+-]?\\d{1,3},\\d{3}$");
+    private static final Pattern GROUPED_COMMA = Pattern.compile("^[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?$");
+    private static final Pattern GROUPED_DOT = Pattern.compile("^[+-]?\\d{1,3}(\\.\\d{3})+(,\\d+)?$");
+
+    /**
+     * Numbers as spreadsheets write them: {@code 1234.5}, {@code 1234,5}, {@code 1 234,5}, {@code 12,345.67},
+     * {@code 12.345,67}. {@code 1,234} could be either a thousands group or a decimal comma, so it is refused
+     * rather than guessed.
+     */
+    static Optional<Double> parseNumber(String text) {
+        String t = text.replaceAll("(?<=\\d)[\\s\u00A0\u202F'’](?=\\d)", "");
+        if (AMBIGUOUS.matcher(t).matches()) {
             return Optional.empty();
         }
         if (NUMBER.matcher(t).matches()) {
             return Optional.of(Double.parseDouble(t.replace(',', '.')));
         }
-        bad(where, "'" + c.text().strip() + "' is not a number", "number");
+        if (GROUPED_COMMA.matcher(t).matches()) {
+            return Optional.of(Double.parseDouble(t.replace(",", "")));
+        }
+        if (GROUPED_DOT.matcher(t).matches()) {
+            return Optional.of(Double.parseDouble(t.replace(".", "").replace(',', '.')));
+        }
         return Optional.empty();
     }
 
@@ -97,8 +158,9 @@ public final class ValueReader {
         if (t.isEmpty()) {
             return Optional.empty();
         }
-        if (NUMBER.matcher(t).matches()) {
-            return Optional.of(Double.parseDouble(t.replace(',', '.')));
+        Optional<Double> plain = parseNumber(t);
+        if (plain.isPresent()) {
+            return plain;
         }
         Matcher m = DURATION.matcher(t);
         if (m.matches() && !t.isBlank()) {

@@ -268,7 +268,18 @@ final class SheetReader {
                     return Cell.text(text);
                 }
             }
-            return new Cell(text, d, null);
+            return new Cell(plainDigits(text, d), d, null);
+        }
+
+        /**
+         * Excel's "General" format shows long numbers as {@code 1.20786E+15}; ids of that size (Asana, Jira) would
+         * then collide. An integral value keeps all its digits instead.
+         */
+        private static String plainDigits(String shown, double d) {
+            if (shown != null && shown.matches("-?[\\d.,]+E[+-]?\\d+") && d == Math.rint(d) && Math.abs(d) < 1e17) {
+                return new java.math.BigDecimal(d).toPlainString();
+            }
+            return shown;
         }
 
         /** Strict ISO cells ({@code t="d"}), rare but valid. */

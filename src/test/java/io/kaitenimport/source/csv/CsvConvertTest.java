@@ -154,6 +154,30 @@ class CsvConvertTest {
     }
 
     @Test
+    void neverOverwritesAUsersFolderOrTheExport() throws Exception {
+        Path f = csv("ok.csv", "title\nA\n");
+        Path folder = Files.createDirectories(tmp.resolve("notes"));
+        Files.writeString(folder.resolve("keep.txt"), "mine");
+        Cli.Run r = Cli.run("convert", f.toString(), "-o", folder.toString());
+        assertEquals(ExitCodes.USAGE, r.exit(), r.all());
+        assertTrue(r.err().contains("notes: exists and is not an earlier package"), r.err());
+        assertEquals("mine", Files.readString(folder.resolve("keep.txt")));
+
+        Cli.Run self = Cli.run("convert", f.toString(), "-o", f.toString());
+        assertEquals(ExitCodes.USAGE, self.exit(), self.all());
+        assertTrue(self.err().contains("would overwrite the export"), self.err());
+        assertEquals("title\nA\n", Files.readString(f));
+
+        Cli.Run parent = Cli.run("convert", f.toString(), "-o", tmp.toString());
+        assertEquals(ExitCodes.USAGE, parent.exit(), parent.all());
+        assertTrue(Files.exists(f));
+
+        Path pkg = tmp.resolve("pkg");
+        assertEquals(0, Cli.run("convert", f.toString(), "-o", pkg.toString()).exit());
+        assertEquals(0, Cli.run("convert", f.toString(), "-o", pkg.toString()).exit(), "an earlier package is replaced");
+    }
+
+    @Test
     void unmappedUsersFailPolicy() throws Exception {
         Path f = csv("u.csv", "title,assignee\nA,zoe\n");
         assertFailsCleanly(convert(f, "--unmapped-users", "fail"), "u.csv:2:2 [assignee]", "zoe");

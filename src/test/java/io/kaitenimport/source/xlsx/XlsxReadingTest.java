@@ -56,6 +56,30 @@ class XlsxReadingTest {
     }
 
     @Test
+    void longNumericIdsKeepAllTheirDigits(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("ids.xlsx");
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet s = wb.createSheet("Tasks");
+            s.createRow(0).createCell(0).setCellValue("ID");
+            s.getRow(0).createCell(1).setCellValue("Task");
+            s.getRow(0).createCell(2).setCellValue("Parent");
+            double[] ids = {1207864633562249d, 1207864633562250d, 1207864633562251d};
+            for (int i = 0; i < ids.length; i++) {
+                s.createRow(i + 1).createCell(0).setCellValue(ids[i]);
+                s.getRow(i + 1).createCell(1).setCellValue("T" + i);
+            }
+            s.getRow(3).createCell(2).setCellValue(ids[1]);
+            save(wb, file);
+        }
+        try (XlsxRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
+            List<com.fasterxml.jackson.databind.JsonNode> cards = run.records("cards");
+            assertEquals("1207864633562249", cards.get(0).get("id").asText());
+            assertEquals("1207864633562251", cards.get(2).get("id").asText());
+            assertEquals("1207864633562250", cards.get(2).at("/parent_card_ids/0").asText());
+        }
+    }
+
+    @Test
     void streamedWorkbookWithInlineStringsTypesAndErrors(@TempDir Path tmp) throws IOException {
         Path file = tmp.resolve("stream.xlsx");
         try (SXSSFWorkbook wb = new SXSSFWorkbook()) {
