@@ -64,7 +64,7 @@ final class IssueIndex {
         String board = boards.boardOf(fields.get("project"));
         byId.put(id, new Entry(key, board, pos.fileIndex(), pos.index()));
         JsonNode status = fields.get("status");
-        boards.status(board, JiraIssues.text(status == null ? null : status.get("id")),
+        boards.current(board, JiraIssues.text(status == null ? null : status.get("id")),
                 JiraIssues.text(status == null ? null : status.get("name")),
                 JiraIssues.text(status == null ? null : status.path("statusCategory").get("key")));
         for (JsonNode h : issue.path("changelog").path("histories")) {
@@ -84,9 +84,7 @@ final class IssueIndex {
     private void historyStatus(String board, JsonNode item, String side) {
         String id = JiraIssues.text(item.get(side));
         String name = JiraIssues.text(item.get(side + "String"));
-        if (id != null || name != null) {
-            boards.status(board, id, name, null);
-        }
+        boards.historical(board, id, name);
     }
 
     static boolean isStatusChange(JsonNode item) {
