@@ -25,12 +25,14 @@ final class IssueIndex {
     private final BoardPlan boards;
     private final FieldCatalog catalog;
     private final Relations relations;
+    private final Malformed malformed;
 
     IssueIndex(SourceContext ctx, BoardPlan boards, FieldCatalog catalog, Relations relations) {
         this.ctx = ctx;
         this.boards = boards;
         this.catalog = catalog;
         this.relations = relations;
+        this.malformed = new Malformed(ctx);
     }
 
     void index(JsonNode issue, IssueStream.Position pos) {
@@ -61,15 +63,18 @@ final class IssueIndex {
             key = null;
         }
         JsonNode fields = issue.get("fields");
-        String board = boards.boardOf(fields.get("project"));
+        String board = boards.boardOf(malformed.object(fields.get("project"), "jira fields.project",
+                pos.at(id, "/fields/project")));
         byId.put(id, new Entry(key, board, pos.fileIndex(), pos.index()));
-        JsonNode status = fields.get("status");
+        JsonNode status = malformed.object(fields.get("status"), "jira fields.status", pos.at(id, "/fields/status"));
         boards.current(board, JiraIssues.text(status == null ? null : status.get("id")),
                 JiraIssues.text(status == null ? null : status.get("name")),
                 JiraIssues.text(status == null ? null : status.path("statusCategory").get("key")));
-        for (JsonNode h : issue.path("changelog").path("histories")) {
-            for (JsonNode item : h.path("items")) {
-                if (isStatusChange(item)) {
+        // changelog shapes are reported by pass 2 (History), which reads all of it
+        JsonNode changelog = issue.get("changelog");
+        for (JsonNode h : Malformed.elements(changelog == null ? null : changelog.get("histories"))) {
+            for (JsonNode item : Malformed.elements(h.get("items"))) {
+                if (item.isObject() && isStatusChange(item)) {
                     historyStatus(board, item, "from");
                     historyStatus(board, item, "to");
                 }
@@ -78,7 +83,7 @@ final class IssueIndex {
         catalog.addNames(issue.get("names"));
         catalog.addSchema(issue.get("schema"));
         catalog.observe(fields);
-        relations.collect(id, fields, pos, JiraIssues.baseUrl(issue));
+        relations.collect(id, fields, pos, JiraIssues.baseUrl(issue), malformed);
     }
 
     private void historyStatus(String board, JsonNode item, String side) {

@@ -130,6 +130,13 @@ final class PropertyWriter {
             case USER: {
                 List<String> ids = new ArrayList<>();
                 for (JsonNode u : v.isArray() ? v : List.of(v)) {
+                    if (Shape.isEmpty(u)) {
+                        continue;
+                    }
+                    if (JiraIssues.person(u) == null) {
+                        invalid(p, u, at);
+                        continue;
+                    }
                     String id = ctx.users().resolve(JiraIssues.person(u), p.lossKey(), at);
                     if (id != null && !ids.contains(id)) {
                         ids.add(id);

@@ -46,20 +46,30 @@ final class Relations {
     private final List<Ref> refs = new ArrayList<>();
     private final Map<String, Rel> rels = new HashMap<>();
 
-    /** Pass 1: the references of one issue. {@code base} is the site URL for browse links, or null. */
-    void collect(String id, JsonNode fields, IssueStream.Position pos, String base) {
-        JsonNode parent = fields.get("parent");
-        if (parent != null && parent.isObject()) {
+    /**
+     * Pass 1: the references of one issue. {@code base} is the site URL for browse links, or null. A parent that is
+     * not an object and link or sub-task lists that are not lists of objects are reported and counted, not read.
+     */
+    void collect(String id, JsonNode fields, IssueStream.Position pos, String base, Malformed malformed) {
+        JsonNode parent = malformed.object(fields.get("parent"), "jira fields.parent", pos.at(id, "/fields/parent"));
+        if (parent != null) {
             refs.add(ref(Kind.PARENT, id, parent, null, null, true, "parent", "parent", base, pos, "/fields/parent"));
         }
-        JsonNode subtasks = fields.path("subtasks");
+        JsonNode subtasks = malformed.array(fields.get("subtasks"), "jira fields.subtasks",
+                pos.at(id, "/fields/subtasks"));
         for (int i = 0; i < subtasks.size(); i++) {
-            refs.add(ref(Kind.SUBTASK, id, subtasks.get(i), null, null, true, "sub-task", "subtasks", base, pos,
-                    "/fields/subtasks/" + i));
+            if (malformed.element(subtasks.get(i), "jira fields.subtasks", pos.at(id, "/fields/subtasks/" + i))) {
+                refs.add(ref(Kind.SUBTASK, id, subtasks.get(i), null, null, true, "sub-task", "subtasks", base, pos,
+                        "/fields/subtasks/" + i));
+            }
         }
-        JsonNode links = fields.path("issuelinks");
+        JsonNode links = malformed.array(fields.get("issuelinks"), "jira fields.issuelinks",
+                pos.at(id, "/fields/issuelinks"));
         for (int i = 0; i < links.size(); i++) {
             JsonNode l = links.get(i);
+            if (!malformed.element(l, "jira fields.issuelinks", pos.at(id, "/fields/issuelinks/" + i))) {
+                continue;
+            }
             boolean out = l.has("outwardIssue");
             JsonNode type = l.path("type");
             String verb = BoardPlan.firstText(type, out ? "outward" : "inward", "name");
