@@ -43,7 +43,7 @@ final class IssueConverter {
         this.malformed = new Malformed(ctx);
         this.text = new JiraText(ctx, malformed);
         this.properties = new PropertyWriter(ctx, catalog, mapping, text);
-        this.work = new WorkItems(ctx, text, sink, new JiraDates(ctx), malformed);
+        this.work = new WorkItems(ctx, text, sink, new JiraDates(ctx), malformed, index.attachmentNames());
         this.systemFields = new SystemFields(ctx);
         this.dates = new JiraDates(ctx);
         this.history = new History(ctx, boards, dates, malformed);

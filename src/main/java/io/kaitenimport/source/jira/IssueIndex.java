@@ -26,6 +26,7 @@ final class IssueIndex {
     private final FieldCatalog catalog;
     private final Relations relations;
     private final Malformed malformed;
+    private final WorkItems.Names attachmentNames = new WorkItems.Names();
 
     IssueIndex(SourceContext ctx, BoardPlan boards, FieldCatalog catalog, Relations relations) {
         this.ctx = ctx;
@@ -84,6 +85,15 @@ final class IssueIndex {
         catalog.addSchema(issue.get("schema"));
         catalog.observe(fields);
         relations.collect(id, fields, pos, JiraIssues.baseUrl(issue), malformed);
+        if (ctx.options().attachmentsDir() != null) {
+            JsonNode attachments = Malformed.elements(fields.get("attachment"));
+            for (int i = 0; i < attachments.size(); i++) {
+                String name = JiraIssues.text(attachments.get(i).get("filename"));
+                if (name != null) {
+                    attachmentNames.add(name, WorkItems.attachmentId(attachments.get(i), id, i));
+                }
+            }
+        }
     }
 
     private void historyStatus(String board, JsonNode item, String side) {
@@ -104,6 +114,10 @@ final class IssueIndex {
         }
         Entry e = byId.get(JiraIssues.idOf(issue));
         return e != null && e.fileIndex() == pos.fileIndex() && e.index() == pos.index() ? e : null;
+    }
+
+    WorkItems.Names attachmentNames() {
+        return attachmentNames;
     }
 
     String idOfKey(String key) {

@@ -18,8 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pass 2: an issue's comments, worklogs (card timers) and attachments. Restricted comments and worklogs are
@@ -31,13 +36,41 @@ final class WorkItems {
     private final ModelSink sink;
     private final JiraDates dates;
     private final Malformed malformed;
+    private final Names names;
 
-    WorkItems(SourceContext ctx, JiraText text, ModelSink sink, JiraDates dates, Malformed malformed) {
+    /**
+     * Pass 1: the attachment file names of the whole export, so that a binary is looked up by its bare name only
+     * when no other attachment has that name. Names compare case-insensitively, as some file systems do.
+     */
+    static final class Names {
+        private final Map<String, String> firstId = new HashMap<>();
+        private final Set<String> repeated = new HashSet<>();
+
+        void add(String name, String attachmentId) {
+            String n = name.toLowerCase(Locale.ROOT);
+            String first = firstId.putIfAbsent(n, attachmentId);
+            if (first != null && !first.equals(attachmentId)) {
+                repeated.add(n);
+            }
+        }
+
+        boolean shared(String name) {
+            return repeated.contains(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    WorkItems(SourceContext ctx, JiraText text, ModelSink sink, JiraDates dates, Malformed malformed, Names names) {
         this.ctx = ctx;
         this.text = text;
         this.sink = sink;
         this.dates = dates;
         this.malformed = malformed;
+        this.names = names;
+    }
+
+    /** The attachment id pass 2 uses: Jira's, else one made from the card and the attachment's place. */
+    static String attachmentId(JsonNode attachment, String cardId, int index) {
+        return Optional.ofNullable(JiraIssues.text(attachment.get("id"))).orElse(cardId + ":a" + index);
     }
 
     void comments(JsonNode fields, String cardId, IssueStream.Position pos) throws IOException {
@@ -111,7 +144,10 @@ final class WorkItems {
         return out;
     }
 
-    /** Packages attachment binaries found in --attachments; the others become card links to their URL. */
+    /**
+     * Packages attachment binaries found in --attachments (their size is the packaged file's); the others become
+     * card links to their URL.
+     */
     List<FileAttachment> files(JsonNode fields, String cardId, Card.Builder card, IssueStream.Position pos)
             throws IOException {
         List<FileAttachment> out = new ArrayList<>();
@@ -124,34 +160,48 @@ final class WorkItems {
             if (!malformed.element(a, "jira fields.attachment", at)) {
                 continue;
             }
-            String id = Optional.ofNullable(JiraIssues.text(a.get("id"))).orElse(cardId + ":a" + i);
-            String name = Optional.ofNullable(JiraIssues.text(a.get("filename"))).orElse("attachment-" + id);
+            String id = attachmentId(a, cardId, i);
+            String filename = JiraIssues.text(a.get("filename"));
+            String name = filename != null ? filename : "attachment-" + id;
             String created = dates.iso(a.get("created"), "jira attachment.created", at);
-            Path binary = dir == null ? null : find(dir, id, name);
+            boolean shared = filename != null && names.shared(filename);
+            Path binary = dir == null ? null : find(dir, id, filename, !shared);
             if (binary != null && sink instanceof PackageWriter pw) {
                 String author = ctx.users().resolve(malformed.person(a.get("author"), "jira attachment.author",
                         at.withPointer(at.pointer() + "/author")), "jira attachment.author", at);
-                Long size = a.path("size").canConvertToLong() ? a.get("size").asLong() : Files.size(binary);
-                out.add(new FileAttachment(id, cardId, name, author, created, size, pw.addBinary(id, name, binary),
-                        null, null, null, null));
+                out.add(new FileAttachment(id, cardId, name, author, created, Files.size(binary),
+                        pw.addBinary(id, name, binary), null, null, null, null));
                 continue;
             }
             String url = JiraIssues.text(a.get("content"));
             if (url != null) {
                 card.addLink(new Card.Link(url, name, created));
             }
-            String why = (dir == null ? "no --attachments folder" : "binary not in the --attachments folder")
-                    + (url != null ? "; the card links to its URL" : " and no URL");
+            String why = (dir == null ? "no --attachments folder" : shared && find(dir, id, filename, true) != null
+                    ? "several attachments are named '" + filename + "'; put them in " + dir + "/<attachment id>/"
+                    : "binary not in the --attachments folder") + (url != null ? "; the card links to its URL"
+                    : " and no URL");
             ctx.losses().lost("jira fields.attachment", why, at);
             ctx.issue(IssueCode.SOURCE_ATTACHMENT, at, "attachment " + id + " '" + name + "': " + why);
         }
         return out;
     }
 
-    /** {@code DIR/<id>/<filename>}, {@code DIR/<id>}, {@code DIR/<filename>}; never outside DIR. */
-    static Path find(Path dir, String id, String name) {
+    /**
+     * {@code DIR/<id>/<filename>}, {@code DIR/<id>}, then, if {@code bare} (no other attachment has the name),
+     * {@code DIR/<filename>}; never outside DIR.
+     */
+    static Path find(Path dir, String id, String filename, boolean bare) {
         Path root = dir.toAbsolutePath().normalize();
-        for (String candidate : new String[] {id + "/" + name, id, name}) {
+        List<String> candidates = new ArrayList<>();
+        if (filename != null) {
+            candidates.add(id + "/" + filename);
+        }
+        candidates.add(id);
+        if (filename != null && bare) {
+            candidates.add(filename);
+        }
+        for (String candidate : candidates) {
             Path p = root.resolve(candidate).normalize();
             if (p.startsWith(root) && !p.equals(root) && Files.isRegularFile(p)) {
                 return p;
