@@ -50,6 +50,8 @@ final class BoardPlan {
         /** Statuses known only by name (lower case), from exports without ids. */
         final Map<String, StatusInfo> byName = new LinkedHashMap<>();
         int seen;
+        /** Where the project name that made the title too long was read, if one did. */
+        Location longTitleAt;
         /** After {@link #emit}: status id → column, and lower-case name → column for lookups without an id. */
         final Map<String, String> columnById = new HashMap<>();
         final Map<String, String> columnByName = new HashMap<>();
@@ -67,8 +69,10 @@ final class BoardPlan {
         final String id;
         /** The name on an issue's {@code fields.status}: the status's name at export time. */
         String current;
+        Location currentAt;
         /** Names changelogs gave it, first seen first. */
         final Set<String> historyNames = new LinkedHashSet<>();
+        Location firstHistoryAt;
         String category;
         final int seen;
         String columnId;
@@ -84,23 +88,33 @@ final class BoardPlan {
             }
             return historyNames.isEmpty() ? "Status " + id : historyNames.iterator().next();
         }
+
+        Location titleAt() {
+            return current != null ? currentAt : firstHistoryAt;
+        }
     }
 
     BoardPlan(String boardPer) {
         this.single = "all".equals(boardPer);
     }
 
-    /** The board of an issue's project, created on first sight. */
-    String boardOf(JsonNode project) {
+    /** The board of an issue's project, created on first sight; {@code at} is where the project object is. */
+    String boardOf(JsonNode project, Location at) {
         String pid = firstText(project, "id", "key", "name");
         String id = single ? "jira" : pid == null ? "project:none" : "project:" + pid;
         String title = firstText(project, "name", "key");
-        boards.computeIfAbsent(id, BoardInfo::new).projects.add(title == null ? "Jira" : title);
+        BoardInfo b = boards.computeIfAbsent(id, BoardInfo::new);
+        if (b.projects.add(title == null ? "Jira" : title) && b.longTitleAt == null && tooLong(b.title())) {
+            b.longTitleAt = at.withPointer(at.pointer() + (firstText(project, "name") != null ? "/name" : "/key"));
+        }
         return id;
     }
 
-    /** Records an issue's current status ({@code fields.status}); neither id nor name → "No status". */
-    void current(String boardId, String statusId, String name, String category) {
+    /**
+     * Records an issue's current status ({@code fields.status}, at {@code at}); neither id nor name → "No
+     * status".
+     */
+    void current(String boardId, String statusId, String name, String category, Location at) {
         String n = blank(name) ? null : name.strip();
         if (statusId == null && n == null) {
             n = NO_STATUS;
@@ -108,6 +122,7 @@ final class BoardPlan {
         StatusInfo s = info(boards.get(boardId), statusId, n);
         if (s.current == null && n != null) {
             s.current = n;
+            s.currentAt = at.withPointer(at.pointer() + "/name");
         }
         if (category != null) {
             s.category = s.category == null ? category : s.category;
@@ -120,15 +135,15 @@ final class BoardPlan {
         }
     }
 
-    /** Records one side of a changelog status change: its id and/or the name it had then. */
-    void historical(String boardId, String statusId, String name) {
+    /** Records one side of a changelog status change: its id and/or the name it had then ({@code at}). */
+    void historical(String boardId, String statusId, String name, Location at) {
         String n = blank(name) ? null : name.strip();
         if (statusId == null && n == null) {
             return;
         }
         StatusInfo s = info(boards.get(boardId), statusId, n);
-        if (n != null) {
-            s.historyNames.add(n);
+        if (n != null && s.historyNames.add(n) && s.firstHistoryAt == null) {
+            s.firstHistoryAt = at;
         }
     }
 
@@ -165,11 +180,12 @@ final class BoardPlan {
         String spaceId = null;
         if (spaceTitle != null && !spaceTitle.isBlank()) {
             spaceId = "space:jira";
-            sink.accept(Space.of(spaceId, cut(spaceTitle.strip(), "space", ctx)));
+            Location option = Location.NONE.withField("--space");
+            sink.accept(Space.of(spaceId, cut(spaceTitle.strip(), "space", option, ctx)));
         }
         for (Map.Entry<String, BoardInfo> be : boards.entrySet()) {
             BoardInfo b = be.getValue();
-            sink.accept(new Board(be.getKey(), cut(b.title(), "board", ctx), null, null, spaceId));
+            sink.accept(new Board(be.getKey(), cut(b.title(), "board", b.longTitleAt, ctx), null, null, spaceId));
             List<StatusInfo> columns = columnsOf(b);
             record Planned(StatusInfo status, int type, String rule) {
             }
@@ -194,8 +210,8 @@ final class BoardPlan {
             double order = 1;
             for (Planned p : planned) {
                 StatusInfo s = p.status();
-                sink.accept(new Column(s.columnId, cut(s.title(), "column", ctx), be.getKey(), order++, p.type(),
-                        null));
+                sink.accept(new Column(s.columnId, cut(s.title(), "column", s.titleAt(), ctx), be.getKey(), order++,
+                        p.type(), null));
                 ctx.issue(IssueCode.SOURCE_RULE, Location.NONE, "column '" + s.title() + "' on board '"
                         + b.title() + "': type " + p.type() + " (" + p.rule() + ")");
             }
@@ -249,11 +265,17 @@ final class BoardPlan {
     }
 
     /** Board, column and space titles are at most 128 characters in Kaiten. */
-    private static String cut(String s, String what, SourceContext ctx) {
-        if (s.codePointCount(0, s.length()) <= 128) {
+    private static boolean tooLong(String s) {
+        return s.codePointCount(0, s.length()) > 128;
+    }
+
+    /** {@code at}: where the text was read (null only when it was made up here, which is never too long). */
+    private static String cut(String s, String what, Location at, SourceContext ctx) {
+        if (!tooLong(s)) {
             return s;
         }
-        ctx.issue(IssueCode.SOURCE_TITLE, Location.NONE, what + " title '" + s + "' cut to 128 characters");
+        ctx.issue(IssueCode.SOURCE_TITLE, at == null ? Location.NONE : at, what + " title '" + s
+                + "' cut to 128 characters");
         return s.substring(0, s.offsetByCodePoints(0, 127)) + "…";
     }
 

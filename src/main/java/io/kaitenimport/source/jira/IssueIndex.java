@@ -64,26 +64,32 @@ final class IssueIndex {
             key = null;
         }
         JsonNode fields = issue.get("fields");
-        String board = boards.boardOf(malformed.object(fields.get("project"), "jira fields.project",
-                pos.at(id, "/fields/project")));
+        Location projectAt = pos.at(id, "/fields/project");
+        String board = boards.boardOf(malformed.object(fields.get("project"), "jira fields.project", projectAt),
+                projectAt);
         byId.put(id, new Entry(key, board, pos.fileIndex(), pos.index()));
-        JsonNode status = malformed.object(fields.get("status"), "jira fields.status", pos.at(id, "/fields/status"));
+        Location statusAt = pos.at(id, "/fields/status");
+        JsonNode status = malformed.object(fields.get("status"), "jira fields.status", statusAt);
         boards.current(board, JiraIssues.text(status == null ? null : status.get("id")),
                 JiraIssues.text(status == null ? null : status.get("name")),
-                JiraIssues.text(status == null ? null : status.path("statusCategory").get("key")));
+                JiraIssues.text(status == null ? null : status.path("statusCategory").get("key")), statusAt);
         // changelog shapes are reported by pass 2 (History), which reads all of it
         JsonNode changelog = issue.get("changelog");
-        for (JsonNode h : Malformed.elements(changelog == null ? null : changelog.get("histories"))) {
-            for (JsonNode item : Malformed.elements(h.get("items"))) {
+        JsonNode histories = Malformed.elements(changelog == null ? null : changelog.get("histories"));
+        for (int i = 0; i < histories.size(); i++) {
+            JsonNode items = Malformed.elements(histories.get(i).get("items"));
+            for (int j = 0; j < items.size(); j++) {
+                JsonNode item = items.get(j);
                 if (item.isObject() && isStatusChange(item)) {
-                    historyStatus(board, item, "from");
-                    historyStatus(board, item, "to");
+                    String itemAt = "/changelog/histories/" + i + "/items/" + j + "/";
+                    historyStatus(board, item, "from", pos.at(id, itemAt + "fromString"));
+                    historyStatus(board, item, "to", pos.at(id, itemAt + "toString"));
                 }
             }
         }
-        catalog.addNames(issue.get("names"));
+        catalog.addNames(issue.get("names"), pos.at(id, "/names"));
         catalog.addSchema(issue.get("schema"));
-        catalog.observe(fields);
+        catalog.observe(fields, pos, id);
         relations.collect(id, fields, pos, JiraIssues.baseUrl(issue), malformed);
         if (ctx.options().attachmentsDir() != null) {
             JsonNode attachments = Malformed.elements(fields.get("attachment"));
@@ -96,10 +102,10 @@ final class IssueIndex {
         }
     }
 
-    private void historyStatus(String board, JsonNode item, String side) {
+    private void historyStatus(String board, JsonNode item, String side, Location nameAt) {
         String id = JiraIssues.text(item.get(side));
         String name = JiraIssues.text(item.get(side + "String"));
-        boards.historical(board, id, name);
+        boards.historical(board, id, name, nameAt);
     }
 
     static boolean isStatusChange(JsonNode item) {
