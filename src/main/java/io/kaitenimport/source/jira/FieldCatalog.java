@@ -33,6 +33,9 @@ final class FieldCatalog {
     private static final int MAX_TEXT_OPTIONS = 1000;
 
     private final Map<String, String> names = new HashMap<>();
+    /** Where each name, and each option text too long for Kaiten, was read: the report's place when one is cut. */
+    private final Map<String, Location> nameAt = new HashMap<>();
+    private final Map<String, Location> longOptionAt = new HashMap<>();
     private final Map<String, JsonNode> schemas = new HashMap<>();
     private final Map<String, Stats> stats = new LinkedHashMap<>();
     private final Map<String, FieldPlan> plans = new LinkedHashMap<>();
@@ -48,14 +51,20 @@ final class FieldCatalog {
         return fieldId.startsWith("customfield_") || SYSTEM_PROPERTIES.containsKey(fieldId);
     }
 
-    void addNames(JsonNode map) {
+    /** A {@code names} map, read at {@code at}. */
+    void addNames(JsonNode map, Location at) {
         if (map != null && map.isObject()) {
             map.fields().forEachRemaining(e -> {
-                if (e.getValue().isTextual() && !e.getValue().asText().isBlank()) {
-                    names.putIfAbsent(e.getKey(), e.getValue().asText().strip());
+                if (e.getValue().isTextual() && !e.getValue().asText().isBlank()
+                        && names.putIfAbsent(e.getKey(), e.getValue().asText().strip()) == null) {
+                    nameAt.put(e.getKey(), at.withPointer(at.pointer() + "/" + e.getKey()));
                 }
             });
         }
+    }
+
+    private static boolean tooLong(String text) {
+        return text.codePointCount(0, text.length()) > 128;
     }
 
     void addSchema(JsonNode map) {
@@ -73,7 +82,7 @@ final class FieldCatalog {
     }
 
     /** Pass 1: the shape and options of one issue's field values. */
-    void observe(JsonNode fields) {
+    void observe(JsonNode fields, IssueStream.Position pos, String issueId) {
         fields.fields().forEachRemaining(e -> {
             if (!isPropertyField(e.getKey())) {
                 return;
@@ -93,7 +102,9 @@ final class FieldCatalog {
                 return;
             }
             for (OptionValues.Opt o : OptionValues.of(e.getKey(), e.getValue())) {
-                s.options.putIfAbsent(o.id(), o);
+                if (s.options.putIfAbsent(o.id(), o) == null && tooLong(o.value())) {
+                    longOptionAt.put(o.id(), pos.at(issueId, "/fields/" + e.getKey()));
+                }
             }
             if (text && s.options.size() > MAX_TEXT_OPTIONS) {
                 s.textOverflow = true;
@@ -172,7 +183,7 @@ final class FieldCatalog {
                 continue;
             }
             String type = p.kind().kaitenType(mapping.allSprints());
-            String name = cut(p.name(), p, "field name", ctx);
+            String name = cut(p.name(), p, "field name", nameAt.get(p.fieldId()), ctx);
             if (!p.kind().hasOptions()) {
                 sink.accept(CustomField.of(p.kaitenId(), type, name));
                 continue;
@@ -181,8 +192,8 @@ final class FieldCatalog {
             long extras = 0;
             for (OptionValues.Opt o : p.options()) {
                 Integer color = p.fieldId().equals("priority") ? mapping.priorityColors().get(o.value()) : null;
-                options.add(new CustomField.Option(o.id(), cut(o.value(), p, "option", ctx), color,
-                        (double) options.size() + 1));
+                String value = cut(o.value(), p, "option", longOptionAt.get(o.id()), ctx);
+                options.add(new CustomField.Option(o.id(), value, color, (double) options.size() + 1));
                 extras += o.extra() ? 1 : 0;
             }
             ctx.losses().lost(p.lossKey() + " details", p.kind() == FieldKind.SPRINT
@@ -192,11 +203,12 @@ final class FieldCatalog {
         }
     }
 
-    private static String cut(String text, FieldPlan p, String what, SourceContext ctx) {
-        if (text.codePointCount(0, text.length()) <= 128) {
+    /** {@code at}: where the text was read; null for names made up here (from a field id), never too long. */
+    private static String cut(String text, FieldPlan p, String what, Location at, SourceContext ctx) {
+        if (!tooLong(text)) {
             return text;
         }
-        ctx.losses().lost(p.lossKey(), what + " cut to 128 characters", Location.NONE);
+        ctx.losses().lost(p.lossKey(), what + " cut to 128 characters", at == null ? Location.NONE : at);
         return text.substring(0, text.offsetByCodePoints(0, 127)) + "…";
     }
 }

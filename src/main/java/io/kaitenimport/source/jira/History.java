@@ -15,20 +15,26 @@ final class History {
     private final SourceContext ctx;
     private final BoardPlan boards;
     private final JiraDates dates;
+    private final Malformed malformed;
 
-    History(SourceContext ctx, BoardPlan boards, JiraDates dates) {
+    History(SourceContext ctx, BoardPlan boards, JiraDates dates, Malformed malformed) {
         this.ctx = ctx;
         this.boards = boards;
         this.dates = dates;
+        this.malformed = malformed;
     }
 
     void moves(JsonNode issue, String boardId, String cardId, Card.Builder card, IssueStream.Position pos) {
-        JsonNode changelog = issue.get("changelog");
-        if (changelog == null || !changelog.isObject()) {
+        JsonNode changelog = malformed.object(issue.get("changelog"), "jira changelog", pos.at(cardId, "/changelog"));
+        if (changelog == null) {
             return;
         }
-        JsonNode histories = changelog.path("histories");
-        long total = changelog.path("total").canConvertToLong() ? changelog.get("total").asLong() : histories.size();
+        JsonNode raw = changelog.get("histories");
+        JsonNode histories = malformed.array(raw, "jira changelog.histories", pos.at(cardId, "/changelog/histories"));
+        // a malformed list is counted as such, not again as truncated
+        boolean listed = raw == null || raw.isNull() || raw.isArray();
+        long total = listed && changelog.path("total").canConvertToLong() ? changelog.get("total").asLong()
+                : histories.size();
         if (total > histories.size()) {
             ctx.losses().lost("jira changelog.histories", "not in the export (embedded changelog truncated; fetch"
                     + " /issue/{id}/changelog)", total - histories.size(), pos.at(cardId, "/changelog"));
@@ -37,10 +43,19 @@ final class History {
         for (int i = 0; i < histories.size(); i++) {
             JsonNode h = histories.get(i);
             Location at = pos.at(cardId, "/changelog/histories/" + i);
+            if (!malformed.element(h, "jira changelog.histories", at)) {
+                continue;
+            }
             String created = dates.iso(h.get("created"), "jira changelog.created", at);
             String author = null;
             boolean authorResolved = false;
-            for (JsonNode item : h.path("items")) {
+            JsonNode items = malformed.array(h.get("items"), "jira changelog.items", at.withPointer(at.pointer()
+                    + "/items"));
+            for (int j = 0; j < items.size(); j++) {
+                JsonNode item = items.get(j);
+                if (!malformed.element(item, "jira changelog.items", at.withPointer(at.pointer() + "/items/" + j))) {
+                    continue;
+                }
                 if (!IssueIndex.isStatusChange(item)) {
                     ctx.losses().lost("jira changelog.items", "only status changes become card history", at);
                     continue;
@@ -55,7 +70,8 @@ final class History {
                     continue;
                 }
                 if (!authorResolved) {
-                    author = ctx.users().resolve(JiraIssues.person(h.get("author")), "jira changelog.author", at);
+                    author = ctx.users().resolve(malformed.person(h.get("author"), "jira changelog.author",
+                            at.withPointer(at.pointer() + "/author")), "jira changelog.author", at);
                     authorResolved = true;
                 }
                 String fromId = JiraIssues.text(item.get("from"));

@@ -30,6 +30,7 @@ final class IssueConverter {
     private final SystemFields systemFields;
     private final History history;
     private final JiraDates dates;
+    private final Malformed malformed;
 
     IssueConverter(SourceContext ctx, JiraMapping mapping, IssueIndex index, BoardPlan boards, FieldCatalog catalog,
                    Relations relations, ModelSink sink) {
@@ -39,12 +40,13 @@ final class IssueConverter {
         this.boards = boards;
         this.relations = relations;
         this.sink = sink;
-        this.text = new JiraText(ctx);
+        this.malformed = new Malformed(ctx);
+        this.text = new JiraText(ctx, malformed);
         this.properties = new PropertyWriter(ctx, catalog, mapping, text);
-        this.work = new WorkItems(ctx, text, sink, new JiraDates(ctx));
+        this.work = new WorkItems(ctx, text, sink, new JiraDates(ctx), malformed, index.attachmentNames());
         this.systemFields = new SystemFields(ctx);
         this.dates = new JiraDates(ctx);
-        this.history = new History(ctx, boards, dates);
+        this.history = new History(ctx, boards, dates, malformed);
     }
 
     void convert(JsonNode issue, IssueStream.Position pos) throws IOException {
@@ -58,22 +60,27 @@ final class IssueConverter {
         String column = boards.columnOf(entry.boardId(), JiraIssues.text(status.get("id")),
                 JiraIssues.text(status.get("name")));
         String fallback = entry.key() != null ? entry.key() : id;
-        TextLimits.Title title = TextLimits.title(JiraIssues.text(f.get("summary")), fallback, ctx,
-                pos.at(id, "/fields/summary"));
+        Location summaryAt = pos.at(id, "/fields/summary");
+        TextLimits.Title title = TextLimits.title(malformed.text(f.get("summary"), "jira fields.summary", summaryAt),
+                fallback, ctx, summaryAt);
         Card.Builder card = Card.builder(id, column, title.title())
                 .key(entry.key())
-                .typeName(BoardPlan.firstText(f.get("issuetype"), "name"))
+                .typeName(BoardPlan.firstText(malformed.object(f.get("issuetype"), "jira fields.issuetype",
+                        pos.at(id, "/fields/issuetype")), "name"))
                 .created(dates.iso(f.get("created"), "jira fields.created", pos.at(id, "/fields/created")));
         String description = text.markdown(f.get("description"), "description", pos.at(id, "/fields/description"));
         card.description(TextLimits.description(title, description), "markdown");
-        people(f, card, pos.at(id, ""));
+        people(f, card, pos, id);
         CardDate due = dates.cardDate(f.get("duedate"), "jira fields.duedate", pos.at(id, "/fields/duedate"));
         card.dueDate(due);
-        for (JsonNode label : f.path("labels")) {
-            tag(card, label.asText(), "jira fields.labels", pos.at(id, "/fields/labels"));
+        JsonNode labels = malformed.array(f.get("labels"), "jira fields.labels", pos.at(id, "/fields/labels"));
+        for (int i = 0; i < labels.size(); i++) {
+            Location at = pos.at(id, "/fields/labels/" + i);
+            tag(card, malformed.text(labels.get(i), "jira fields.labels", at), "jira fields.labels", at);
         }
         if (mapping.componentsAsTags()) {
-            for (JsonNode c : f.path("components")) {
+            // a malformed components value is reported where it becomes a property
+            for (JsonNode c : Malformed.elements(f.get("components"))) {
                 tag(card, BoardPlan.firstText(c, "name"), "jira fields.components", pos.at(id, "/fields/components"));
             }
         }
@@ -104,15 +111,21 @@ final class IssueConverter {
     }
 
     /** Owner: reporter, else creator; responsible and first member: assignee. */
-    private void people(JsonNode f, Card.Builder card, Location at) {
-        String owner = ctx.users().resolve(JiraIssues.person(f.get("reporter")), "jira fields.reporter", at);
+    private void people(JsonNode f, Card.Builder card, IssueStream.Position pos, String id) {
+        String owner = person(f, "reporter", pos, id);
         if (owner == null) {
-            owner = ctx.users().resolve(JiraIssues.person(f.get("creator")), "jira fields.creator", at);
+            owner = person(f, "creator", pos, id);
         }
         card.ownerId(owner);
-        String assignee = ctx.users().resolve(JiraIssues.person(f.get("assignee")), "jira fields.assignee", at);
+        String assignee = person(f, "assignee", pos, id);
         card.responsibleId(assignee);
         card.addMember(assignee);
+    }
+
+    private String person(JsonNode f, String field, IssueStream.Position pos, String id) {
+        Location at = pos.at(id, "/fields/" + field);
+        return ctx.users().resolve(malformed.person(f.get(field), "jira fields." + field, at), "jira fields." + field,
+                at);
     }
 
     private void tag(Card.Builder card, String name, String field, Location at) {

@@ -25,12 +25,15 @@ final class IssueIndex {
     private final BoardPlan boards;
     private final FieldCatalog catalog;
     private final Relations relations;
+    private final Malformed malformed;
+    private final WorkItems.Names attachmentNames = new WorkItems.Names();
 
     IssueIndex(SourceContext ctx, BoardPlan boards, FieldCatalog catalog, Relations relations) {
         this.ctx = ctx;
         this.boards = boards;
         this.catalog = catalog;
         this.relations = relations;
+        this.malformed = new Malformed(ctx);
     }
 
     void index(JsonNode issue, IssueStream.Position pos) {
@@ -61,32 +64,48 @@ final class IssueIndex {
             key = null;
         }
         JsonNode fields = issue.get("fields");
-        String board = boards.boardOf(fields.get("project"));
+        Location projectAt = pos.at(id, "/fields/project");
+        String board = boards.boardOf(malformed.object(fields.get("project"), "jira fields.project", projectAt),
+                projectAt);
         byId.put(id, new Entry(key, board, pos.fileIndex(), pos.index()));
-        JsonNode status = fields.get("status");
-        boards.status(board, JiraIssues.text(status == null ? null : status.get("id")),
+        Location statusAt = pos.at(id, "/fields/status");
+        JsonNode status = malformed.object(fields.get("status"), "jira fields.status", statusAt);
+        boards.current(board, JiraIssues.text(status == null ? null : status.get("id")),
                 JiraIssues.text(status == null ? null : status.get("name")),
-                JiraIssues.text(status == null ? null : status.path("statusCategory").get("key")));
-        for (JsonNode h : issue.path("changelog").path("histories")) {
-            for (JsonNode item : h.path("items")) {
-                if (isStatusChange(item)) {
-                    historyStatus(board, item, "from");
-                    historyStatus(board, item, "to");
+                JiraIssues.text(status == null ? null : status.path("statusCategory").get("key")), statusAt);
+        // changelog shapes are reported by pass 2 (History), which reads all of it
+        JsonNode changelog = issue.get("changelog");
+        JsonNode histories = Malformed.elements(changelog == null ? null : changelog.get("histories"));
+        for (int i = 0; i < histories.size(); i++) {
+            JsonNode items = Malformed.elements(histories.get(i).get("items"));
+            for (int j = 0; j < items.size(); j++) {
+                JsonNode item = items.get(j);
+                if (item.isObject() && isStatusChange(item)) {
+                    String itemAt = "/changelog/histories/" + i + "/items/" + j + "/";
+                    historyStatus(board, item, "from", pos.at(id, itemAt + "fromString"));
+                    historyStatus(board, item, "to", pos.at(id, itemAt + "toString"));
                 }
             }
         }
-        catalog.addNames(issue.get("names"));
+        catalog.addNames(issue.get("names"), pos.at(id, "/names"));
         catalog.addSchema(issue.get("schema"));
-        catalog.observe(fields);
-        relations.collect(id, fields, pos, JiraIssues.baseUrl(issue));
+        catalog.observe(fields, pos, id);
+        relations.collect(id, fields, pos, JiraIssues.baseUrl(issue), malformed);
+        if (ctx.options().attachmentsDir() != null) {
+            JsonNode attachments = Malformed.elements(fields.get("attachment"));
+            for (int i = 0; i < attachments.size(); i++) {
+                String name = JiraIssues.text(attachments.get(i).get("filename"));
+                if (name != null) {
+                    attachmentNames.add(name, WorkItems.attachmentId(attachments.get(i), id, i));
+                }
+            }
+        }
     }
 
-    private void historyStatus(String board, JsonNode item, String side) {
+    private void historyStatus(String board, JsonNode item, String side, Location nameAt) {
         String id = JiraIssues.text(item.get(side));
         String name = JiraIssues.text(item.get(side + "String"));
-        if (id != null || name != null) {
-            boards.status(board, id, name, null);
-        }
+        boards.historical(board, id, name, nameAt);
     }
 
     static boolean isStatusChange(JsonNode item) {
@@ -101,6 +120,10 @@ final class IssueIndex {
         }
         Entry e = byId.get(JiraIssues.idOf(issue));
         return e != null && e.fileIndex() == pos.fileIndex() && e.index() == pos.index() ? e : null;
+    }
+
+    WorkItems.Names attachmentNames() {
+        return attachmentNames;
     }
 
     String idOfKey(String key) {

@@ -17,7 +17,7 @@ final class JiraDates {
 
     /** ISO UTC with millis, or null when absent or unreadable (then reported and counted under {@code field}). */
     String iso(JsonNode value, String field, Location at) {
-        String text = JiraIssues.text(value);
+        String text = text(value);
         if (text == null) {
             return null;
         }
@@ -30,7 +30,7 @@ final class JiraDates {
 
     /** A card date: date-only values keep {@code time_present:false}. */
     CardDate cardDate(JsonNode value, String field, Location at) {
-        String text = JiraIssues.text(value);
+        String text = text(value);
         if (text == null) {
             return null;
         }
@@ -39,6 +39,12 @@ final class JiraDates {
             unreadable(text, field, at);
         }
         return d;
+    }
+
+    /** The value as text; a non-empty object or list is kept as JSON so it is reported as unreadable. */
+    private static String text(JsonNode value) {
+        return value != null && value.isContainerNode() && !value.isEmpty() ? value.toString()
+                : JiraIssues.text(value);
     }
 
     private void unreadable(String text, String field, Location at) {

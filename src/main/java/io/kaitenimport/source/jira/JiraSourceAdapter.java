@@ -62,7 +62,8 @@ public final class JiraSourceAdapter implements SourceAdapter {
         Map<Long, Long> totals = new TreeMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             IssueStream.Page page = IssueStream.read(inputs.get(i), i, index::index);
-            catalog.addNames(page.names());
+            catalog.addNames(page.names(), Location.record(inputs.get(i).getFileName().toString(), null, null,
+                    "/names"));
             catalog.addSchema(page.schema());
             pageChecks(page, inputs.get(i), totals, ctx);
         }

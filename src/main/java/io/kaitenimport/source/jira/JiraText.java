@@ -16,14 +16,23 @@ import java.util.Map;
  */
 final class JiraText {
     private final SourceContext ctx;
+    private final Malformed malformed;
 
-    JiraText(SourceContext ctx) {
+    JiraText(SourceContext ctx, Malformed malformed) {
         this.ctx = ctx;
+        this.malformed = malformed;
     }
 
-    /** Markdown, or null when the value is empty or not text; {@code field} names it in the loss report. */
+    /**
+     * Markdown, or null when the value is empty or not text (a list is reported and counted); {@code field} names
+     * it in the loss report.
+     */
     String markdown(JsonNode value, String field, Location where) {
         if (Shape.isEmpty(value)) {
+            return null;
+        }
+        if (value.isArray()) {
+            malformed.report(value, "text", "jira " + field, where);
             return null;
         }
         TextConversion c;

@@ -9,6 +9,8 @@ import io.kaitenimport.validate.IssueCode;
 import io.kaitenimport.validate.Location;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,10 +121,7 @@ final class PropertyWriter {
             }
             case DATE, DATETIME: {
                 String s = v.isTextual() ? v.asText().strip() : null;
-                if (s != null && DATE.matcher(s).matches()) {
-                    return s;
-                }
-                String iso = Dates.normalize(s);
+                String iso = s != null && DATE.matcher(s).matches() ? calendarDate(s) : Dates.normalize(s);
                 return iso == null ? invalid(p, v, at) : iso;
             }
             case CHECKBOX:
@@ -130,6 +129,13 @@ final class PropertyWriter {
             case USER: {
                 List<String> ids = new ArrayList<>();
                 for (JsonNode u : v.isArray() ? v : List.of(v)) {
+                    if (Shape.isEmpty(u)) {
+                        continue;
+                    }
+                    if (JiraIssues.person(u) == null) {
+                        invalid(p, u, at);
+                        continue;
+                    }
                     String id = ctx.users().resolve(JiraIssues.person(u), p.lossKey(), at);
                     if (id != null && !ids.contains(id)) {
                         ids.add(id);
@@ -178,6 +184,15 @@ final class PropertyWriter {
         return lost(p, "value does not fit the field's type", at);
     }
 
+    /** {@code yyyy-mm-dd} when it is a day of the calendar (strict: no month 13, no 30 February), else null. */
+    private static String calendarDate(String s) {
+        try {
+            return LocalDate.parse(s).toString();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     static BigDecimal number(JsonNode v) {
         if (v.isNumber()) {
             return v.decimalValue();
@@ -192,14 +207,17 @@ final class PropertyWriter {
         return null;
     }
 
-    /** A date-only value keeps {@code time_present:false}; a date-time becomes UTC. */
+    /**
+     * A date-only value keeps {@code time_present:false}; a date-time becomes UTC; null when it is neither (an
+     * impossible date like {@code 2024-13-45} included).
+     */
     static CardDate cardDate(JsonNode v) {
         String s = v == null || !v.isTextual() ? null : v.asText().strip();
         if (s == null) {
             return null;
         }
         if (DATE.matcher(s).matches()) {
-            return CardDate.dateOnly(s);
+            return calendarDate(s) == null ? null : CardDate.dateOnly(s);
         }
         String iso = Dates.normalize(s);
         return iso == null ? null : CardDate.dateTime(iso);

@@ -29,7 +29,7 @@ final class Relations {
     enum Kind { PARENT, SUBTASK, EPIC, LINK }
 
     /** One reference as the source states it. */
-    record Ref(Kind kind, String fromId, String targetId, String targetKey, String linkId, String type,
+    record Ref(Kind kind, String fromId, String targetId, String targetKey, String type,
                boolean outward, String verb, String field, String browseUrl, Location where) {
     }
 
@@ -46,41 +46,51 @@ final class Relations {
     private final List<Ref> refs = new ArrayList<>();
     private final Map<String, Rel> rels = new HashMap<>();
 
-    /** Pass 1: the references of one issue. {@code base} is the site URL for browse links, or null. */
-    void collect(String id, JsonNode fields, IssueStream.Position pos, String base) {
-        JsonNode parent = fields.get("parent");
-        if (parent != null && parent.isObject()) {
-            refs.add(ref(Kind.PARENT, id, parent, null, null, true, "parent", "parent", base, pos, "/fields/parent"));
+    /**
+     * Pass 1: the references of one issue. {@code base} is the site URL for browse links, or null. A parent that is
+     * not an object and link or sub-task lists that are not lists of objects are reported and counted, not read.
+     */
+    void collect(String id, JsonNode fields, IssueStream.Position pos, String base, Malformed malformed) {
+        JsonNode parent = malformed.object(fields.get("parent"), "jira fields.parent", pos.at(id, "/fields/parent"));
+        if (parent != null) {
+            refs.add(ref(Kind.PARENT, id, parent, null, true, "parent", "parent", base, pos, "/fields/parent"));
         }
-        JsonNode subtasks = fields.path("subtasks");
+        JsonNode subtasks = malformed.array(fields.get("subtasks"), "jira fields.subtasks",
+                pos.at(id, "/fields/subtasks"));
         for (int i = 0; i < subtasks.size(); i++) {
-            refs.add(ref(Kind.SUBTASK, id, subtasks.get(i), null, null, true, "sub-task", "subtasks", base, pos,
-                    "/fields/subtasks/" + i));
+            if (malformed.element(subtasks.get(i), "jira fields.subtasks", pos.at(id, "/fields/subtasks/" + i))) {
+                refs.add(ref(Kind.SUBTASK, id, subtasks.get(i), null, true, "sub-task", "subtasks", base, pos,
+                        "/fields/subtasks/" + i));
+            }
         }
-        JsonNode links = fields.path("issuelinks");
+        JsonNode links = malformed.array(fields.get("issuelinks"), "jira fields.issuelinks",
+                pos.at(id, "/fields/issuelinks"));
         for (int i = 0; i < links.size(); i++) {
             JsonNode l = links.get(i);
+            if (!malformed.element(l, "jira fields.issuelinks", pos.at(id, "/fields/issuelinks/" + i))) {
+                continue;
+            }
             boolean out = l.has("outwardIssue");
             JsonNode type = l.path("type");
             String verb = BoardPlan.firstText(type, out ? "outward" : "inward", "name");
-            refs.add(ref(Kind.LINK, id, l.path(out ? "outwardIssue" : "inwardIssue"), BoardPlan.firstText(l, "id"),
+            refs.add(ref(Kind.LINK, id, l.path(out ? "outwardIssue" : "inwardIssue"),
                     BoardPlan.firstText(type, "name"), out, verb == null ? "linked to" : verb, "issuelinks", base,
                     pos, "/fields/issuelinks/" + i));
         }
         fields.fields().forEachRemaining(e -> {
             if (e.getKey().startsWith("customfield_") && e.getValue().isTextual()
                     && ISSUE_KEY.matcher(e.getValue().asText().strip()).matches()) {
-                refs.add(new Ref(Kind.EPIC, id, null, e.getValue().asText().strip(), null, null, true, "epic",
+                refs.add(new Ref(Kind.EPIC, id, null, e.getValue().asText().strip(), null, true, "epic",
                         e.getKey(), browse(base, e.getValue().asText().strip()), pos.at(id, "/fields/" + e.getKey())));
             }
         });
     }
 
-    private static Ref ref(Kind kind, String from, JsonNode target, String linkId, String type, boolean out,
+    private static Ref ref(Kind kind, String from, JsonNode target, String type, boolean out,
                            String verb, String field, String base, IssueStream.Position pos, String pointer) {
         String key = BoardPlan.firstText(target, "key");
         String targetBase = JiraIssues.baseUrl(target);
-        return new Ref(kind, from, BoardPlan.firstText(target, "id"), key, linkId, type, out, verb, field,
+        return new Ref(kind, from, BoardPlan.firstText(target, "id"), key, type, out, verb, field,
                 browse(targetBase != null ? targetBase : base, key), pos.at(from, pointer));
     }
 
@@ -105,17 +115,13 @@ final class Relations {
                     : r.targetKey() != null ? idOfKey.apply(r.targetKey()) : null;
             String lossKey = r.kind() == Kind.EPIC ? epicFields.get(r.field()) : "jira fields." + r.field();
             String shown = r.targetKey() != null ? r.targetKey() : r.targetId();
-            if (r.kind() == Kind.LINK) {
-                String linkKey = r.linkId() != null ? "id:" + r.linkId() : (r.outward() ? r.fromId() + ">" + shown
-                        : shown + ">" + r.fromId()) + ":" + r.type();
-                if (!seenLinks.add(linkKey)) {
-                    continue;
-                }
-            }
             if (shown == null) {
                 ctx.issue(IssueCode.SOURCE_STRUCTURE, r.where(), r.field() + " entry names no issue (no id or key);"
                         + " dropped");
                 ctx.losses().lost(lossKey, "names no issue", r.where());
+                continue;
+            }
+            if (r.kind() == Kind.LINK && !seenLinks.add(linkKey(r, target, shown))) {
                 continue;
             }
             if (target == null) {
@@ -144,6 +150,19 @@ final class Relations {
             }
         }
         refs.clear();
+    }
+
+    /**
+     * One key for a Jira link and its mirror on the other issue: the type and the outward → inward pair, both
+     * sides by card id when the other issue is in the export. Link ids are not used: a mirror from another export
+     * may lack one, and Jira allows one link per type, direction and pair anyway. An issue outside the export has
+     * no mirror here, so its side is the key or id the link names.
+     */
+    private static String linkKey(Ref r, String target, String shown) {
+        String other = target != null ? target : "?" + shown;
+        String out = r.outward() ? r.fromId() : other;
+        String in = r.outward() ? other : r.fromId();
+        return (r.type() == null ? "" : r.type().toLowerCase(Locale.ROOT)) + "\u0000" + out + "\u0000" + in;
     }
 
     private void link(Ref r, String target, Set<String> pairs, String lossKey, SourceContext ctx) {

@@ -18,8 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Pass 2: an issue's comments, worklogs (card timers) and attachments. Restricted comments and worklogs are
@@ -30,34 +35,68 @@ final class WorkItems {
     private final JiraText text;
     private final ModelSink sink;
     private final JiraDates dates;
+    private final Malformed malformed;
+    private final Names names;
 
-    WorkItems(SourceContext ctx, JiraText text, ModelSink sink, JiraDates dates) {
+    /**
+     * Pass 1: the attachment file names of the whole export, so that a binary is looked up by its bare name only
+     * when no other attachment has that name. Names compare case-insensitively, as some file systems do.
+     */
+    static final class Names {
+        private final Map<String, String> firstId = new HashMap<>();
+        private final Set<String> repeated = new HashSet<>();
+
+        void add(String name, String attachmentId) {
+            String n = name.toLowerCase(Locale.ROOT);
+            String first = firstId.putIfAbsent(n, attachmentId);
+            if (first != null && !first.equals(attachmentId)) {
+                repeated.add(n);
+            }
+        }
+
+        boolean shared(String name) {
+            return repeated.contains(name.toLowerCase(Locale.ROOT));
+        }
+    }
+
+    WorkItems(SourceContext ctx, JiraText text, ModelSink sink, JiraDates dates, Malformed malformed, Names names) {
         this.ctx = ctx;
         this.text = text;
         this.sink = sink;
         this.dates = dates;
+        this.malformed = malformed;
+        this.names = names;
+    }
+
+    /** The attachment id pass 2 uses: Jira's, else one made from the card and the attachment's place. */
+    static String attachmentId(JsonNode attachment, String cardId, int index) {
+        return Optional.ofNullable(JiraIssues.text(attachment.get("id"))).orElse(cardId + ":a" + index);
     }
 
     void comments(JsonNode fields, String cardId, IssueStream.Position pos) throws IOException {
-        JsonNode c = fields.get("comment");
-        JsonNode list = c == null ? null : c.path("comments");
-        if (list == null || !list.isArray()) {
+        JsonNode c = malformed.object(fields.get("comment"), "jira fields.comment", pos.at(cardId, "/fields/comment"));
+        if (c == null) {
             return;
         }
-        truncated(c, list, "jira fields.comment", "comment", cardId, pos);
+        JsonNode list = malformed.array(c.get("comments"), "jira fields.comment",
+                pos.at(cardId, "/fields/comment/comments"));
+        truncated(c, c.get("comments"), list, "jira fields.comment", "comment", cardId, pos);
         for (int i = 0; i < list.size(); i++) {
             JsonNode cm = list.get(i);
             Location at = pos.at(cardId, "/fields/comment/comments/" + i);
-            if (restricted(cm, "jira fields.comment", at)) {
+            if (!malformed.element(cm, "jira fields.comment", at) || restricted(cm, "jira fields.comment", at)) {
                 continue;
             }
-            String body = text.markdown(cm.get("body"), "comment.body", at);
+            String body = text.markdown(cm.get("body"), "comment.body", at.withPointer(at.pointer() + "/body"));
             if (body == null) {
-                ctx.losses().lost("jira fields.comment", "empty comment body", at);
+                if (cm.get("body") == null || !cm.get("body").isArray()) {
+                    ctx.losses().lost("jira fields.comment", "empty comment body", at);
+                }
                 continue;
             }
             String id = Optional.ofNullable(JiraIssues.text(cm.get("id"))).orElse(cardId + ":c" + i);
-            JsonNode author = cm.get("author");
+            JsonNode author = malformed.object(cm.get("author"), "jira comment.author",
+                    at.withPointer(at.pointer() + "/author"));
             String authorId = ctx.users().resolve(JiraIssues.person(author), "jira comment.author", at);
             Comment comment = new Comment(id, cardId, body, authorId, BoardPlan.firstText(author, "displayName"),
                     dates.iso(cm.get("created"), "jira comment.created", at), null, "markdown");
@@ -70,16 +109,17 @@ final class WorkItems {
     /** Timers for the issue's worklogs; their authors are returned as card members. */
     List<CardTimer> timers(JsonNode fields, String cardId, IssueStream.Position pos) {
         List<CardTimer> out = new ArrayList<>();
-        JsonNode w = fields.get("worklog");
-        JsonNode list = w == null ? null : w.path("worklogs");
-        if (list == null || !list.isArray()) {
+        JsonNode w = malformed.object(fields.get("worklog"), "jira fields.worklog", pos.at(cardId, "/fields/worklog"));
+        if (w == null) {
             return out;
         }
-        truncated(w, list, "jira fields.worklog", "worklog", cardId, pos);
+        JsonNode list = malformed.array(w.get("worklogs"), "jira fields.worklog",
+                pos.at(cardId, "/fields/worklog/worklogs"));
+        truncated(w, w.get("worklogs"), list, "jira fields.worklog", "worklog", cardId, pos);
         for (int i = 0; i < list.size(); i++) {
             JsonNode wl = list.get(i);
             Location at = pos.at(cardId, "/fields/worklog/worklogs/" + i);
-            if (restricted(wl, "jira fields.worklog", at)) {
+            if (!malformed.element(wl, "jira fields.worklog", at) || restricted(wl, "jira fields.worklog", at)) {
                 continue;
             }
             Optional<Instant> started = Dates.parseInstant(JiraIssues.text(wl.get("started")));
@@ -90,7 +130,8 @@ final class WorkItems {
                 ctx.losses().lost("jira fields.worklog", "no readable start or duration", at);
                 continue;
             }
-            String author = ctx.users().resolve(JiraIssues.person(wl.get("author")), "jira worklog.author", at);
+            String author = ctx.users().resolve(malformed.person(wl.get("author"), "jira worklog.author",
+                    at.withPointer(at.pointer() + "/author")), "jira worklog.author", at);
             if (author == null) {
                 ctx.losses().lost("jira fields.worklog", "author is not a package user; card timers need one", at);
                 continue;
@@ -103,42 +144,64 @@ final class WorkItems {
         return out;
     }
 
-    /** Packages attachment binaries found in --attachments; the others become card links to their URL. */
+    /**
+     * Packages attachment binaries found in --attachments (their size is the packaged file's); the others become
+     * card links to their URL.
+     */
     List<FileAttachment> files(JsonNode fields, String cardId, Card.Builder card, IssueStream.Position pos)
             throws IOException {
         List<FileAttachment> out = new ArrayList<>();
-        JsonNode list = fields.path("attachment");
+        JsonNode list = malformed.array(fields.get("attachment"), "jira fields.attachment",
+                pos.at(cardId, "/fields/attachment"));
         Path dir = ctx.options().attachmentsDir();
         for (int i = 0; i < list.size(); i++) {
             JsonNode a = list.get(i);
             Location at = pos.at(cardId, "/fields/attachment/" + i);
-            String id = Optional.ofNullable(JiraIssues.text(a.get("id"))).orElse(cardId + ":a" + i);
-            String name = Optional.ofNullable(JiraIssues.text(a.get("filename"))).orElse("attachment-" + id);
+            if (!malformed.element(a, "jira fields.attachment", at)) {
+                continue;
+            }
+            String id = attachmentId(a, cardId, i);
+            String filename = JiraIssues.text(a.get("filename"));
+            String name = filename != null ? filename : "attachment-" + id;
             String created = dates.iso(a.get("created"), "jira attachment.created", at);
-            Path binary = dir == null ? null : find(dir, id, name);
+            boolean shared = filename != null && names.shared(filename);
+            Path binary = dir == null ? null : find(dir, id, filename, !shared);
             if (binary != null && sink instanceof PackageWriter pw) {
-                String author = ctx.users().resolve(JiraIssues.person(a.get("author")), "jira attachment.author", at);
-                Long size = a.path("size").canConvertToLong() ? a.get("size").asLong() : Files.size(binary);
-                out.add(new FileAttachment(id, cardId, name, author, created, size, pw.addBinary(id, name, binary),
-                        null, null, null, null));
+                String author = ctx.users().resolve(malformed.person(a.get("author"), "jira attachment.author",
+                        at.withPointer(at.pointer() + "/author")), "jira attachment.author", at);
+                out.add(new FileAttachment(id, cardId, name, author, created, Files.size(binary),
+                        pw.addBinary(id, name, binary), null, null, null, null));
                 continue;
             }
             String url = JiraIssues.text(a.get("content"));
             if (url != null) {
                 card.addLink(new Card.Link(url, name, created));
             }
-            String why = (dir == null ? "no --attachments folder" : "binary not in the --attachments folder")
-                    + (url != null ? "; the card links to its URL" : " and no URL");
+            String why = (dir == null ? "no --attachments folder" : shared && find(dir, id, filename, true) != null
+                    ? "several attachments are named '" + filename + "'; put them in " + dir + "/<attachment id>/"
+                    : "binary not in the --attachments folder") + (url != null ? "; the card links to its URL"
+                    : " and no URL");
             ctx.losses().lost("jira fields.attachment", why, at);
             ctx.issue(IssueCode.SOURCE_ATTACHMENT, at, "attachment " + id + " '" + name + "': " + why);
         }
         return out;
     }
 
-    /** {@code DIR/<id>/<filename>}, {@code DIR/<id>}, {@code DIR/<filename>}; never outside DIR. */
-    static Path find(Path dir, String id, String name) {
+    /**
+     * {@code DIR/<id>/<filename>}, {@code DIR/<id>}, then, if {@code bare} (no other attachment has the name),
+     * {@code DIR/<filename>}; never outside DIR.
+     */
+    static Path find(Path dir, String id, String filename, boolean bare) {
         Path root = dir.toAbsolutePath().normalize();
-        for (String candidate : new String[] {id + "/" + name, id, name}) {
+        List<String> candidates = new ArrayList<>();
+        if (filename != null) {
+            candidates.add(id + "/" + filename);
+        }
+        candidates.add(id);
+        if (filename != null && bare) {
+            candidates.add(filename);
+        }
+        for (String candidate : candidates) {
             Path p = root.resolve(candidate).normalize();
             if (p.startsWith(root) && !p.equals(root) && Files.isRegularFile(p)) {
                 return p;
@@ -158,8 +221,12 @@ final class WorkItems {
         return false;
     }
 
-    private void truncated(JsonNode container, JsonNode list, String lossKey, String what, String cardId,
-                           IssueStream.Position pos) {
+    /** Counts what an embedded list's {@code total} says is missing; a malformed list is already counted. */
+    private void truncated(JsonNode container, JsonNode raw, JsonNode list, String lossKey, String what,
+                           String cardId, IssueStream.Position pos) {
+        if (raw != null && !raw.isNull() && !raw.isArray()) {
+            return;
+        }
         long total = container.path("total").canConvertToLong() ? container.get("total").asLong() : list.size();
         if (total > list.size()) {
             ctx.losses().lost(lossKey, "not in the export (embedded list truncated; fetch /issue/{id}/" + what + ")",

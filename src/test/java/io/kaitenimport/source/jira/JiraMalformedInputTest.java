@@ -203,4 +203,57 @@ class JiraMalformedInputTest {
         assertTrue(assertThrows(SourceException.class, () -> JiraRun.convert(tmp.resolve("o3"),
                 JiraRun.options(badRole, null, null, null, false), in)).getMessage().contains("unknown role 'sideways'"));
     }
+
+    @Test
+    void listsAndObjectsOfTheWrongShapeAreReportedWithTheirPointerAndCounted() throws IOException {
+        Path in = write("shapes.json", """
+                {"issues":[{"id":"1","key":"A-1","fields":{"summary":"x","status":{"id":"1","name":"Open"},
+                  "issuelinks":{"id":"1"},
+                  "attachment":{"id":"5","filename":"a.png"},
+                  "subtasks":"A-2",
+                  "parent":"A-3",
+                  "labels":{"a":"b"},
+                  "comment":"hello",
+                  "worklog":{"worklogs":[7,{"id":"9","timeSpentSeconds":60,"author":{"emailAddress":"a@x.example"}}]},
+                  "reporter":"jsmith",
+                  "description":["not","text"],
+                  "created":{"date":"2024-01-01"}},
+                 "changelog":{"histories":[{"created":"2024-01-02T10:00:00.000+0000","items":{"field":"status"}},
+                   "h2"]}}]}""");
+        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
+            List<String> pointers = issues(run, IssueCode.SOURCE_STRUCTURE).stream()
+                    .map(i -> i.location().pointer()).toList();
+            assertEquals(List.of("/issues/0/fields/parent", "/issues/0/fields/subtasks",
+                    "/issues/0/fields/issuelinks", "/issues/0/fields/description", "/issues/0/fields/reporter",
+                    "/issues/0/fields/labels", "/issues/0/changelog/histories/0/items",
+                    "/issues/0/changelog/histories/1", "/issues/0/fields/worklog/worklogs/0",
+                    "/issues/0/fields/attachment", "/issues/0/fields/comment"), pointers.stream()
+                    .filter(p -> !p.endsWith("/created")).toList());
+            for (String field : List.of("issuelinks", "attachment", "subtasks", "parent", "labels", "comment",
+                    "reporter", "created")) {
+                assertEquals(1, run.report.losses().count("jira fields." + field), field);
+            }
+            assertEquals(2, run.report.losses().count("jira fields.worklog"), "a number, and one without 'started'");
+            assertTrue(issues(run, IssueCode.SOURCE_VALUE_INVALID).stream().anyMatch(i -> i.location().pointer()
+                    .equals("/issues/0/fields/worklog/worklogs/1")));
+            assertEquals(1, run.report.losses().count("jira description"));
+            assertEquals(1, run.report.losses().count("jira changelog.items"));
+            assertEquals(1, run.report.losses().count("jira changelog.histories"));
+            assertTrue(issues(run, IssueCode.SOURCE_STRUCTURE).get(2).message()
+                    .contains("jira fields.issuelinks is an object where Jira has a list"));
+            assertEquals(1, run.records("cards").size());
+            assertEquals(0, run.report.errors());
+        }
+    }
+
+    @Test
+    void wrongShapesEndInAPackageNotAnInternalError() throws IOException {
+        Path out = tmp.resolve("links.zip");
+        io.kaitenimport.cli.Cli.Run r = io.kaitenimport.cli.Cli.run("convert", "--from", "jira", write("links.json", """
+                {"issues":[{"id":"1","key":"A-1","fields":{"summary":"x","issuelinks":{"id":"1"},
+                  "attachment":{"id":"2"}}}]}""").toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("source.structure"), r.out());
+        assertTrue(Files.isRegularFile(out));
+    }
 }

@@ -34,7 +34,7 @@ class JiraOptionsTest {
     }
 
     @Test
-    void oneBoardForAllProjectsMergesStatusesByName() throws IOException {
+    void oneBoardForAllProjectsHasOneColumnPerStatusId() throws IOException {
         try (JiraRun run = cloud(options(null, "all", false))) {
             List<JsonNode> boards = run.records("boards");
             assertEquals(1, boards.size());
