@@ -132,7 +132,18 @@ final class ConvertCommand implements Callable<Integer> {
         checkOutput(target, files);
         SourceOptions options = new SourceOptions(mapping, users, unmappedUsers, encoding, legacyEncoding, dateOrder,
                 zone, space, attachments, sheet, includeHidden, boardPer, includeRestricted, archivedLists, lenientValues);
-        Converter.Outcome outcome = new Converter(adapter, options, shardSize, force).convert(files, target);
+        Converter.Outcome outcome;
+        try {
+            outcome = new Converter(adapter, options, shardSize, force).convert(files, target);
+        } catch (SourceException e) {
+            // CI reads the machine-readable reports: they say why nothing was written, then the usual one line.
+            io.kaitenimport.report.Report failed = new io.kaitenimport.report.Report("convert");
+            failed.fact("input", files.get(0).toString());
+            failed.fact("source", adapter.name());
+            failed.add(io.kaitenimport.validate.IssueCode.SOURCE_UNREADABLE, e.location(), e.getMessage());
+            report.writeFiles(failed, false);
+            throw e;
+        }
         report.emit(outcome.report(), outcome.written(), out);
         long errors = outcome.report().errors();
         out.println();

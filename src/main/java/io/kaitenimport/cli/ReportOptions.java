@@ -39,6 +39,11 @@ final class ReportOptions {
         if (!quiet) {
             new TextReport(maxIssues).render(report, out);
         }
+        writeFiles(report, written);
+    }
+
+    /** The report files asked for (JSON, HTML, JUnit, SARIF), without the terminal text. */
+    void writeFiles(Report report, boolean written) throws IOException {
         write(json, o -> JsonReport.write(report, written, o));
         write(html, o -> io.kaitenimport.report.HtmlReport.write(report, written, o));
         write(junit, o -> io.kaitenimport.report.JUnitReport.write(report, o));

@@ -85,7 +85,8 @@ public enum IssueCode {
 
     // --- source conversion ---------------------------------------------------------------------------------------
     SOURCE_UNREADABLE("source.unreadable", Severity.ERROR, "Source cannot be read",
-            "The input file is missing, empty, unreadable or malformed.", "%s"),
+            "The input cannot be converted at all (missing, empty, malformed, wrong encoding, bad mapping or value);"
+                    + " nothing is written and the command exits with 2.", "%s"),
     SOURCE_ENCODING("source.encoding", Severity.INFO, "Encoding chosen",
             "Which character set the input was read with, and why.", "%s"),
     SOURCE_DIALECT("source.dialect", Severity.INFO, "CSV dialect chosen",

@@ -50,6 +50,17 @@ class CsvConvertTest {
     }
 
     @Test
+    void failedRunStillWritesTheRequestedJsonReport() throws Exception {
+        Path f = csv("bad.csv", "title;description\nfoo;\"never closed\n");
+        Path json = tmp.resolve("r.json");
+        assertFailsCleanly(convert(f, "--report-json", json.toString()), "bad.csv:2");
+        String report = Files.readString(json);
+        assertTrue(report.contains("\"code\" : \"source.unreadable\""), report);
+        assertTrue(report.contains("\"line\" : 2"), report);
+        assertTrue(report.contains("\"package_written\" : false"), report);
+    }
+
+    @Test
     void invalidBytesForForcedEncoding() throws Exception {
         Path f = tmp.resolve("cp.csv");
         Files.write(f, "title,status\nЗадача,Готово\n".getBytes(Charset.forName("windows-1251")));
