@@ -2,8 +2,6 @@ package io.kaitenimport.cli;
 
 import io.kaitenimport.model.Entity;
 import io.kaitenimport.report.Report;
-import io.kaitenimport.source.SourceException;
-import io.kaitenimport.validate.Location;
 import io.kaitenimport.validate.Validator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +9,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -26,9 +23,7 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.exists(pkg)) {
-            throw new SourceException(Location.file(pkg.toString()), "no such file or directory");
-        }
+        PackageArgument.requireExists(pkg);
         Report r = new Report("inspect");
         Validator.validate(pkg, r);
         PrintWriter out = spec.commandLine().getOut();

@@ -1,8 +1,6 @@
 package io.kaitenimport.cli;
 
 import io.kaitenimport.report.Report;
-import io.kaitenimport.source.SourceException;
-import io.kaitenimport.validate.Location;
 import io.kaitenimport.validate.Validator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,7 +10,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -31,9 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.exists(pkg)) {
-            throw new SourceException(Location.file(pkg.toString()), "no such file or directory");
-        }
+        PackageArgument.requireExists(pkg);
         Report r = new Report("validate");
         r.fact("package", pkg.toString());
         Validator.validate(pkg, r);

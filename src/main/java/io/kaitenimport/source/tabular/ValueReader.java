@@ -50,16 +50,8 @@ public final class ValueReader {
         if (c.value() instanceof LocalDate d) {
             return Optional.of(CardDate.dateOnly(d.toString()));
         }
-        if (c.text().isBlank()) {
-            return Optional.empty();
-        }
-        Optional<DateParser.ParsedDate> p = dates.parse(c.text());
-        if (p.isEmpty()) {
-            bad(where, dates.describeFailure(c.text().strip()), "date");
-            return Optional.empty();
-        }
-        DateParser.ParsedDate d = p.get();
-        return Optional.of(d.timePresent() ? CardDate.dateTime(d.toIsoUtc(zone)) : CardDate.dateOnly(d.toIsoDate()));
+        return parsed(c, where).map(d -> d.timePresent() ? CardDate.dateTime(d.toIsoUtc(zone))
+                : CardDate.dateOnly(d.toIsoDate()));
     }
 
     /** A point in time (created): a date alone means midnight in the source zone. */
@@ -83,12 +75,8 @@ public final class ValueReader {
         if (c.value() instanceof LocalDate d) {
             return Optional.of(d.toString());
         }
-        if (c.text().isBlank()) {
-            return Optional.empty();
-        }
-        Optional<DateParser.ParsedDate> p = dates.parse(c.text());
+        Optional<DateParser.ParsedDate> p = parsed(c, where);
         if (p.isEmpty()) {
-            bad(where, dates.describeFailure(c.text().strip()), "date");
             return Optional.empty();
         }
         DateParser.ParsedDate d = p.get();
@@ -99,6 +87,18 @@ public final class ValueReader {
         LocalDate local = d.offset() == null ? d.date()
                 : d.date().atTime(d.time()).atOffset(d.offset()).atZoneSameInstant(zone).toLocalDate();
         return Optional.of(local.toString());
+    }
+
+    /** A text date through the parser; a value that does not parse is handled by the bad-value policy. */
+    private Optional<DateParser.ParsedDate> parsed(Cell c, Location where) {
+        if (c.text().isBlank()) {
+            return Optional.empty();
+        }
+        Optional<DateParser.ParsedDate> p = dates.parse(c.text());
+        if (p.isEmpty()) {
+            bad(where, dates.describeFailure(c.text().strip()), "date");
+        }
+        return p;
     }
 
     private void timeLost(Location where) {

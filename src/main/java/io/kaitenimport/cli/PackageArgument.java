@@ -1,0 +1,19 @@
+package io.kaitenimport.cli;
+
+import io.kaitenimport.source.SourceException;
+import io.kaitenimport.validate.Location;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The PACKAGE argument of validate and inspect. */
+final class PackageArgument {
+    private PackageArgument() {
+    }
+
+    static void requireExists(Path pkg) {
+        if (!Files.exists(pkg)) {
+            throw new SourceException(Location.file(pkg.toString()), "no such file or directory");
+        }
+    }
+}
