@@ -113,6 +113,10 @@ final class ConvertCommand implements Callable<Integer> {
                     + "default ${DEFAULT-VALUE}.")
     int shardSize;
 
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Progress lines on stderr for long runs: auto (on a terminal, not with -q), always, never.")
+    String progressMode;
+
     @Option(names = "--force", description = "Write the package even when it has validation errors.")
     boolean force;
 
@@ -130,11 +134,22 @@ final class ConvertCommand implements Callable<Integer> {
             throw new SourceException(Location.NONE, "--shard-size must be at least 1");
         }
         checkOutput(target, files);
+        if (!List.of("auto", "always", "never").contains(progressMode)) {
+            throw new SourceException(Location.NONE, "--progress must be auto, always or never, not '" + progressMode + "'");
+        }
         SourceOptions options = new SourceOptions(mapping, users, unmappedUsers, encoding, legacyEncoding, dateOrder,
                 zone, space, attachments, sheet, includeHidden, boardPer, includeRestricted, archivedLists, lenientValues);
         Converter.Outcome outcome;
         try {
-            outcome = new Converter(adapter, options, shardSize, force).convert(files, target);
+            Converter converter = new Converter(adapter, options, shardSize, force);
+            if (showProgress()) {
+                PrintWriter err = spec.commandLine().getErr();
+                converter.onProgress(line -> {
+                    err.println(line);
+                    err.flush();
+                });
+            }
+            outcome = converter.convert(files, target);
         } catch (SourceException e) {
             // CI reads the machine-readable reports: they say why nothing was written, then the usual one line.
             io.kaitenimport.report.Report failed = new io.kaitenimport.report.Report("convert");
@@ -172,6 +187,15 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new SourceException(Location.file(target.toString()), e.getReason());
         }
+    }
+
+    /** Progress lines go to stderr on a terminal only, so pipes, CI logs and tests stay clean. */
+    private boolean showProgress() {
+        return switch (progressMode) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> System.console() != null && !report.quiet;
+        };
     }
 
     private static List<Path> expand(List<Path> inputs) throws IOException {

@@ -39,6 +39,9 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
     private final Path createdRoot;
     private final Thread cleanup;
     private volatile Path pendingZip;
+    private java.util.function.Consumer<String> progress;
+    private long written;
+    private long lastProgress = System.nanoTime();
 
     /** Stages next to {@code output} so the final move stays on one file system. */
     public PackageWriter(Path output, int shardSize) throws IOException {
@@ -59,6 +62,11 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
         Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
+    /** Long runs report how far they are, every few seconds, to whoever listens (the terminal). */
+    public void onProgress(java.util.function.Consumer<String> listener) {
+        this.progress = listener;
+    }
+
     public Path stage() {
         return stage;
     }
@@ -70,6 +78,10 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
         }
         Entity entity = record.entity();
         counts.merge(entity, 1L, Long::sum);
+        if (progress != null && ++written % 1000 == 0 && System.nanoTime() - lastProgress > 3_000_000_000L) {
+            lastProgress = System.nanoTime();
+            progress.accept(String.format(java.util.Locale.ROOT, "… %,d records written (%s)", written, counts));
+        }
         if (record instanceof MappingEntry m) {
             // Mapping files are single objects keyed by external id; they are small (one entry per reused field).
             mappings.computeIfAbsent(entity, e -> new TreeMap<>()).put(m.id(), m.kaitenId());

@@ -23,12 +23,19 @@ public final class Converter {
     private final SourceOptions options;
     private final int shardSize;
     private final boolean force;
+    private java.util.function.Consumer<String> progress;
 
     public Converter(SourceAdapter adapter, SourceOptions options, int shardSize, boolean force) {
         this.adapter = adapter;
         this.options = options;
         this.shardSize = shardSize;
         this.force = force;
+    }
+
+    /** Progress lines for long runs (records written, validation, packing); off unless set. */
+    public Converter onProgress(java.util.function.Consumer<String> listener) {
+        this.progress = listener;
+        return this;
     }
 
     /** What happened: the report, and whether the package was written. */
@@ -43,9 +50,11 @@ public final class Converter {
         Users users = Users.load(options.usersFile(), options.unmappedUsers(), report);
         try (PackageWriter writer = new PackageWriter(output, shardSize)) {
             SourceContext ctx = new SourceContext(inputs, options, report, users);
+            writer.onProgress(progress);
             adapter.read(ctx, writer);
             users.emit(writer);
             writer.finish();
+            say("… validating the package");
             // Package problems are counted by the validator over the staged files, exactly as Kaiten would see them.
             Validator.validate(writer.stage(), report);
             for (Map.Entry<Entity, Long> e : writer.counts().entrySet()) {
@@ -53,9 +62,16 @@ public final class Converter {
             }
             boolean ok = report.errors() == 0 || force;
             if (ok) {
+                say("… writing " + output);
                 writer.publish(output);
             }
             return new Outcome(report, ok);
+        }
+    }
+
+    private void say(String line) {
+        if (progress != null) {
+            progress.accept(line);
         }
     }
 }

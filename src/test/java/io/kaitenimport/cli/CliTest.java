@@ -70,4 +70,16 @@ class CliTest {
         Cli.Run r = Cli.run("validate", tmp.resolve("none.zip").toString());
         assertEquals(ExitCodes.USAGE, r.exit());
     }
+
+    @Test
+    void progressGoesToStderrOnlyWhenAsked() throws Exception {
+        Path f = Files.writeString(tmp.resolve("t.csv"), "title\nA\n");
+        Cli.Run quiet = Cli.run("convert", f.toString(), "-o", tmp.resolve("a.zip").toString());
+        assertFalse(quiet.err().contains("validating"), "no terminal in tests: auto is off");
+        Cli.Run loud = Cli.run("convert", f.toString(), "-o", tmp.resolve("b.zip").toString(), "--progress", "always");
+        assertEquals(0, loud.exit(), loud.all());
+        assertTrue(loud.err().contains("… validating the package"), loud.err());
+        assertFalse(loud.out().contains("validating"), "progress never mixes into stdout");
+        assertEquals(ExitCodes.USAGE, Cli.run("convert", f.toString(), "--progress", "maybe").exit());
+    }
 }
