@@ -1,7 +1,6 @@
 package io.kaitenimport.pipeline;
 
 import io.kaitenimport.emit.PackageWriter;
-import io.kaitenimport.model.Entity;
 import io.kaitenimport.report.Report;
 import io.kaitenimport.source.SourceAdapter;
 import io.kaitenimport.source.SourceContext;
@@ -12,7 +11,6 @@ import io.kaitenimport.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One conversion run: source adapter → package writer (staged) → validator → publish. The package reaches
@@ -56,10 +54,8 @@ public final class Converter {
             writer.finish();
             say("… validating the package");
             // Package problems are counted by the validator over the staged files, exactly as Kaiten would see them.
+            // The validator also counts the records per entity, from the files as written.
             Validator.validate(writer.stage(), report);
-            for (Map.Entry<Entity, Long> e : writer.counts().entrySet()) {
-                report.count(e.getKey(), e.getValue());
-            }
             boolean ok = report.errors() == 0 || force;
             if (ok) {
                 say("… writing " + output);

@@ -90,7 +90,7 @@ public final class Report implements Consumer<Issue> {
         return losses;
     }
 
-    /** Drops issues of a severity (used when a converted package is re-validated: source issues stay). */
+    /** The kept issues of one severity, in the order they were found. */
     public List<Issue> issuesOf(Severity severity) {
         List<Issue> out = new ArrayList<>();
         for (Issue i : issues) {

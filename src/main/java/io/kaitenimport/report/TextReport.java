@@ -35,17 +35,18 @@ public final class TextReport {
         out.println();
         out.printf("Issues: %d error(s), %d warning(s), %d note(s)%n",
                 r.count(Severity.ERROR), r.count(Severity.WARNING), r.count(Severity.INFO));
-        int shown = 0;
+        int printed = 0;
         for (Severity s : Severity.values()) {
             for (Issue i : r.issuesOf(s)) {
-                if (shown++ < maxIssues) {
+                if (printed < maxIssues) {
                     out.println("  " + i);
+                    printed++;
                 }
             }
         }
         long total = r.count(Severity.ERROR) + r.count(Severity.WARNING) + r.count(Severity.INFO);
-        if (total > shown || shown > maxIssues) {
-            out.printf("  … %,d more; by code:%n", total - Math.min(shown, maxIssues));
+        if (total > printed) {
+            out.printf("  … %,d more; by code:%n", total - printed);
             for (Map.Entry<IssueCode, Long> c : r.issueCounts().entrySet()) {
                 out.printf("    %-26s %,10d%n", c.getKey().code(), c.getValue());
             }

@@ -42,18 +42,13 @@ final class SheetScan {
         SheetScan scan = new SheetScan();
         PackagePart part = wb.sheetPart(sheet);
         try (InputStream in = part.getInputStream()) {
-            XMLReader xml = XMLHelper.newXMLReader();
-            xml.setContentHandler(new DefaultHandler() {
-                @Override
-                public void startElement(String uri, String local, String qName, Attributes a) {
-                    if (local.equals("mergeCell")) {
-                        scan.merge(a.getValue("ref"));
-                    } else if (local.equals("hyperlink")) {
-                        scan.hyperlink(part, a);
-                    }
+            parse(in, (local, a) -> {
+                if (local.equals("mergeCell")) {
+                    scan.merge(a.getValue("ref"));
+                } else if (local.equals("hyperlink")) {
+                    scan.hyperlink(part, a);
                 }
             });
-            xml.parse(new InputSource(in));
             scan.countNotes(part);
         } catch (Exception e) {
             throw XlsxErrors.translate(Location.file(wb.label(sheet)), e);
@@ -61,21 +56,29 @@ final class SheetScan {
         return scan;
     }
 
+    /** Streams one XML part, handing every element start to {@code onElement} (local name, attributes). */
+    private static void parse(InputStream in, java.util.function.BiConsumer<String, Attributes> onElement)
+            throws Exception {
+        XMLReader xml = XMLHelper.newXMLReader();
+        xml.setContentHandler(new DefaultHandler() {
+            @Override
+            public void startElement(String uri, String local, String qName, Attributes a) {
+                onElement.accept(local, a);
+            }
+        });
+        xml.parse(new InputSource(in));
+    }
+
     /** Cell notes live in a part of their own; they are not imported, only counted for the report. */
     private void countNotes(PackagePart sheetPart) throws Exception {
         for (PackageRelationship rel : sheetPart.getRelationshipsByType(XSSFRelation.SHEET_COMMENTS.getRelation())) {
             PackagePart part = sheetPart.getRelatedPart(rel);
             try (InputStream in = part.getInputStream()) {
-                XMLReader xml = XMLHelper.newXMLReader();
-                xml.setContentHandler(new DefaultHandler() {
-                    @Override
-                    public void startElement(String uri, String local, String qName, Attributes a) {
-                        if (local.equals("comment")) {
-                            notes++;
-                        }
+                parse(in, (local, a) -> {
+                    if (local.equals("comment")) {
+                        notes++;
                     }
                 });
-                xml.parse(new InputSource(in));
             }
         }
     }
