@@ -1,6 +1,6 @@
 package io.kaitenimport;
 
-import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.issue.IssueCode;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

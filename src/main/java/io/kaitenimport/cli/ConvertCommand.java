@@ -3,9 +3,9 @@ package io.kaitenimport.cli;
 import io.kaitenimport.pipeline.Converter;
 import io.kaitenimport.source.SourceAdapter;
 import io.kaitenimport.source.SourceAdapters;
-import io.kaitenimport.source.SourceException;
+import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.SourceOptions;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.Location;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -152,10 +152,10 @@ final class ConvertCommand implements Callable<Integer> {
             outcome = converter.convert(files, target);
         } catch (SourceException e) {
             // CI reads the machine-readable reports: they say why nothing was written, then the usual one line.
-            io.kaitenimport.report.Report failed = new io.kaitenimport.report.Report("convert");
+            io.kaitenimport.issue.Report failed = new io.kaitenimport.issue.Report("convert");
             failed.fact("input", files.get(0).toString());
             failed.fact("source", adapter.name());
-            failed.add(io.kaitenimport.validate.IssueCode.SOURCE_UNREADABLE, e.location(), e.getMessage());
+            failed.add(io.kaitenimport.issue.IssueCode.SOURCE_UNREADABLE, e.location(), e.getMessage());
             report.writeFiles(failed, false);
             throw e;
         }

@@ -1,6 +1,6 @@
 package io.kaitenimport.cli;
 
-import io.kaitenimport.source.SourceException;
+import io.kaitenimport.issue.SourceException;
 import picocli.CommandLine;
 
 import java.io.IOException;

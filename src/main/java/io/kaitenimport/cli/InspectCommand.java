@@ -1,7 +1,7 @@
 package io.kaitenimport.cli;
 
 import io.kaitenimport.model.Entity;
-import io.kaitenimport.report.Report;
+import io.kaitenimport.issue.Report;
 import io.kaitenimport.validate.Validator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +35,7 @@ final class InspectCommand implements Callable<Integer> {
             }
         }
         out.printf("validation: %d error(s), %d warning(s)%n", r.errors(),
-                r.count(io.kaitenimport.validate.Severity.WARNING));
+                r.count(io.kaitenimport.issue.Severity.WARNING));
         out.flush();
         return r.errors() == 0 ? ExitCodes.OK : ExitCodes.INVALID;
     }

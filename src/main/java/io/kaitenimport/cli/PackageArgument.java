@@ -1,7 +1,7 @@
 package io.kaitenimport.cli;
 
-import io.kaitenimport.source.SourceException;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.SourceException;
+import io.kaitenimport.issue.Location;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

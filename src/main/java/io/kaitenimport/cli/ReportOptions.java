@@ -1,7 +1,7 @@
 package io.kaitenimport.cli;
 
 import io.kaitenimport.report.JsonReport;
-import io.kaitenimport.report.Report;
+import io.kaitenimport.issue.Report;
 import io.kaitenimport.report.TextReport;
 import picocli.CommandLine.Option;
 

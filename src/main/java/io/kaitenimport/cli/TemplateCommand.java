@@ -1,8 +1,8 @@
 package io.kaitenimport.cli;
 
-import io.kaitenimport.source.SourceException;
+import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.xlsx.TemplateWriter;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.Location;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

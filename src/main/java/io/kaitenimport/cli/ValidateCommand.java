@@ -1,6 +1,6 @@
 package io.kaitenimport.cli;
 
-import io.kaitenimport.report.Report;
+import io.kaitenimport.issue.Report;
 import io.kaitenimport.validate.Validator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

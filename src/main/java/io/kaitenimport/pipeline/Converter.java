@@ -1,7 +1,7 @@
 package io.kaitenimport.pipeline;
 
 import io.kaitenimport.emit.PackageWriter;
-import io.kaitenimport.report.Report;
+import io.kaitenimport.issue.Report;
 import io.kaitenimport.source.SourceAdapter;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.SourceOptions;

@@ -1,8 +1,11 @@
 package io.kaitenimport.report;
 
+import io.kaitenimport.issue.LossLedger;
+import io.kaitenimport.issue.Report;
+
 import io.kaitenimport.model.Entity;
-import io.kaitenimport.validate.Issue;
-import io.kaitenimport.validate.Severity;
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.Severity;
 
 import java.io.IOException;
 import java.io.OutputStream;

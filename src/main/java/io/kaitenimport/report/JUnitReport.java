@@ -1,8 +1,10 @@
 package io.kaitenimport.report;
 
-import io.kaitenimport.validate.Issue;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Severity;
+import io.kaitenimport.issue.Report;
+
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Severity;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;

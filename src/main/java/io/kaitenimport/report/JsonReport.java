@@ -1,12 +1,15 @@
 package io.kaitenimport.report;
 
+import io.kaitenimport.issue.LossLedger;
+import io.kaitenimport.issue.Report;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.kaitenimport.emit.Json;
 import io.kaitenimport.model.Entity;
-import io.kaitenimport.validate.Issue;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
-import io.kaitenimport.validate.Severity;
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Severity;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,10 +1,12 @@
 package io.kaitenimport.report;
 
+import io.kaitenimport.issue.Report;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.kaitenimport.emit.Json;
-import io.kaitenimport.validate.Issue;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -66,7 +68,7 @@ public final class SarifReport {
         }
     }
 
-    private static String level(io.kaitenimport.validate.Severity s) {
+    private static String level(io.kaitenimport.issue.Severity s) {
         return switch (s) {
             case ERROR -> "error";
             case WARNING -> "warning";

@@ -1,9 +1,12 @@
 package io.kaitenimport.report;
 
+import io.kaitenimport.issue.LossLedger;
+import io.kaitenimport.issue.Report;
+
 import io.kaitenimport.model.Entity;
-import io.kaitenimport.validate.Issue;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Severity;
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Severity;
 
 import java.io.PrintWriter;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.kaitenimport.source;
 
-import io.kaitenimport.report.LossLedger;
-import io.kaitenimport.report.Report;
-import io.kaitenimport.validate.Issue;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.LossLedger;
+import io.kaitenimport.issue.Report;
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.nio.file.Path;
 import java.util.List;

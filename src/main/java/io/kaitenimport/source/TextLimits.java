@@ -2,8 +2,8 @@ package io.kaitenimport.source;
 
 import io.kaitenimport.model.Card;
 import io.kaitenimport.model.Comment;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,12 @@
 package io.kaitenimport.source;
 
+import io.kaitenimport.issue.SourceException;
+
 import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.model.User;
-import io.kaitenimport.report.Report;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.Report;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

@@ -1,5 +1,10 @@
 package io.kaitenimport.validate;
 
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
+
+import io.kaitenimport.issue.Issue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.model.Entity;
 

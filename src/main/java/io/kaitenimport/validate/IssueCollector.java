@@ -1,6 +1,11 @@
 package io.kaitenimport.validate;
 
-import io.kaitenimport.report.Report;
+import io.kaitenimport.issue.Location;
+
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
+
+import io.kaitenimport.issue.Report;
 
 import java.util.ArrayList;
 import java.util.Comparator;

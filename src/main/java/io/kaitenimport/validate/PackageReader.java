@@ -1,5 +1,8 @@
 package io.kaitenimport.validate;
 
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,9 @@
 package io.kaitenimport.validate;
 
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 

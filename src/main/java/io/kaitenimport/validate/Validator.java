@@ -1,7 +1,10 @@
 package io.kaitenimport.validate;
 
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
+
 import io.kaitenimport.model.Entity;
-import io.kaitenimport.report.Report;
+import io.kaitenimport.issue.Report;
 
 import java.io.IOException;
 import java.nio.file.Path;

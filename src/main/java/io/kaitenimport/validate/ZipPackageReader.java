@@ -1,5 +1,8 @@
 package io.kaitenimport.validate;
 
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
+
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 

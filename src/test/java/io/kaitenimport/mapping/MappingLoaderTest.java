@@ -1,6 +1,6 @@
 package io.kaitenimport.mapping;
 
-import io.kaitenimport.source.SourceException;
+import io.kaitenimport.issue.SourceException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

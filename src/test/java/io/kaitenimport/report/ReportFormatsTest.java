@@ -3,7 +3,7 @@ package io.kaitenimport.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.cli.Cli;
 import io.kaitenimport.emit.Json;
-import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.issue.IssueCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;

@@ -1,6 +1,10 @@
 package io.kaitenimport.validate;
 
-import io.kaitenimport.report.Report;
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
+
+import io.kaitenimport.issue.Report;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.kaitenimport.validate;
 
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

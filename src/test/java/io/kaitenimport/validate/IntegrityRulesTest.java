@@ -1,6 +1,10 @@
 package io.kaitenimport.validate;
 
-import io.kaitenimport.report.Report;
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Severity;
+
+import io.kaitenimport.issue.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

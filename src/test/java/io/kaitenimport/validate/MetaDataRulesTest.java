@@ -1,6 +1,11 @@
 package io.kaitenimport.validate;
 
-import io.kaitenimport.report.Report;
+import io.kaitenimport.issue.Severity;
+
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
+
+import io.kaitenimport.issue.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -134,6 +139,6 @@ class MetaDataRulesTest {
         Path dir = TestPackage.valid().file("notes/extra.json", "[]").file("files/a9/data.json", "{}").writeDir(tmp);
         Issue issue = Check.only(Check.validate(dir), IssueCode.META_FILE_UNLISTED);
         Check.at(issue, "notes/extra.json", null, null, null);
-        assertEquals(io.kaitenimport.validate.Severity.WARNING, issue.severity());
+        assertEquals(io.kaitenimport.issue.Severity.WARNING, issue.severity());
     }
 }

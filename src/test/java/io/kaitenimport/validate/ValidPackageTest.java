@@ -1,7 +1,7 @@
 package io.kaitenimport.validate;
 
 import io.kaitenimport.model.Entity;
-import io.kaitenimport.report.Report;
+import io.kaitenimport.issue.Report;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,9 @@
 package io.kaitenimport.validate;
 
-import io.kaitenimport.report.Report;
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
+
+import io.kaitenimport.issue.Report;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package io.kaitenimport.source.csv;
 
-import io.kaitenimport.source.SourceException;
+import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.tabular.Cell;
 import io.kaitenimport.source.tabular.Row;
 import io.kaitenimport.source.tabular.RowSource;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.Location;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;

@@ -6,10 +6,10 @@ import io.kaitenimport.mapping.TabularField;
 import io.kaitenimport.mapping.TabularMapping;
 import io.kaitenimport.source.SourceAdapter;
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.source.SourceException;
+import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.tabular.TabularConverter;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
 import java.nio.charset.Charset;

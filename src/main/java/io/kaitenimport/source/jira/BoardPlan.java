@@ -7,8 +7,8 @@ import io.kaitenimport.model.Board;
 import io.kaitenimport.model.Column;
 import io.kaitenimport.model.Space;
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
 import java.util.ArrayList;

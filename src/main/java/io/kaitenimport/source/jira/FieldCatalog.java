@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.model.CustomField;
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package io.kaitenimport.source.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kaitenimport.emit.Json;
-import io.kaitenimport.source.SourceException;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.SourceException;
+import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.model.CardDate;
 import io.kaitenimport.model.Dates;
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 /** Jira timestamps ({@code 2024-02-12T15:04:05.123+0000}) and dates; an unreadable one is reported, not skipped. */
 final class JiraDates {

@@ -2,8 +2,8 @@ package io.kaitenimport.source.jira;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.kaitenimport.mapping.MappingLoader;
-import io.kaitenimport.source.SourceException;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.SourceException;
+import io.kaitenimport.issue.Location;
 
 import java.nio.file.Path;
 import java.util.Locale;

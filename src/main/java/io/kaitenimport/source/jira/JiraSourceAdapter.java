@@ -3,9 +3,9 @@ package io.kaitenimport.source.jira;
 import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.source.SourceAdapter;
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.source.SourceException;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.SourceException;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,8 +5,8 @@ import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.text.AdfToMarkdown;
 import io.kaitenimport.source.text.TextConversion;
 import io.kaitenimport.source.text.WikiToMarkdown;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.util.Map;
 

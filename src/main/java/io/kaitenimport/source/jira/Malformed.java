@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.Users;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 /**
  * Values of the wrong JSON type where the adapter reads a list or an object ({@code "issuelinks": {…}}, a comment

@@ -2,7 +2,7 @@ package io.kaitenimport.source.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.Location;
 
 import java.util.Map;
 import java.util.Set;

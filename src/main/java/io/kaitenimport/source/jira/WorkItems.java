@@ -10,8 +10,8 @@ import io.kaitenimport.model.Dates;
 import io.kaitenimport.model.FileAttachment;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.TextLimits;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
 import java.nio.file.Files;

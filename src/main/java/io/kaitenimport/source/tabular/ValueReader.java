@@ -4,9 +4,9 @@ import io.kaitenimport.mapping.DateParser;
 import io.kaitenimport.model.CardDate;
 import io.kaitenimport.model.Dates;
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.source.SourceException;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.SourceException;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;

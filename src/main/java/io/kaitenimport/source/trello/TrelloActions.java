@@ -2,7 +2,7 @@ package io.kaitenimport.source.trello;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.Location;
 
 import java.util.ArrayList;
 import java.util.Collections;

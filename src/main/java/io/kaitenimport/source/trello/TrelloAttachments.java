@@ -6,8 +6,8 @@ import io.kaitenimport.emit.PackageWriter;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.model.FileAttachment;
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,8 +6,8 @@ import io.kaitenimport.model.Card;
 import io.kaitenimport.model.CardDate;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.TextLimits;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.model.CardDate;
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.util.ArrayList;
 import java.util.Comparator;

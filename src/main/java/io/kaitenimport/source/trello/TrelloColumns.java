@@ -5,8 +5,8 @@ import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.mapping.ColumnTypeRules;
 import io.kaitenimport.model.Column;
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
 import java.util.ArrayList;

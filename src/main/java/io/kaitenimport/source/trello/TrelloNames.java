@@ -1,8 +1,8 @@
 package io.kaitenimport.source.trello;
 
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 /** Fits board, list, label, field and option names into Kaiten's length limits, reporting every change. */
 final class TrelloNames {

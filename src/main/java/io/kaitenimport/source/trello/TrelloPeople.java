@@ -3,7 +3,7 @@ package io.kaitenimport.source.trello;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.Users;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.Location;
 
 import java.util.HashMap;
 import java.util.Map;

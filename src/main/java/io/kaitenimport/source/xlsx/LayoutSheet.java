@@ -1,10 +1,10 @@
 package io.kaitenimport.source.xlsx;
 
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.source.SourceException;
+import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.tabular.Cell;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
 import java.util.ArrayList;

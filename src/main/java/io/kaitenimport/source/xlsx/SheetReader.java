@@ -1,8 +1,8 @@
 package io.kaitenimport.source.xlsx;
 
-import io.kaitenimport.source.SourceException;
+import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.tabular.Cell;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.Location;
 import org.apache.poi.ss.usermodel.BuiltinFormats;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;

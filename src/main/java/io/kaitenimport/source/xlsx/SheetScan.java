@@ -1,6 +1,6 @@
 package io.kaitenimport.source.xlsx;
 
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.Location;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackageRelationship;
 import org.apache.poi.openxml4j.opc.TargetMode;

@@ -1,7 +1,7 @@
 package io.kaitenimport.source.xlsx;
 
-import io.kaitenimport.source.SourceException;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.SourceException;
+import io.kaitenimport.issue.Location;
 import org.apache.poi.ooxml.POIXMLException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;

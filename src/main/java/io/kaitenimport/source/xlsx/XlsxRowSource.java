@@ -2,13 +2,13 @@ package io.kaitenimport.source.xlsx;
 
 import io.kaitenimport.mapping.TabularMapping;
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.source.SourceException;
+import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.csv.HeaderRowFinder;
 import io.kaitenimport.source.tabular.Cell;
 import io.kaitenimport.source.tabular.Row;
 import io.kaitenimport.source.tabular.RowSource;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package io.kaitenimport.source.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.source.SourceOptions;
-import io.kaitenimport.validate.Issue;
-import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

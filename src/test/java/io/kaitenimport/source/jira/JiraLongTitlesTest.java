@@ -1,10 +1,10 @@
 package io.kaitenimport.source.jira;
 
-import io.kaitenimport.report.LossLedger;
+import io.kaitenimport.issue.LossLedger;
 import io.kaitenimport.source.SourceOptions;
-import io.kaitenimport.validate.Issue;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

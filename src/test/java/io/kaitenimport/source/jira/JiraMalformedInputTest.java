@@ -1,10 +1,10 @@
 package io.kaitenimport.source.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kaitenimport.source.SourceException;
+import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.SourceOptions;
-import io.kaitenimport.validate.Issue;
-import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,7 +3,7 @@ package io.kaitenimport.source.jira;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.emit.Json;
 import io.kaitenimport.emit.PackageWriter;
-import io.kaitenimport.report.Report;
+import io.kaitenimport.issue.Report;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.SourceOptions;
 import io.kaitenimport.source.Users;

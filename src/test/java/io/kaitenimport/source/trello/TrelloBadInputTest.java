@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kaitenimport.emit.Json;
 import io.kaitenimport.pipeline.Converter;
-import io.kaitenimport.source.SourceException;
-import io.kaitenimport.validate.Issue;
-import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.issue.SourceException;
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.IssueCode;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package io.kaitenimport.source.trello;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.emit.Json;
-import io.kaitenimport.report.LossLedger;
+import io.kaitenimport.issue.LossLedger;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kaitenimport.emit.Json;
 import io.kaitenimport.pipeline.Converter;
-import io.kaitenimport.report.LossLedger;
-import io.kaitenimport.validate.IssueCode;
+import io.kaitenimport.issue.LossLedger;
+import io.kaitenimport.issue.IssueCode;
 
 import java.io.IOException;
 import java.nio.file.Files;

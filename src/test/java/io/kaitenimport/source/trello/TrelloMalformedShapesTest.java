@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kaitenimport.cli.Cli;
 import io.kaitenimport.emit.Json;
 import io.kaitenimport.pipeline.Converter;
-import io.kaitenimport.source.SourceException;
+import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.SourceOptions;
 
 import java.io.IOException;

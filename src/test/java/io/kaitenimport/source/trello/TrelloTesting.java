@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.kaitenimport.emit.Json;
 import io.kaitenimport.pipeline.Converter;
-import io.kaitenimport.report.LossLedger;
-import io.kaitenimport.report.Report;
+import io.kaitenimport.issue.LossLedger;
+import io.kaitenimport.issue.Report;
 import io.kaitenimport.source.SourceOptions;
-import io.kaitenimport.validate.Issue;
+import io.kaitenimport.issue.Issue;
 
 import java.io.IOException;
 import java.nio.file.Files;

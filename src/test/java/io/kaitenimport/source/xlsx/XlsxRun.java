@@ -3,12 +3,12 @@ package io.kaitenimport.source.xlsx;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.emit.Json;
 import io.kaitenimport.emit.PackageWriter;
-import io.kaitenimport.report.Report;
+import io.kaitenimport.issue.Report;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.SourceOptions;
 import io.kaitenimport.source.Users;
-import io.kaitenimport.validate.Issue;
-import io.kaitenimport.validate.Severity;
+import io.kaitenimport.issue.Issue;
+import io.kaitenimport.issue.Severity;
 import io.kaitenimport.validate.Validator;
 
 import java.io.IOException;

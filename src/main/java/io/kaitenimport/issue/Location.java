@@ -1,4 +1,4 @@
-package io.kaitenimport.validate;
+package io.kaitenimport.issue;
 
 /**
  * Where an issue is. Every part is optional: a source problem has file/line/column/field, a package problem has

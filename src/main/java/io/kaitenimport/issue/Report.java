@@ -1,10 +1,6 @@
-package io.kaitenimport.report;
+package io.kaitenimport.issue;
 
 import io.kaitenimport.model.Entity;
-import io.kaitenimport.validate.Issue;
-import io.kaitenimport.validate.IssueCode;
-import io.kaitenimport.validate.Location;
-import io.kaitenimport.validate.Severity;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,5 @@
-package io.kaitenimport.source;
+package io.kaitenimport.issue;
 
-import io.kaitenimport.validate.Location;
 
 /**
  * The input cannot be converted at all (unreadable, malformed, wrong kind). The CLI prints the location and the

@@ -1,6 +1,5 @@
-package io.kaitenimport.report;
+package io.kaitenimport.issue;
 
-import io.kaitenimport.validate.Location;
 
 import java.util.ArrayList;
 import java.util.List;

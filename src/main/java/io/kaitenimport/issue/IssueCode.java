@@ -1,4 +1,4 @@
-package io.kaitenimport.validate;
+package io.kaitenimport.issue;
 
 import java.util.Arrays;
 import java.util.Locale;

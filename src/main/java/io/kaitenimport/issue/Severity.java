@@ -1,4 +1,4 @@
-package io.kaitenimport.validate;
+package io.kaitenimport.issue;
 
 public enum Severity {
     /** The package would be rejected or import wrong data; {@code convert} refuses to write it without --force. */
