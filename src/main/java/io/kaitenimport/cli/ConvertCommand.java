@@ -62,7 +62,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--unmapped-users", paramLabel = "POLICY", defaultValue = "drop",
             converter = CommonOptions.UnmappedUsers.Words.class,
             completionCandidates = CommonOptions.UnmappedUsers.Words.class,
-            description = "People without an email: drop (default; references removed and counted) or fail.")
+            description = "People without an email: drop (default; references removed and counted), fail, or "
+                    + "placeholder:EMAIL (what they authored — history, timers, comments, files — is attributed to one "
+                    + "placeholder user with that email).")
     CommonOptions.UnmappedUsers unmappedUsers;
 
     @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC", converter = OptionValues.Zone.class,
