@@ -41,6 +41,12 @@ public final class AttachmentsReport {
         return by;
     }
 
+    /** The size of the files downloaded in this run (not counting bodies that failed their checks). */
+    private long downloadedBytes() {
+        return result.outcomes().values().stream().filter(o -> o.status() == Outcome.Status.DOWNLOADED)
+                .mapToLong(Outcome::size).sum();
+    }
+
     public String text(int maxPerReason) {
         StringWriter sw = new StringWriter();
         PrintWriter out = new PrintWriter(sw);
@@ -52,7 +58,7 @@ public final class AttachmentsReport {
         long notRun = result.found().size() - result.outcomes().size();
         out.printf("Attachments: %d uploaded file(s) found%n", result.found().size());
         out.printf("  %-18s %6d  (%,d bytes)%n", "downloaded", result.count(Outcome.Status.DOWNLOADED),
-                result.bytesDownloaded());
+                downloadedBytes());
         out.printf("  %-18s %6d%n", "already present", result.count(Outcome.Status.PRESENT));
         out.printf("  %-18s %6d%n", "failed", failed + notRun);
         for (Map.Entry<Outcome.Reason, List<Attachment>> e : failuresByReason().entrySet()) {
@@ -84,7 +90,7 @@ public final class AttachmentsReport {
         root.put("downloaded", result.count(Outcome.Status.DOWNLOADED));
         root.put("already_present", result.count(Outcome.Status.PRESENT));
         root.put("failed", result.count(Outcome.Status.FAILED) + result.found().size() - result.outcomes().size());
-        root.put("bytes_downloaded", result.bytesDownloaded());
+        root.put("bytes_downloaded", downloadedBytes());
         ObjectNode by = root.putObject("failed_by_reason");
         ArrayNode failures = root.putArray("failures");
         for (Map.Entry<Outcome.Reason, List<Attachment>> e : failuresByReason().entrySet()) {

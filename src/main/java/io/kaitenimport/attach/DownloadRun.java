@@ -44,7 +44,7 @@ public final class DownloadRun {
     }
 
     /** Every attachment found (in export order, first of each id) and what happened to it. */
-    public record Result(List<Attachment> found, Map<String, Outcome> outcomes, long bytesDownloaded,
+    public record Result(List<Attachment> found, Map<String, Outcome> outcomes, long bytesReceived,
                          Path manifest) {
         public long count(Outcome.Status s) {
             return outcomes.values().stream().filter(o -> o.status() == s).count();
