@@ -1,0 +1,90 @@
+package io.kaitenimport.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kaitenimport.attach.StubServer;
+import io.kaitenimport.emit.Json;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class AttachmentsBadInputTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void noEnvironment() {
+        AttachmentsCommand.environment = Map.of();
+        AttachmentsCommand.sleeper = d -> { };
+    }
+
+    @AfterEach
+    void restore() {
+        AttachmentsCommand.environment = System.getenv();
+        AttachmentsCommand.sleeper = io.kaitenimport.attach.Sleeper.REAL;
+    }
+
+    @Test
+    void usageAndUnreadableInputAreExit2WithOneLine() throws IOException {
+        Cli.Run r = Cli.run("attachments", "sample-exports/trello/garden-board.json");
+        assertEquals(ExitCodes.USAGE, r.exit());
+        assertTrue(r.err().contains("--dir"), r.err());
+
+        r = Cli.run("attachments", tmp.resolve("nope.json").toString(), "-d", tmp.resolve("d").toString());
+        assertEquals(ExitCodes.USAGE, r.exit());
+        assertTrue(r.err().contains("nope.json: no such file"), r.err());
+
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{\"issues\": [ {\"id\": \"1\",\n \"fields\": { ] }");
+        r = Cli.run("attachments", bad.toString(), "-d", tmp.resolve("d").toString());
+        assertEquals(ExitCodes.USAGE, r.exit());
+        assertTrue(r.err().contains("bad.json:2:"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+
+        r = Cli.run("attachments", "sample-exports/trello/garden-board.json", "-d", tmp.resolve("d").toString(),
+                "--rewrite-url", "trello.com");
+        assertEquals(ExitCodes.USAGE, r.exit());
+        assertTrue(r.err().contains("--rewrite-url expects FROM=TO"), r.err());
+
+        r = Cli.run("attachments", "sample-exports/trello/garden-board.json", "-d", tmp.resolve("d").toString(),
+                "--token", "secret");
+        assertEquals(ExitCodes.USAGE, r.exit(), "no credentials on the command line");
+    }
+
+    @Test
+    void plainHttpToAnInternalHostIsRefusedWithoutARequest() throws IOException {
+        Path dir = tmp.resolve("d");
+        Cli.Run r = Cli.run("attachments", "sample-exports/jira/server-v2-search.json", "-d", dir.toString(),
+                "--report-json", tmp.resolve("r.json").toString());
+        assertEquals(ExitCodes.PARTIAL, r.exit(), r.all());
+        JsonNode report = Json.MAPPER.readTree(tmp.resolve("r.json").toFile());
+        assertEquals(1, report.path("failed_by_reason").path("refused-url").asInt(), report.toString());
+        assertTrue(r.out().contains("plain http to a host that is not loopback"), r.out());
+        assertTrue(r.err().contains("no JIRA_EMAIL and JIRA_API_TOKEN (Jira Cloud) or JIRA_PAT"), r.err());
+    }
+
+    @Test
+    void withoutCredentialsA401SaysWhichVariablesToSet() throws IOException {
+        try (StubServer stub = new StubServer()) {
+            String card = "/1/cards/65e19910abc000000000001e/attachments/";
+            stub.file(card + "65e1aa40abc0000000000051/download/bed-layout.txt", new byte[41], "OAuth x");
+            stub.file(card + "65e1aa40abc0000000000052/download/seedlings.jpg", new byte[204800], "OAuth x");
+            Cli.Run r = Cli.run("attachments", "sample-exports/trello/garden-board.json", "-d",
+                    tmp.resolve("d").toString(), "--rewrite-url", "https://trello.com=" + stub.base());
+            assertEquals(ExitCodes.PARTIAL, r.exit(), r.all());
+            assertTrue(r.out().contains("HTTP 401: no credentials were sent; set TRELLO_KEY and TRELLO_TOKEN"),
+                    r.out());
+            assertTrue(r.out().matches("(?s).*credentials — .*: 2\\n.*"), r.out());
+            assertFalse(Files.exists(tmp.resolve("d/65e1aa40abc0000000000051")));
+        }
+    }
+}
