@@ -67,7 +67,7 @@ final class AttachmentsCommand implements Callable<Integer> {
             description = "Downloads at a time (default ${DEFAULT-VALUE}).")
     int parallel;
 
-    @Option(names = "--per-host", paramLabel = "N", defaultValue = "2",
+    @Option(names = "--per-host", paramLabel = "N", defaultValue = "4",
             description = "Downloads at a time from one host (default ${DEFAULT-VALUE}).")
     int perHost;
 
