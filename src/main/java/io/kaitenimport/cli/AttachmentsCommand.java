@@ -10,6 +10,7 @@ import io.kaitenimport.attach.UrlPolicy;
 import io.kaitenimport.issue.Location;
 import io.kaitenimport.issue.SourceException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,15 +54,8 @@ final class AttachmentsCommand implements Callable<Integer> {
             description = "Folder to download into (created if missing); also holds the manifest.")
     Path dir;
 
-    @Option(names = "--rewrite-url", paramLabel = "FROM=TO",
-            description = "Replace a URL prefix before downloading (repeatable; first match wins), e.g. an "
-                    + "internal Jira host. Credentials then go to TO.")
-    List<String> rewrites = new ArrayList<>();
-
-    @Option(names = "--credentials", paramLabel = "FILE",
-            description = "NAME=value lines (TRELLO_KEY, TRELLO_TOKEN, JIRA_EMAIL, JIRA_API_TOKEN, JIRA_PAT); "
-                    + "they win over the environment.")
-    Path credentialsFile;
+    @Mixin
+    AccessOptions access;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
             description = "Downloads at a time (default ${DEFAULT-VALUE}).")
@@ -118,11 +112,11 @@ final class AttachmentsCommand implements Callable<Integer> {
             throw new SourceException(Location.NONE, "--progress must be auto, always or never, not '"
                     + progressMode + "'");
         }
-        List<UrlPolicy.Rewrite> rules = rewrites.stream().map(UrlPolicy.Rewrite::parse).toList();
+        List<UrlPolicy.Rewrite> rules = access.rules();
         Limits limits = new Limits(retries, Limits.duration("--connect-timeout", connectTimeout),
                 Limits.duration("--read-timeout", readTimeout), Limits.size("--max-size", maxSize),
                 Limits.duration("--max-wait", maxWait));
-        Credentials credentials = Credentials.load(environment, credentialsFile);
+        Credentials credentials = access.credentials();
         List<Path> files = expand(inputs);
         List<Attachment> found = DownloadRun.find(files);
         boolean show = switch (progressMode) {

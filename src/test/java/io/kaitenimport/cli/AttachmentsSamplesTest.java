@@ -127,6 +127,32 @@ class AttachmentsSamplesTest {
         }
     }
 
+    @Test
+    void convertDownloadsAndPackagesInOneRun() throws IOException {
+        Path dir = tmp.resolve("one-run");
+        Path zip = tmp.resolve("one-run.zip");
+        Cli.Run r = Cli.run("convert", "sample-exports/jira/cloud-v3-search.json", "sample-exports/jira/"
+                + "server-v2-search.json", "--users", "sample-exports/jira/users.csv", "--download-attachments",
+                dir.toString(), "--rewrite-url", "https://acme.atlassian.net=" + stub.base(), "--rewrite-url",
+                "http://jira.corp.example=" + stub.base(), "-o", zip.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.all());
+        assertTrue(r.out().matches("(?s).*downloaded\\s+3 .*Package written.*"), r.out());
+        assertPackaged(zip, "10200", "10201", "12001");
+        for (String secret : new String[] {JIRA_API_TOKEN, JIRA_PAT}) {
+            assertFalse(r.all().contains(secret), "secret in output");
+        }
+
+        Cli.Run csv = Cli.run("convert", "sample-exports/csv/tasks-en.csv", "--download-attachments",
+                dir.toString(), "-o", tmp.resolve("csv.zip").toString());
+        assertEquals(ExitCodes.USAGE, csv.exit(), csv.all());
+        assertTrue(csv.err().contains("--download-attachments works with Trello and Jira exports, not csv"),
+                csv.err());
+        Cli.Run stray = Cli.run("convert", "sample-exports/trello/garden-board.json", "--rewrite-url",
+                "https://trello.com=" + stub.base(), "-o", tmp.resolve("t.zip").toString());
+        assertEquals(ExitCodes.USAGE, stray.exit(), stray.all());
+        assertTrue(stray.err().contains("go with --download-attachments"), stray.err());
+    }
+
     /** Each id has exactly one binary under files/&lt;id&gt;/ in the package, byte-identical to what was served. */
     private void assertPackaged(Path zip, String... ids) throws IOException {
         try (ZipFile z = new ZipFile(zip.toFile())) {
