@@ -116,6 +116,9 @@ final class Downloader {
             } catch (HttpTimeoutException e) {
                 return retry(Outcome.failed(Outcome.Reason.TIMEOUT, null, "no data for "
                         + seconds(settings.readTimeout())), Duration.ofSeconds(-1), false);
+            } catch (java.net.ConnectException e) {
+                return retry(Outcome.failed(Outcome.Reason.NETWORK, null, "cannot connect to " + current.getHost()
+                        + (current.getPort() >= 0 ? ":" + current.getPort() : "")), Duration.ofSeconds(-1), false);
             } catch (IOException e) {
                 return retry(Outcome.failed(Outcome.Reason.NETWORK, null, e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage())), Duration.ofSeconds(-1), false);

@@ -73,6 +73,24 @@ class AttachmentsBadInputTest {
     }
 
     @Test
+    void anUnreachableHostIsANetworkFailureAfterItsRetries() throws IOException {
+        int port;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        java.util.List<java.time.Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        AttachmentsCommand.sleeper = waits::add;
+        Cli.Run r = Cli.run("attachments", "sample-exports/jira/cloud-v3-search.json", "-d",
+                tmp.resolve("d").toString(), "--retries", "2", "--parallel", "1", "--rewrite-url",
+                "https://acme.atlassian.net=http://127.0.0.1:" + port);
+        assertEquals(ExitCodes.PARTIAL, r.exit(), r.all());
+        assertTrue(r.out().contains("network — network error: 2"), r.out());
+        assertTrue(r.out().contains("cannot connect to 127.0.0.1:" + port), r.out());
+        assertEquals(java.util.List.of(java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2),
+                java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2)), waits, "exponential backoff");
+    }
+
+    @Test
     void withoutCredentialsA401SaysWhichVariablesToSet() throws IOException {
         try (StubServer stub = new StubServer()) {
             String card = "/1/cards/65e19910abc000000000001e/attachments/";
