@@ -3,7 +3,7 @@ package io.kaitenimport.attach;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.kaitenimport.emit.Json;
 import io.kaitenimport.issue.Location;
 import io.kaitenimport.issue.SourceException;
@@ -45,7 +45,7 @@ public interface AttachmentFinder {
                     default -> p.skipChildren();
                 }
             }
-        } catch (StreamReadException e) {
+        } catch (JsonProcessingException e) {
             throw malformed(file, e);
         }
         throw new SourceException(Location.file(file.getFileName().toString()), "neither a Trello board/card export"
@@ -53,13 +53,13 @@ public interface AttachmentFinder {
     }
 
     /** Malformed JSON: one line with the file, line and column. */
-    static SourceException malformed(Path file, StreamReadException e) {
+    static SourceException malformed(Path file, JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
         Location where = Location.file(file.getFileName().toString());
         if (loc != null) {
             where = where.withLine((long) loc.getLineNr(), (long) loc.getColumnNr());
         }
-        return new SourceException(where, "malformed JSON: " + e.getOriginalMessage(), e);
+        return new SourceException(where, io.kaitenimport.emit.JsonErrors.describe(e), e);
     }
 
     static String text(com.fasterxml.jackson.databind.JsonNode n, String key) {

@@ -2,7 +2,7 @@ package io.kaitenimport.attach;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kaitenimport.emit.Json;
@@ -38,7 +38,7 @@ final class JiraJsonFinder implements AttachmentFinder {
                     p.skipChildren();
                 }
             }
-        } catch (StreamReadException e) {
+        } catch (JsonProcessingException e) {
             throw AttachmentFinder.malformed(file, e);
         }
         if (single.has("fields")) {

@@ -2,7 +2,7 @@ package io.kaitenimport.attach;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.emit.Json;
 
@@ -89,7 +89,7 @@ final class TrelloFinder implements AttachmentFinder {
                     p.skipChildren();
                 }
             }
-        } catch (StreamReadException e) {
+        } catch (JsonProcessingException e) {
             throw AttachmentFinder.malformed(file, e);
         }
         if (single && rootId != null) {
