@@ -120,8 +120,10 @@ final class Downloader {
                 return retry(Outcome.failed(Outcome.Reason.NETWORK, null, "cannot connect to " + current.getHost()
                         + (current.getPort() >= 0 ? ":" + current.getPort() : "")), Duration.ofSeconds(-1), false);
             } catch (IOException e) {
-                return retry(Outcome.failed(Outcome.Reason.NETWORK, null, e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage())), Duration.ofSeconds(-1), false);
+                String what = e instanceof javax.net.ssl.SSLException ? "the TLS connection failed"
+                        : "the connection broke off";
+                return retry(Outcome.failed(Outcome.Reason.NETWORK, null, what + (e.getMessage() == null ? ""
+                        : " (" + e.getMessage() + ")")), Duration.ofSeconds(-1), false);
             } finally {
                 gate.release(current);
             }
