@@ -230,17 +230,17 @@ final class Downloader {
 
     /** Seconds or an HTTP date; null when absent or unreadable. */
     static Duration retryAfter(HttpResponse<?> response) {
-        Optional<String> v = response.headers().firstValue("Retry-After");
-        if (v.isEmpty()) {
-            return null;
-        }
-        String s = v.get().trim();
+        return response.headers().firstValue("Retry-After").map(v -> retryAfter(v, ZonedDateTime.now()))
+                .orElse(null);
+    }
+
+    static Duration retryAfter(String value, ZonedDateTime now) {
+        String s = value.trim();
         try {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(s)));
         } catch (NumberFormatException e) {
             try {
-                Duration d = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(s,
-                        DateTimeFormatter.RFC_1123_DATE_TIME));
+                Duration d = Duration.between(now, ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME));
                 return d.isNegative() ? Duration.ZERO : d;
             } catch (RuntimeException bad) {
                 return null;

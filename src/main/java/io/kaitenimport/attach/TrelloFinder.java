@@ -58,12 +58,13 @@ final class TrelloFinder implements AttachmentFinder {
                         if (cardId == null) {
                             continue;
                         }
-                        titles.put(cardId, AttachmentFinder.text(card, "name"));
                         if (card.has("attachments")) {
                             emit(name, cardId, AttachmentFinder.text(card, "name"), card.get("attachments"),
                                     "/cards/" + i + "/attachments/", out);
                         } else {
+                            // only these wait for the actions: the memory kept is theirs, not every card's
                             cardsWithoutList.add(cardId);
+                            titles.put(cardId, AttachmentFinder.text(card, "name"));
                         }
                     }
                 } else if (key.equals("actions") && t == JsonToken.START_ARRAY) {

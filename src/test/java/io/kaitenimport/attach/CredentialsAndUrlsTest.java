@@ -119,6 +119,12 @@ class CredentialsAndUrlsTest {
         assertEquals(1234, Limits.size("--max-size", "1234"));
         assertThrows(SourceException.class, () -> Limits.size("--max-size", "lots"));
         assertThrows(SourceException.class, () -> Limits.duration("--read-timeout", "0s"));
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.parse("2026-12-01T10:00:00Z");
+        assertEquals(Duration.ofSeconds(120), Downloader.retryAfter(" 120 ", now));
+        assertEquals(Duration.ofSeconds(90), Downloader.retryAfter("Tue, 01 Dec 2026 10:01:30 GMT", now));
+        assertEquals(Duration.ZERO, Downloader.retryAfter("Tue, 01 Dec 2026 09:00:00 GMT", now));
+        assertEquals(Duration.ZERO, Downloader.retryAfter("-5", now));
+        assertNull(Downloader.retryAfter("soon", now));
         assertEquals(Duration.ofSeconds(1), Downloader.backoff(0));
         assertEquals(Duration.ofSeconds(8), Downloader.backoff(3));
         assertEquals(Duration.ofSeconds(30), Downloader.backoff(40));

@@ -91,6 +91,30 @@ class AttachmentsBadInputTest {
     }
 
     @Test
+    void aChunkedBodyOverMaxSizeIsStoppedAndLeavesNothing() throws IOException {
+        try (StubServer stub = new StubServer()) {
+            String card = "/1/cards/65e19910abc000000000001e/attachments/";
+            stub.file(card + "65e1aa40abc0000000000051/download/bed-layout.txt", new byte[41], null);
+            stub.route(card + "65e1aa40abc0000000000052/download/seedlings.jpg", ex -> {
+                ex.sendResponseHeaders(200, 0); // no Content-Length: chunked
+                try (java.io.OutputStream o = ex.getResponseBody()) {
+                    for (int i = 0; i < 50; i++) {
+                        o.write(new byte[4096]);
+                    }
+                }
+            });
+            Path dir = tmp.resolve("d");
+            Cli.Run r = Cli.run("attachments", "sample-exports/trello/garden-board.json", "-d", dir.toString(),
+                    "--max-size", "100K", "--rewrite-url", "https://trello.com=" + stub.base());
+            assertEquals(ExitCodes.PARTIAL, r.exit(), r.all());
+            assertTrue(r.out().contains("too-large — larger than --max-size: 1"), r.out());
+            assertTrue(Files.isRegularFile(dir.resolve("65e1aa40abc0000000000051/bed-layout.txt")));
+            assertFalse(Files.exists(dir.resolve("65e1aa40abc0000000000052")));
+            assertFalse(Files.exists(dir.resolve(".kaiten-import-partial")));
+        }
+    }
+
+    @Test
     void withoutCredentialsA401SaysWhichVariablesToSet() throws IOException {
         try (StubServer stub = new StubServer()) {
             String card = "/1/cards/65e19910abc000000000001e/attachments/";
