@@ -132,8 +132,9 @@ final class TrelloFinder implements AttachmentFinder {
             return;
         }
         String url = AttachmentFinder.text(a, "url");
+        // exactly the adapter's test: convert packages a binary only for what it takes as an upload
         JsonNode flag = a.get("isUpload");
-        boolean upload = flag != null && !flag.isNull()
+        boolean upload = flag != null
                 ? flag.isBoolean() ? flag.booleanValue() : "true".equalsIgnoreCase(flag.asText())
                 : url != null && UPLOAD_URL.matcher(url).matches();
         if (!upload) {

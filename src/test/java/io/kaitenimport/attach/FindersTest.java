@@ -119,7 +119,7 @@ class FindersTest {
         for (JsonNode card : single ? List.of(root) : root.path("cards")) {
             if (card.has("attachments")) {
                 for (JsonNode a : card.get("attachments")) {
-                    n += a.hasNonNull("isUpload") ? a.get("isUpload").asBoolean() ? 1 : 0
+                    n += a.has("isUpload") ? a.get("isUpload").asBoolean() ? 1 : 0
                             : UPLOAD.matcher(a.path("url").asText()).matches() ? 1 : 0;
                 }
                 continue;
