@@ -211,8 +211,9 @@ public final class DownloadRun {
                     + "' is not a URL");
         }
         try {
-            Outcome o = downloader.fetch(uri, credentials.authorization(a.source(), exportUri),
-                    Credentials.needed(a.source()), tmp);
+            String authorization = credentials.authorization(a.source(), exportUri);
+            Outcome o = downloader.fetch(uri, authorization, authorization == null && credentials.has(a.source())
+                    ? null : Credentials.needed(a.source()), tmp);
             if (o.status() != Outcome.Status.DOWNLOADED) {
                 return o;
             }

@@ -150,7 +150,8 @@ final class Downloader {
             if (status == 200 && file != null) {
                 return Attempt.done(Outcome.ok(Outcome.Status.DOWNLOADED, null, file.size(), file.sha256()));
             }
-            Outcome failed = failure(status, withAuth, needed);
+            Outcome failed = failure(status, withAuth, needed, UrlPolicy.sameOrigin(current, start) ? null
+                    : current.getHost());
             if (status == 429 || status == 503) {
                 // a negative wait means "use the backoff"
                 Duration after = retryAfter(response);
@@ -165,10 +166,17 @@ final class Downloader {
         return new Attempt(o, after, hostWide);
     }
 
-    private Outcome failure(int status, boolean withAuth, String needed) {
+    /**
+     * @param needed     the variables to set, or null when they are set but this site gets none (an old S3 URL)
+     * @param redirected the host a redirect led to, or null
+     */
+    private Outcome failure(int status, boolean withAuth, String needed, String redirected) {
+        String refused = redirected != null ? " from " + redirected + " after a redirect (credentials never follow a "
+                + "redirect to another host; a pre-signed link may have expired: rerun)"
+                : withAuth ? ": the server refused the credentials sent"
+                : needed == null ? ": no credentials are sent to this host" : ": no credentials were sent; set " + needed;
         return switch (status) {
-            case 401, 403 -> Outcome.failed(Outcome.Reason.CREDENTIALS, status, "HTTP " + status + (withAuth
-                    ? ": the server refused the credentials sent" : ": no credentials were sent; set " + needed));
+            case 401, 403 -> Outcome.failed(Outcome.Reason.CREDENTIALS, status, "HTTP " + status + refused);
             case 404, 410 -> Outcome.failed(Outcome.Reason.GONE, status, "HTTP " + status + " at the source");
             case 429, 503 -> Outcome.failed(Outcome.Reason.RATE_LIMITED, status, "HTTP " + status);
             default -> Outcome.failed(Outcome.Reason.HTTP_ERROR, status, "HTTP " + status);

@@ -115,6 +115,28 @@ class AttachmentsBadInputTest {
     }
 
     @Test
+    void anExpiredRedirectIsNotBlamedOnTheCredentials() throws IOException {
+        try (StubServer stub = new StubServer(); StubServer s3 = new StubServer()) {
+            String card = "/1/cards/65e19910abc000000000001e/attachments/";
+            for (String file : new String[] {"65e1aa40abc0000000000051/download/bed-layout.txt",
+                    "65e1aa40abc0000000000052/download/seedlings.jpg"}) {
+                stub.route(card + file, ex -> {
+                    ex.getResponseHeaders().add("Location", s3.base() + "/expired?X-Amz-Signature=old");
+                    StubServer.send(ex, 302, new byte[0]);
+                });
+            }
+            s3.route("/expired", ex -> StubServer.send(ex, 403, new byte[0]));
+            AttachmentsCommand.environment = Map.of("TRELLO_KEY", "kkkkk", "TRELLO_TOKEN", "ttttt");
+            Cli.Run r = Cli.run("attachments", "sample-exports/trello/garden-board.json", "-d",
+                    tmp.resolve("d").toString(), "--rewrite-url", "https://trello.com=" + stub.base());
+            assertEquals(ExitCodes.PARTIAL, r.exit(), r.all());
+            assertTrue(r.out().contains("HTTP 403 from 127.0.0.1 after a redirect"), r.out());
+            assertTrue(s3.seen.stream().allMatch(x -> x.authorization() == null), "no credentials to S3");
+            assertTrue(stub.seen.stream().allMatch(x -> x.authorization() != null), "credentials to Trello");
+        }
+    }
+
+    @Test
     void withoutCredentialsA401SaysWhichVariablesToSet() throws IOException {
         try (StubServer stub = new StubServer()) {
             String card = "/1/cards/65e19910abc000000000001e/attachments/";
