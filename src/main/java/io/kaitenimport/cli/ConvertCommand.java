@@ -93,6 +93,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    DownloadAttachments download;
+
     /** One options object per adapter option class, filled by picocli through the sections added in {@link SourceSections}. */
     final Map<Class<?>, Object> sourceOptions = new LinkedHashMap<>();
 
@@ -113,8 +116,10 @@ final class ConvertCommand implements Callable<Integer> {
         List<Path> files = choice.files();
         Path target = output != null ? output : Path.of(stripExtension(files.get(0).getFileName().toString()) + ".zip");
         checkOutput(target, inputs);
+        Path binaries = download.prepare(adapter.name(), files, attachments, showProgress(), report.quiet, out,
+                spec.commandLine().getErr());
         SourceOptions options = SourceOptions.of(
-                new CommonOptions(mapping, users, unmappedUsers, zone, space, attachments),
+                new CommonOptions(mapping, users, unmappedUsers, zone, space, binaries),
                 sourceOptions.values().toArray());
         Converter.Outcome outcome;
         try {

@@ -188,8 +188,9 @@ final class WorkItems {
     }
 
     /**
-     * {@code DIR/<id>/<filename>}, {@code DIR/<id>}, then, if {@code bare} (no other attachment has the name),
-     * {@code DIR/<filename>}; never outside DIR.
+     * {@code DIR/<id>/<filename>}, {@code DIR/<id>} (a file, or a folder holding one file: where the attachments
+     * command puts a name it had to make safe or shorten), then, if {@code bare} (no other attachment has the
+     * name), {@code DIR/<filename>}; never outside DIR.
      */
     static Path find(Path dir, String id, String filename, boolean bare) {
         Path root = dir.toAbsolutePath().normalize();
@@ -206,8 +207,23 @@ final class WorkItems {
             if (p.startsWith(root) && !p.equals(root) && Files.isRegularFile(p)) {
                 return p;
             }
+            if (candidate.equals(id) && p.startsWith(root) && !p.equals(root) && Files.isDirectory(p)) {
+                Path only = onlyFile(p);
+                if (only != null) {
+                    return only;
+                }
+            }
         }
         return null;
+    }
+
+    private static Path onlyFile(Path folder) {
+        try (var files = Files.list(folder)) {
+            List<Path> found = files.filter(Files::isRegularFile).limit(2).toList();
+            return found.size() == 1 ? found.get(0) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private boolean restricted(JsonNode item, String lossKey, Location at) {
