@@ -28,6 +28,7 @@ public final class SourceAdapters {
                 new io.kaitenimport.source.trello.TrelloSourceAdapter(),
                 new io.kaitenimport.source.jira.JiraSourceAdapter(),
                 new io.kaitenimport.source.xlsx.XlsxSourceAdapter(),
+                new io.kaitenimport.source.jiracsv.JiraCsvSourceAdapter(),
                 new io.kaitenimport.source.csv.CsvSourceAdapter()));
     }
 
