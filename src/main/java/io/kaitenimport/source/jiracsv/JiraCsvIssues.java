@@ -234,6 +234,15 @@ final class JiraCsvIssues implements JiraPipeline.Source {
         names = F.objectNode();
         schema = F.objectNode();
         late = F.objectNode();
+        // system fields that become properties are named as the export's header names them (Component/s …)
+        Map<Role, String> system = new LinkedHashMap<>();
+        system.put(Role.PRIORITY, "priority");
+        system.put(Role.RESOLUTION, "resolution");
+        system.put(Role.COMPONENTS, "components");
+        system.put(Role.FIX_VERSIONS, "fixVersions");
+        system.put(Role.AFFECTS_VERSIONS, "versions");
+        system.forEach((role, field) -> columns.of(role).stream().findFirst()
+                .ifPresent(c -> names.put(field, c.header())));
         if (sprintId != null) {
             names.put(sprintId, "Sprint");
             schema.set(sprintId, F.objectNode().put("type", "array").put("items", "string")
