@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * type from all values without keeping rows — flags that stay true while every value fits, and the distinct
  * values up to a cap (select options, people check, mapping samples).
  */
-final class CustomFieldStats {
-    static final int MAX_DISTINCT = 1000;
+public final class CustomFieldStats {
+    public static final int MAX_DISTINCT = 1000;
     private static final Pattern URL = Pattern.compile("(?i)https?://\\S+");
 
     long values;
@@ -24,7 +24,7 @@ final class CustomFieldStats {
     boolean overflow;
     final Set<String> distinct = new LinkedHashSet<>();
 
-    void add(String v) {
+    public void add(String v) {
         values++;
         number &= number(v) != null;
         JiraCsvDates.Parsed d = date ? (JiraCsvDates.looksLikeDate(v) ? JiraCsvDates.parse(v,
@@ -71,6 +71,39 @@ final class CustomFieldStats {
             return null;
         }
         return new BigDecimal(s);
+    }
+
+    /** A custom-field type in the spreadsheet mapping's words, and why: for the {@code mapping} command. */
+    public record Suggestion(String type, String why) {
+    }
+
+    public Suggestion suggest() {
+        if (number) {
+            return new Suggestion("number", "all values are numbers");
+        }
+        if (date) {
+            return new Suggestion("date", "all values are dates");
+        }
+        if (url) {
+            return new Suggestion("url", "all values are URLs");
+        }
+        if (repeats() && !multiline && maxLength <= 128) {
+            return new Suggestion("select", "values repeat");
+        }
+        return new Suggestion("string", multiline ? "multi-line text" : "free text");
+    }
+
+    public long values() {
+        return values;
+    }
+
+    /** The distinct values (stripped, first-seen order); empty when there were too many to keep. */
+    public Set<String> distinct() {
+        return java.util.Collections.unmodifiableSet(distinct);
+    }
+
+    public boolean overflow() {
+        return overflow;
     }
 
     /** Whether the values repeat (so a select keeps them as options): fewer distinct values than values. */

@@ -26,7 +26,7 @@ final class JiraCsvDates {
     private static final Pattern NUMERIC = Pattern.compile(
             "(\\d{1,2})([/.])(\\d{1,2})\\2(\\d{2}|\\d{4})" + "(?:[ ,]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp]\\.?[Mm]\\.?)?)?");
     private static final Pattern ISO = Pattern.compile(
-            "(\\d{4})-(\\d{2})-(\\d{2})(?:[ T](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?)?");
+            "(\\d{4})-(\\d{2})-(\\d{2})(?:[ T](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
     private static final Map<String, Integer> MONTHS = new HashMap<>();
 
     static {
