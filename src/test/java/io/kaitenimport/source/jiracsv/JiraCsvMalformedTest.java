@@ -108,6 +108,43 @@ class JiraCsvMalformedTest {
     }
 
     @Test
+    void attachmentBinariesFromTheFolderBecomeFilesOthersLinks(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("att");
+        Files.createDirectories(dir.resolve("35345"));
+        Files.writeString(dir.resolve("35345/a;b.png"), "png");
+        String csv = HEADER + ",Attachment,Attachment\nA,P-1,1,Task,To Do,P,Proj,15/Feb/26 4:37 PM,"
+                + "15/Feb/26 4:37 PM;abc;a;b.png;https://x.atlassian.net/rest/api/3/attachment/content/35345,"
+                + "15/Feb/26 4:38 PM;abc;c.png;https://x.atlassian.net/rest/api/3/attachment/content/35346\n";
+        try (JiraCsvRun run = JiraCsvRun.csv(tmp.resolve("out"), SourceOptions.of(CommonOptions.defaults()
+                .withAttachments(dir)), null, write(tmp, csv))) {
+            assertEquals(0, run.report.errors(), () -> run.report.issues().toString());
+            List<JsonNode> files = run.records("files");
+            assertEquals(1, files.size());
+            assertEquals("35345", files.get(0).path("id").asText());
+            assertEquals("a;b.png", files.get(0).path("name").asText(), "a name with ';' survives");
+            JsonNode card = run.records("cards").get(0);
+            assertTrue(card.path("links").toString().contains("/content/35346"), card.toString());
+            assertTrue(card.path("links").toString().contains("https://x.atlassian.net/browse/P-1"),
+                    "the site URL from attachments gives the browse link, as in Jira JSON");
+            assertEquals(1, run.report.losses().count("jira fields.attachment"));
+        }
+    }
+
+    @Test
+    void sprintsAllMakesAMultiSelect(@TempDir Path tmp) throws IOException {
+        Path mapping = tmp.resolve("m.yaml");
+        Files.writeString(mapping, "sprints: all\n");
+        String csv = HEADER + ",Sprint,Sprint\nA,P-1,1,Task,To Do,P,Proj,,S1,S2\nB,P-2,2,Task,To Do,P,Proj,,S2,\n";
+        try (JiraCsvRun run = JiraCsvRun.csv(tmp.resolve("out"), SourceOptions.of(CommonOptions.defaults()
+                .withMapping(mapping)), null, write(tmp, csv))) {
+            JsonNode sprint = run.records("custom_fields").get(0);
+            assertEquals("multi_select", sprint.path("type").asText());
+            assertEquals(2, sprint.path("options").size());
+            assertEquals(2, run.records("cards").get(0).path("properties").get(0).path("value").size());
+        }
+    }
+
+    @Test
     void jiraDatesInAnyLocaleWithoutOptions() {
         assertEquals("2026-02-15T16:37", parse("15/Feb/26 4:37 PM"));
         assertEquals("2024-03-03T14:05", parse("03/Mär/24 14:05"));
