@@ -1,5 +1,9 @@
 package io.kaitenimport.source.jiracsv;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kaitenimport.source.jiracsv.JiraCsvColumns.Column;
 import io.kaitenimport.source.jiracsv.JiraCsvColumns.Role;
 
@@ -236,5 +240,63 @@ final class CsvCustomFields {
             }
         }
         return out;
+    }
+
+    /** Pass 1: the values of fields whose id is known before pass 1, as text. */
+    void writeStable(ObjectNode f, java.util.function.IntFunction<String> data) {
+        for (Group g : groups.values()) {
+            String v = g.id == null ? null : data.apply(g.columns.get(0).index());
+            if (v != null) {
+                f.put(g.id, v);
+            }
+        }
+    }
+
+    /** Pass 2: every field's values typed as planned (numbers, ISO dates, user objects, arrays for several). */
+    void write(ObjectNode f, java.util.function.IntFunction<String> data,
+               java.util.function.Function<String, JiraCsvDates.Parsed> dates, java.time.ZoneId zone,
+               CsvPeople people) {
+        for (Field field : fields) {
+            List<JsonNode> typed = new ArrayList<>();
+            for (int col : field.columns) {
+                String v = data.apply(col);
+                if (v != null) {
+                    typed.add(typed(field.type, v, dates, zone, people));
+                }
+            }
+            if (typed.isEmpty()) {
+                continue;
+            }
+            if (field.multi()) {
+                ArrayNode a = f.putArray(field.id);
+                typed.forEach(a::add);
+            } else {
+                f.set(field.id, typed.get(0));
+            }
+        }
+    }
+
+    private static JsonNode typed(Type type, String v, java.util.function.Function<String, JiraCsvDates.Parsed> dates,
+                                  java.time.ZoneId zone, CsvPeople people) {
+        JsonNodeFactory n = JsonNodeFactory.instance;
+        switch (type) {
+            case NUMBER: {
+                java.math.BigDecimal d = CustomFieldStats.number(v);
+                return d == null ? n.textNode(v) : n.numberNode(d);
+            }
+            case DATE:
+            case DATETIME: {
+                JiraCsvDates.Parsed d = dates.apply(v);
+                if (d == null) {
+                    return n.textNode(v);
+                }
+                return n.textNode(type == Type.DATE ? d.at().toLocalDate().toString() : JiraCsvDates.iso(d, zone));
+            }
+            case USER:
+            case USERS:
+                return people.value(v);
+            default:
+                return n.textNode(v);
+        }
     }
 }

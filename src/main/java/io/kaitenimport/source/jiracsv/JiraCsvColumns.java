@@ -146,6 +146,44 @@ final class JiraCsvColumns {
         return columns.stream().filter(c -> c.role() == role).mapToInt(Column::index).findFirst().orElse(-1);
     }
 
+    /** The REST field a column feeds (null for none; the Sprint field id is the reader's). */
+    static String jsonField(Role role) {
+        return switch (role) {
+            case SUMMARY -> "summary";
+            case TYPE -> "issuetype";
+            case STATUS -> "status";
+            case PRIORITY -> "priority";
+            case RESOLUTION -> "resolution";
+            case ASSIGNEE -> "assignee";
+            case REPORTER -> "reporter";
+            case CREATOR -> "creator";
+            case CREATED -> "created";
+            case UPDATED -> "updated";
+            case RESOLVED -> "resolutiondate";
+            case DUE -> "duedate";
+            case VOTES -> "votes";
+            case LABELS -> "labels";
+            case DESCRIPTION -> "description";
+            case ENVIRONMENT -> "environment";
+            case WATCHERS -> "watches";
+            case LOG_WORK -> "worklog";
+            case ORIGINAL_ESTIMATE -> "timeoriginalestimate";
+            case REMAINING_ESTIMATE -> "timeestimate";
+            case TIME_SPENT -> "timespent";
+            case SECURITY -> "security";
+            case LINK_IN, LINK_OUT -> "issuelinks";
+            case ATTACHMENT -> "attachment";
+            case COMMENT -> "comment";
+            case FIX_VERSIONS -> "fixVersions";
+            case COMPONENTS -> "components";
+            case AFFECTS_VERSIONS -> "versions";
+            case PARENT_ID, PARENT_KEY -> "parent";
+            case SUBTASKS -> "subtasks";
+            case PROJECT_KEY, PROJECT_NAME, PROJECT_ID -> "project";
+            default -> null;
+        };
+    }
+
     /** A header is a Jira CSV header when it has the issue identity columns Jira always writes. */
     static boolean isJiraHeader(List<String> header) {
         java.util.Set<String> names = new java.util.HashSet<>();

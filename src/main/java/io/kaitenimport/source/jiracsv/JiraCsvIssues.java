@@ -15,17 +15,14 @@ import io.kaitenimport.source.tabular.Row;
 import io.kaitenimport.source.tabular.RowSource;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -35,12 +32,8 @@ import java.util.regex.Pattern;
  */
 final class JiraCsvIssues implements JiraPipeline.Source {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*-\\d+");
     /** {@code com.atlassian.servicedesk…ApprovalsCFValue@170e16ef}: an app object printed by Java, no data. */
     private static final Pattern JAVA_OBJECT = Pattern.compile("[a-zA-Z_$][\\w$]*(\\.[\\w$]+)+@[0-9a-f]+");
-    private static final Pattern ACCOUNT_ID = Pattern.compile(
-            "\\d+:[0-9a-f-]{8,}|[0-9a-f]{24}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final Pattern ATTACHMENT_ID = Pattern.compile("/(?:attachment/content|secure/attachment)/(\\d+)");
     private static final Map<String, String> CATEGORY_KEYS = Map.of("to do", "new", "in progress", "indeterminate",
             "done", "done", "new", "new", "indeterminate", "indeterminate");
 
@@ -52,9 +45,8 @@ final class JiraCsvIssues implements JiraPipeline.Source {
     private final ZoneId zone;
     private final String sprintId;
     private final Map<String, String> fieldColumn = new HashMap<>();
-    /** Account id → display name, and the set of names and ids that are people. */
-    private final Map<String, String> nameOfId = new HashMap<>();
-    private final Map<String, String> idOfName = new HashMap<>();
+    private final CsvPeople people = new CsvPeople();
+    private final CsvCells cells;
     private final JiraCsvDates.Evidence dateEvidence = new JiraCsvDates.Evidence();
     private final Map<Integer, Long> dropped = new LinkedHashMap<>();
     private final Map<Integer, Long> javaObjects = new LinkedHashMap<>();
@@ -71,8 +63,9 @@ final class JiraCsvIssues implements JiraPipeline.Source {
         this.baseUrl = baseUrl;
         this.zone = ctx.common().zone();
         this.sprintId = columns.of(Role.SPRINT).isEmpty() ? null : custom.reserve("Sprint");
+        this.cells = new CsvCells(columns, people);
         for (Column c : columns.all()) {
-            String f = jsonField(c);
+            String f = c.role() == Role.SPRINT ? sprintId : JiraCsvColumns.jsonField(c.role());
             if (f != null) {
                 fieldColumn.putIfAbsent(f, c.header());
             }
@@ -85,44 +78,6 @@ final class JiraCsvIssues implements JiraPipeline.Source {
 
     JiraCsvDates.Evidence dates() {
         return dateEvidence;
-    }
-
-    private String jsonField(Column c) {
-        return switch (c.role()) {
-            case SUMMARY -> "summary";
-            case TYPE -> "issuetype";
-            case STATUS -> "status";
-            case PRIORITY -> "priority";
-            case RESOLUTION -> "resolution";
-            case ASSIGNEE -> "assignee";
-            case REPORTER -> "reporter";
-            case CREATOR -> "creator";
-            case CREATED -> "created";
-            case UPDATED -> "updated";
-            case RESOLVED -> "resolutiondate";
-            case DUE -> "duedate";
-            case VOTES -> "votes";
-            case LABELS -> "labels";
-            case DESCRIPTION -> "description";
-            case ENVIRONMENT -> "environment";
-            case WATCHERS -> "watches";
-            case LOG_WORK -> "worklog";
-            case ORIGINAL_ESTIMATE -> "timeoriginalestimate";
-            case REMAINING_ESTIMATE -> "timeestimate";
-            case TIME_SPENT -> "timespent";
-            case SECURITY -> "security";
-            case LINK_IN, LINK_OUT -> "issuelinks";
-            case ATTACHMENT -> "attachment";
-            case COMMENT -> "comment";
-            case FIX_VERSIONS -> "fixVersions";
-            case COMPONENTS -> "components";
-            case AFFECTS_VERSIONS -> "versions";
-            case SPRINT -> sprintId;
-            case PARENT_ID, PARENT_KEY -> "parent";
-            case SUBTASKS -> "subtasks";
-            case PROJECT_KEY, PROJECT_NAME, PROJECT_ID -> "project";
-            default -> null;
-        };
     }
 
     /** The header a JSON pointer below an issue came from, for report positions. */
@@ -184,7 +139,7 @@ final class JiraCsvIssues implements JiraPipeline.Source {
         List<Column> watchers = columns.of(Role.WATCHERS);
         List<Column> watcherIds = columns.of(Role.WATCHERS_ID);
         for (int i = 0; i < watchers.size() && i < watcherIds.size(); i++) {
-            person(cell(row, watchers.get(i).index()), cell(row, watcherIds.get(i).index()));
+            people.learn(cell(row, watchers.get(i).index()), cell(row, watcherIds.get(i).index()));
         }
         for (Column c : columns.all()) {
             String v = cell(row, c.index());
@@ -207,20 +162,7 @@ final class JiraCsvIssues implements JiraPipeline.Source {
     }
 
     private void pair(Row row, Role name, Role id) {
-        person(cell(row, columns.first(name)), cell(row, columns.first(id)));
-    }
-
-    private void person(String name, String id) {
-        if (name != null && id != null) {
-            nameOfId.putIfAbsent(id, name);
-            idOfName.putIfAbsent(name, id);
-        } else if (name != null) {
-            idOfName.putIfAbsent(name, null);
-        }
-    }
-
-    private boolean isPerson(String v) {
-        return idOfName.containsKey(v) || nameOfId.containsKey(v);
+        people.learn(cell(row, columns.first(name)), cell(row, columns.first(id)));
     }
 
     private void plan() {
@@ -230,7 +172,7 @@ final class JiraCsvIssues implements JiraPipeline.Source {
             ctx.issue(IssueCode.SOURCE_RULE, Location.file(rows.name()), rule);
             ctx.report().fact("date order", rule);
         }
-        custom.plan(this::isPerson);
+        custom.plan(people::isPerson);
         names = F.objectNode();
         schema = F.objectNode();
         late = F.objectNode();
@@ -356,11 +298,15 @@ final class JiraCsvIssues implements JiraPipeline.Source {
         versions(f, "fixVersions", row, Role.FIX_VERSIONS);
         versions(f, "components", row, Role.COMPONENTS);
         versions(f, "versions", row, Role.AFFECTS_VERSIONS);
-        links(f, row);
-        parent(f, row);
-        comments(f, row, pass);
-        attachments(f, row, pass);
-        worklogs(f, row, pass);
+        UnaryOperator<String> dates = v -> {
+            JiraCsvDates.Parsed d = pass == 2 ? JiraCsvDates.parse(v, order) : null;
+            return d != null ? JiraCsvDates.iso(d, zone) : v;
+        };
+        cells.links(f, row);
+        cells.parent(f, row);
+        cells.comments(f, row, dates);
+        cells.attachments(f, row, dates);
+        cells.worklogs(f, row, dates);
         if (sprintId != null) {
             ArrayNode sprints = F.arrayNode();
             columns.of(Role.SPRINT).forEach(c -> addText(sprints, cell(row, c.index())));
@@ -368,7 +314,11 @@ final class JiraCsvIssues implements JiraPipeline.Source {
                 f.set(sprintId, sprints);
             }
         }
-        customFields(f, row, pass);
+        if (pass == 1) {
+            custom.writeStable(f, i -> data(row, i));
+        } else {
+            custom.write(f, i -> data(row, i), v -> JiraCsvDates.parse(v, order), zone, people);
+        }
         return issue;
     }
 
@@ -404,7 +354,7 @@ final class JiraCsvIssues implements JiraPipeline.Source {
         if (v == null) {
             return;
         }
-        BigDecimal n = CustomFieldStats.number(v);
+        java.math.BigDecimal n = CustomFieldStats.number(v);
         if (n != null && n.signum() >= 0) {
             f.put(field, n.longValue());
         } else if (pass == 2) {
@@ -435,244 +385,6 @@ final class JiraCsvIssues implements JiraPipeline.Source {
         if (n == null && id == null) {
             return;
         }
-        f.set(field, user(n, id));
-    }
-
-    private ObjectNode user(String name, String id) {
-        ObjectNode u = F.objectNode();
-        if (id == null && name != null) {
-            id = idOfName.get(name);
-        }
-        if (name == null && id != null) {
-            name = nameOfId.get(id);
-        }
-        text(u, "accountId", id);
-        text(u, "displayName", name);
-        return u;
-    }
-
-    /** A comment/attachment/worklog author: an account id, a display name or a Server username. */
-    private ObjectNode author(String token) {
-        if (token == null || token.isBlank()) {
-            return null;
-        }
-        String t = token.strip();
-        if (nameOfId.containsKey(t) || ACCOUNT_ID.matcher(t).matches()) {
-            return user(nameOfId.get(t), t);
-        }
-        if (idOfName.containsKey(t)) {
-            return user(t, idOfName.get(t));
-        }
-        return F.objectNode().put("name", t).put("displayName", t);
-    }
-
-    private void links(ObjectNode f, Row row) {
-        ArrayNode links = F.arrayNode();
-        for (Column c : columns.all()) {
-            if (c.role() != Role.LINK_IN && c.role() != Role.LINK_OUT) {
-                continue;
-            }
-            String v = cell(row, c.index());
-            if (v == null) {
-                continue;
-            }
-            for (String target : v.split("[,\\s]+")) {
-                ObjectNode l = links.addObject();
-                l.putObject("type").put("name", c.name());
-                ObjectNode other = l.putObject(c.role() == Role.LINK_OUT ? "outwardIssue" : "inwardIssue");
-                other.put(KEY.matcher(target).matches() ? "key" : "id", target);
-            }
-        }
-        if (!links.isEmpty()) {
-            f.set("issuelinks", links);
-        }
-    }
-
-    private void parent(ObjectNode f, Row row) {
-        String pid = cell(row, columns.first(Role.PARENT_ID));
-        String pkey = cell(row, columns.first(Role.PARENT_KEY));
-        if (pid != null && KEY.matcher(pid).matches() && pkey == null) {
-            pkey = pid;
-            pid = null;
-        }
-        if (pid != null || pkey != null) {
-            ObjectNode p = f.putObject("parent");
-            text(p, "id", pid);
-            text(p, "key", pkey);
-        }
-        ArrayNode subtasks = F.arrayNode();
-        for (Column c : columns.of(Role.SUBTASKS)) {
-            String v = cell(row, c.index());
-            if (v != null) {
-                for (String s : v.split("[,;\\s]+")) {
-                    if (!s.isBlank()) {
-                        subtasks.addObject().put(KEY.matcher(s).matches() ? "key" : "id", s);
-                    }
-                }
-            }
-        }
-        if (!subtasks.isEmpty()) {
-            f.set("subtasks", subtasks);
-        }
-    }
-
-    /** {@code date;author;body}: only the first two semicolons are structure, the body keeps its own. */
-    private void comments(ObjectNode f, Row row, int pass) {
-        ArrayNode list = F.arrayNode();
-        for (Column c : columns.of(Role.COMMENT)) {
-            String v = cell(row, c.index());
-            if (v == null) {
-                continue;
-            }
-            String[] parts = v.split(";", 3);
-            ObjectNode cm = list.addObject();
-            if (parts.length < 3 || !JiraCsvDates.looksLikeDate(parts[0])) {
-                cm.put("body", v);
-                continue;
-            }
-            ObjectNode a = author(parts[1]);
-            if (a != null) {
-                cm.set("author", a);
-            }
-            cm.put("body", parts[2]);
-            dateTime(cm, "created", parts[0], pass);
-        }
-        if (!list.isEmpty()) {
-            f.putObject("comment").set("comments", list);
-        }
-    }
-
-    /** {@code date;author;name;url}: the name may hold semicolons, so the URL is split from the right. */
-    private void attachments(ObjectNode f, Row row, int pass) {
-        ArrayNode list = F.arrayNode();
-        for (Column c : columns.of(Role.ATTACHMENT)) {
-            String v = cell(row, c.index());
-            if (v == null) {
-                continue;
-            }
-            ObjectNode a = list.addObject();
-            String[] head = v.split(";", 3);
-            int urlAt = v.lastIndexOf(';');
-            if (head.length < 3 || urlAt <= head[0].length() + head[1].length() + 1) {
-                a.put("filename", v);
-                continue;
-            }
-            String url = v.substring(urlAt + 1).strip();
-            String name = v.substring(head[0].length() + head[1].length() + 2, urlAt).strip();
-            Matcher m = ATTACHMENT_ID.matcher(url);
-            if (m.find()) {
-                a.put("id", m.group(1));
-            }
-            a.put("filename", name);
-            ObjectNode au = author(head[1]);
-            if (au != null) {
-                a.set("author", au);
-            }
-            dateTime(a, "created", head[0], pass);
-            if (url.startsWith("http")) {
-                a.put("content", url);
-            }
-        }
-        if (!list.isEmpty()) {
-            f.set("attachment", list);
-        }
-    }
-
-    /** {@code comment;started;author;seconds}: the comment may hold semicolons, so split from the right. */
-    private void worklogs(ObjectNode f, Row row, int pass) {
-        ArrayNode list = F.arrayNode();
-        for (Column c : columns.of(Role.LOG_WORK)) {
-            String v = cell(row, c.index());
-            if (v == null) {
-                continue;
-            }
-            ObjectNode w = list.addObject();
-            int s3 = v.lastIndexOf(';');
-            int s2 = s3 < 0 ? -1 : v.lastIndexOf(';', s3 - 1);
-            int s1 = s2 < 0 ? -1 : v.lastIndexOf(';', s2 - 1);
-            if (s1 < 0) {
-                w.put("comment", v);
-                continue;
-            }
-            String comment = v.substring(0, s1).strip();
-            if (!comment.isEmpty()) {
-                w.put("comment", comment);
-            }
-            dateTime(w, "started", v.substring(s1 + 1, s2).strip(), pass);
-            ObjectNode a = author(v.substring(s2 + 1, s3));
-            if (a != null) {
-                w.set("author", a);
-            }
-            String secs = v.substring(s3 + 1).strip();
-            BigDecimal n = CustomFieldStats.number(secs);
-            if (n != null) {
-                w.put("timeSpentSeconds", n.longValue());
-            } else {
-                w.put("timeSpentSeconds", secs);
-            }
-        }
-        if (!list.isEmpty()) {
-            f.putObject("worklog").set("worklogs", list);
-        }
-    }
-
-    private void customFields(ObjectNode f, Row row, int pass) {
-        if (pass == 1) {
-            // only fields whose id does not depend on the data; repeated names come after pass 1 (lateValues)
-            for (Column c : columns.all()) {
-                if (c.role() != Role.CUSTOM && c.role() != Role.UNKNOWN) {
-                    continue;
-                }
-                String id = custom.stableId(c);
-                String v = data(row, c.index());
-                if (id != null && v != null) {
-                    f.put(id, v);
-                }
-            }
-            return;
-        }
-        for (CsvCustomFields.Field field : custom.fields()) {
-            List<String> values = new ArrayList<>();
-            for (int col : field.columns) {
-                String v = data(row, col);
-                if (v != null) {
-                    values.add(v);
-                }
-            }
-            if (values.isEmpty()) {
-                continue;
-            }
-            List<JsonNode> typed = new ArrayList<>();
-            for (String v : values) {
-                typed.add(typed(field.type, v));
-            }
-            if (field.multi()) {
-                ArrayNode a = f.putArray(field.id);
-                typed.forEach(a::add);
-            } else {
-                f.set(field.id, typed.get(0));
-            }
-        }
-    }
-
-    private JsonNode typed(CsvCustomFields.Type type, String v) {
-        switch (type) {
-            case NUMBER:
-                BigDecimal n = CustomFieldStats.number(v);
-                return n == null ? F.textNode(v) : F.numberNode(n);
-            case DATE:
-            case DATETIME:
-                JiraCsvDates.Parsed d = JiraCsvDates.parse(v, order);
-                if (d == null) {
-                    return F.textNode(v);
-                }
-                return F.textNode(type == CsvCustomFields.Type.DATE ? d.at().toLocalDate().toString()
-                        : JiraCsvDates.iso(d, zone));
-            case USER:
-            case USERS:
-                return nameOfId.containsKey(v) ? user(nameOfId.get(v), v) : user(v, null);
-            default:
-                return F.textNode(v);
-        }
+        f.set(field, people.user(n, id));
     }
 }
