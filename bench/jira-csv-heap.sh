@@ -2,10 +2,10 @@
 # Rerunnable memory/scale check for Jira CSV: generates N-issue "all fields" exports (repeated Labels and Sprint
 # columns, comments with ';' and newlines, Log Work, links, parents, select/number/date custom fields) and converts
 # each with a small fixed heap. Flat memory shows as every size passing under the same -Xmx.
-#   bench/jira-csv-heap.sh [heap, default 128m] [sizes, default "20000 100000"]
+#   bench/jira-csv-heap.sh [heap, default 256m] [sizes, default "20000 100000"]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-heap="${1:-128m}"
+heap="${1:-256m}"
 sizes="${2:-20000 100000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

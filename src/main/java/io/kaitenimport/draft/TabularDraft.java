@@ -51,6 +51,11 @@ final class TabularDraft {
         if (rules != null) {
             // isSelect() is a helper, not a key the loader knows
             rules.forEach(r -> ((ObjectNode) r).remove("select"));
+            rules.forEach(r -> {
+                if (r.path("options").isEmpty()) {
+                    ((ObjectNode) r).remove("options");
+                }
+            });
         }
         StringBuilder out = new StringBuilder();
         out.append("# kaiten-import mapping for ").append(file.getFileName()).append(", written by `kaiten-import "
@@ -125,7 +130,9 @@ final class TabularDraft {
         }
         ArrayNode list = JsonNodeFactory.instance.arrayNode();
         list.add(rule);
-        String yaml = DraftYaml.yaml(list);
+        // list items at column 0, so that deleting "# " leaves them at the indentation of custom_fields' items
+        String yaml = DraftYaml.yaml(list).lines().map(l -> l.startsWith("  ") ? l.substring(2) : l)
+                .collect(java.util.stream.Collectors.joining("\n"));
         return DraftYaml.commented(yaml.stripTrailing() + "    # " + sg.why() + "; " + DraftYaml.summary(s), "  ");
     }
 }

@@ -95,6 +95,29 @@ class MappingRoundTripTest {
         assertTrue(csv.contains("→ card field title"), csv);
     }
 
+    @Test
+    void convertNamesTheMappingCommandWhenColumnsAreLeftUnmapped(@TempDir Path tmp) throws IOException {
+        Path csv = tmp.resolve("t.csv");
+        Files.writeString(csv, "Title,Status,Mood\nA,Done,happy\nB,To do,sad\n");
+        SourceAdapter adapter = SourceAdapters.standard().choose(null, List.of(csv)).adapter();
+        Report report = new Converter(adapter, SourceOptions.of(CommonOptions.defaults()), 1000, true)
+                .convert(List.of(csv), tmp.resolve("out")).report();
+        assertTrue(report.issues().stream().anyMatch(i -> i.message().contains("1 column(s) are not mapped")
+                && i.message().contains("kaiten-import mapping " + csv)), report.issues().toString());
+        String yaml = draft(csv);
+        assertTrue(yaml.contains("  # - header: Mood\n"), yaml);
+        assertTrue(yaml.contains("  #   type: string"), yaml);
+        // uncommented, the proposal carries the column
+        Path mapping = tmp.resolve("m.yaml");
+        Files.writeString(mapping, yaml.replace("  # - header: Mood", "  - header: Mood")
+                .replace("  #   type: string", "    type: string"));
+        Report mapped = new Converter(adapter, SourceOptions.of(CommonOptions.defaults().withMapping(mapping)), 1000,
+                true).convert(List.of(csv), tmp.resolve("out2")).report();
+        assertEquals(0, mapped.losses().entries().stream().filter(e -> e.reason().startsWith("not mapped")).count(),
+                mapped.losses().entries().toString());
+        assertTrue(Files.readString(tmp.resolve("out2/custom_fields_0.json")).contains("\"Mood\""));
+    }
+
     private static Map<String, byte[]> convert(SourceAdapter adapter, Path export, Path mapping, Path out)
             throws IOException {
         SourceOptions options = SourceOptions.of(CommonOptions.defaults().withMapping(mapping));
