@@ -4,7 +4,6 @@ import io.kaitenimport.issue.Location;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.SourceAdapter;
 import io.kaitenimport.source.SourceContext;
-import io.kaitenimport.source.jiracsv.JiraCsvDraft;
 
 import java.io.IOException;
 

@@ -1,11 +1,8 @@
 package io.kaitenimport.source.jiracsv;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kaitenimport.draft.DraftYaml;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.csv.CsvRowSource;
 import io.kaitenimport.source.csv.CsvSourceAdapter;
-import io.kaitenimport.source.jira.JiraMapping;
 import io.kaitenimport.source.jiracsv.JiraCsvColumns.Column;
 
 import java.io.IOException;
@@ -15,11 +12,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The mapping draft of a Jira CSV: the effective {@code jira.yaml} mapping, every header with what it feeds (card
- * field, property, custom field with its inferred type, or a by-design drop with the reason) and its values, and
- * commented {@code fields:} lines that would force another type.
+ * What every column of a Jira CSV feeds, as convert decides it (card field, property, custom field with its
+ * inferred type, or a by-design drop with the reason), with its values: for the {@code mapping} command.
  */
-public final class JiraCsvDraft {
+public final class JiraCsvUses {
+    /**
+     * One column: {@code feeds} in words; for a custom field its {@code fieldName} and the mapping role that names
+     * its inferred type ({@code fields: {name: role}}), else null.
+     */
+    public record Use(int index, String header, String feeds, String fieldName, String role, CustomFieldStats stats) {
+    }
+
     private static final Map<JiraCsvColumns.Role, String> FEEDS = Map.ofEntries(
             Map.entry(JiraCsvColumns.Role.SUMMARY, "card title"),
             Map.entry(JiraCsvColumns.Role.KEY, "card key (and link targets)"),
@@ -70,11 +73,11 @@ public final class JiraCsvDraft {
             Map.entry(JiraCsvColumns.Role.PARENT_KEY, "card parent (by Issue key)"),
             Map.entry(JiraCsvColumns.Role.SUBTASKS, "card children"));
 
-    private JiraCsvDraft() {
+    private JiraCsvUses() {
     }
 
-    public static String write(SourceContext ctx) throws IOException {
-        JiraMapping mapping = JiraMapping.load(ctx.common().mapping());
+    /** The columns of the export in {@code ctx}, read twice (types are inferred from all values). */
+    public static List<Use> of(SourceContext ctx) throws IOException {
         CsvRowSource rows = CsvSourceAdapter.open(ctx, ctx.input(), h -> {
             String l = h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
             return l.equals("issue key") || l.equals("issue id") || l.equals("summary");
@@ -85,9 +88,7 @@ public final class JiraCsvDraft {
         });
         List<CustomFieldStats> stats = new ArrayList<>();
         rows.header().forEach(h -> stats.add(new CustomFieldStats()));
-        long[] count = {0};
         rows.forEachRow(r -> {
-            count[0]++;
             for (int i = 0; i < stats.size(); i++) {
                 String v = r.cell(i).text();
                 if (!v.isBlank()) {
@@ -95,52 +96,32 @@ public final class JiraCsvDraft {
                 }
             }
         });
-        String file = ctx.input().getFileName().toString();
-        StringBuilder out = new StringBuilder();
-        out.append("# kaiten-import mapping for the Jira CSV ").append(file).append(", written by `kaiten-import "
-                + "mapping`.\n# Unedited, `kaiten-import convert ").append(file).append(" --mapping THIS_FILE` "
-                + "makes the same package as without --mapping.\n# The keys are those of mappings/jira.yaml (the "
-                + "Jira JSON mapping); fields are keyed by field name.\n#\n# Headers (" + count[0] + " issues) and "
-                + "what each feeds:\n");
-        StringBuilder forced = new StringBuilder();
+        List<Use> out = new ArrayList<>();
         for (Column c : columns.all()) {
             CustomFieldStats s = stats.get(c.index());
-            out.append("#   ").append(c.index() + 1).append(". ").append(DraftYaml.quote(c.header())).append(" → ");
             CsvCustomFields.Field f = issues.customFields().ofColumn(c.index());
+            String feeds;
+            String name = null;
+            String role = null;
             if (s.values() == 0) {
-                out.append("skip: the column is empty");
+                feeds = "skip: the column is empty";
             } else if (c.role() == JiraCsvColumns.Role.BOOKKEEPING) {
-                out.append("skip by design: ").append(c.why());
+                feeds = "skip by design: " + c.why();
             } else if (f != null) {
-                out.append("custom field '").append(f.name).append("', ").append(f.type.label).append(" (")
-                        .append(f.rule).append(")");
+                feeds = "custom field '" + f.name + "', " + f.type.label + " (" + f.rule + ")";
                 if (f.type == CsvCustomFields.Type.SELECT || f.type == CsvCustomFields.Type.MULTI) {
-                    out.append("; options: ").append(String.join(", ", f.stats.distinct()));
+                    feeds += "; options: " + String.join(", ", f.stats.distinct());
                 }
-                if (!mapping.fields().containsKey(f.name) && forced.indexOf(DraftYaml.quote(f.name)) < 0) {
-                    forced.append("  # ").append(DraftYaml.quote(f.name)).append(": ").append(role(f.type))
-                            .append('\n');
-                }
+                name = f.name;
+                role = role(f.type);
             } else if (c.role() == JiraCsvColumns.Role.CUSTOM || c.role() == JiraCsvColumns.Role.UNKNOWN) {
-                out.append("skip by design: a Jira app object exported as a Java object name, no data");
+                feeds = "skip by design: a Jira app object exported as a Java object name, no data";
             } else {
-                out.append(FEEDS.getOrDefault(c.role(), c.role().name().toLowerCase(Locale.ROOT)));
+                feeds = FEEDS.getOrDefault(c.role(), c.role().name().toLowerCase(Locale.ROOT));
             }
-            out.append("\n#        ").append(DraftYaml.summary(s)).append('\n');
+            out.add(new Use(c.index(), c.header(), feeds, name, role, s));
         }
-        out.append('\n');
-        ObjectNode tree = DraftYaml.tree(mapping);
-        String yaml = DraftYaml.yaml(tree);
-        if (forced.length() > 0) {
-            String note = "  # Uncomment to force another type or role (size, planned_start, planned_end, "
-                    + "epic_link, tags, ignore, string, text, number, date, datetime, select, multi_select, user, "
-                    + "url):\n" + forced;
-            int at = yaml.indexOf("\nfields:\n");
-            yaml = at < 0 ? yaml + "# fields:\n" + note : yaml.substring(0, at + "\nfields:\n".length()) + note
-                    + yaml.substring(at + "\nfields:\n".length());
-        }
-        out.append(yaml);
-        return out.toString();
+        return out;
     }
 
     private static String role(CsvCustomFields.Type t) {
