@@ -35,6 +35,36 @@ class JiraCsvSampleTest {
                 "regenerate with JiraCsvSample.main after changing the JSON sample or the generator");
     }
 
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/jira-csv/server-v2");
+
+    /** Byte-for-byte golden package (-Dgolden.update=true rewrites it; review the diff) and identical reruns. */
+    @Test
+    void sampleMatchesGoldenAndIsDeterministic(@TempDir Path tmp) throws IOException {
+        SourceOptions options = SourceOptions.of(new CommonOptions(null, null, null, JiraCsvSample.ZONE, null,
+                null));
+        try (JiraCsvRun a = JiraCsvRun.csv(tmp.resolve("a"), options, USERS, JiraCsvSample.CSV);
+             JiraCsvRun b = JiraCsvRun.csv(tmp.resolve("b"), options, USERS, JiraCsvSample.CSV)) {
+            assertSameTree(a.stage, b.stage);
+            if (Boolean.getBoolean("golden.update")) {
+                io.kaitenimport.emit.FileTrees.delete(GOLDEN);
+                for (String f : io.kaitenimport.emit.FileTrees.relativeFiles(a.stage)) {
+                    Files.createDirectories(GOLDEN.resolve(f).getParent());
+                    Files.copy(a.stage.resolve(f), GOLDEN.resolve(f));
+                }
+            }
+            assertSameTree(GOLDEN, a.stage);
+        }
+    }
+
+    private static void assertSameTree(Path a, Path b) throws IOException {
+        List<String> files = io.kaitenimport.emit.FileTrees.relativeFiles(a);
+        assertEquals(files, io.kaitenimport.emit.FileTrees.relativeFiles(b));
+        for (String f : files) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(a.resolve(f)),
+                    Files.readAllBytes(b.resolve(f)), f);
+        }
+    }
+
     @Test
     void csvPackageEqualsJsonPackageExceptWhereCsvLacksData(@TempDir Path tmp) throws IOException {
         SourceOptions csvOptions = SourceOptions.of(new CommonOptions(null, null, null,
