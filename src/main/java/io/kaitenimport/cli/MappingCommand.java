@@ -10,6 +10,9 @@ import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.SourceOptions;
 import io.kaitenimport.source.Users;
 import picocli.CommandLine.Command;
+import io.kaitenimport.source.csv.CsvOptions;
+import io.kaitenimport.source.xlsx.XlsxOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,6 +55,13 @@ final class MappingCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite the output file if it exists.")
     boolean force;
 
+    /** The reading options convert takes for these exports (encoding, sheet), so the draft reads the same table. */
+    @Mixin
+    CsvOptions csv = new CsvOptions();
+
+    @Mixin
+    XlsxOptions xlsx = new XlsxOptions();
+
     @Override
     public Integer call() throws IOException {
         if (output != null && Files.exists(output) && !force) {
@@ -59,7 +69,7 @@ final class MappingCommand implements Callable<Integer> {
         }
         SourceAdapters.Choice choice = SourceAdapters.standard().choose(from, List.of(export));
         Report report = new Report("mapping");
-        SourceOptions options = SourceOptions.of(CommonOptions.defaults().withMapping(mapping));
+        SourceOptions options = SourceOptions.of(CommonOptions.defaults().withMapping(mapping), csv, xlsx);
         SourceContext ctx = new SourceContext(choice.files(), options, report,
                 Users.none(options.common().unmappedUsers(), report));
         String yaml = MappingDraft.write(choice.adapter(), ctx);
