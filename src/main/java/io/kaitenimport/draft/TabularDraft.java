@@ -60,7 +60,8 @@ final class TabularDraft {
         StringBuilder out = new StringBuilder();
         out.append("# kaiten-import mapping for ").append(file.getFileName()).append(", written by `kaiten-import "
                 + "mapping`.\n# Unedited, `kaiten-import convert ").append(file.getFileName()).append(" --mapping "
-                + "THIS_FILE` makes the same package as without --mapping (given the same --sheet, --encoding).\n# Edit it (see mappings/csv-default.yaml "
+                + "THIS_FILE` makes the same package as without --mapping\n# (given the same --sheet, --encoding)."
+                + " Edit it (see mappings/csv-default.yaml "
                 + "in the project for every key) and pass it back with --mapping.\n#\n");
         out.append(body.headers()).append('\n');
         out.append(DraftYaml.yaml(tree));

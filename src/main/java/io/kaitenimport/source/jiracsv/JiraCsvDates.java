@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
  * slash dates are ambiguous: the order is decided once per file from all its dates (see {@link Order}).
  */
 final class JiraCsvDates {
+    /** An optional time of day: {@code h:mm}, {@code h:mm:ss}, with an optional AM/PM marker. */
+    private static final String TIME = "(?:[ ,T]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp]\\.?[Mm]\\.?)?)?";
     private static final Pattern NAMED = Pattern.compile(
-            "(\\d{1,2})[/\\-. ]([\\p{L}]{3,}\\.?)[/\\-. ](\\d{2}|\\d{4})" + "(?:[ ,T]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp]\\.?[Mm]\\.?)?)?");
-    private static final Pattern NUMERIC = Pattern.compile(
-            "(\\d{1,2})([/.])(\\d{1,2})\\2(\\d{2}|\\d{4})" + "(?:[ ,]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*([AaPp]\\.?[Mm]\\.?)?)?");
-    private static final Pattern ISO = Pattern.compile(
-            "(\\d{4})-(\\d{2})-(\\d{2})(?:[ T](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
+            "(\\d{1,2})[/\\-. ]([\\p{L}]{3,}\\.?)[/\\-. ](\\d{2}|\\d{4})" + TIME);
+    private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})([/.])(\\d{1,2})\\2(\\d{2}|\\d{4})" + TIME);
+    private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})"
+            + "(?:[ T](\\d{2}):(\\d{2})(?::(\\d{2})(?:\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
     private static final Map<String, Integer> MONTHS = new HashMap<>();
 
     static {
@@ -47,7 +48,12 @@ final class JiraCsvDates {
     enum Order { DAY_FIRST, MONTH_FIRST }
 
     /** A parsed date: the local date-time, and whether the text had a time of day. */
-    record Parsed(LocalDateTime at, boolean hasTime) {
+    /** {@code offset}: the zone offset the text states (ISO {@code Z}, {@code +03:00}), else null. */
+    record Parsed(LocalDateTime at, boolean hasTime, java.time.ZoneOffset offset) {
+        Parsed(LocalDateTime at, boolean hasTime) {
+            this(at, hasTime, null);
+        }
+
         boolean midnight() {
             return at.toLocalTime().equals(LocalTime.MIDNIGHT);
         }
@@ -150,8 +156,11 @@ final class JiraCsvDates {
             }
             m = ISO.matcher(s);
             if (m.matches()) {
-                return build(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                Parsed p = build(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
                         Integer.parseInt(m.group(3)), m.group(4), m.group(5), m.group(6), null);
+                String offset = m.group(7);
+                return offset == null ? p : new Parsed(p.at(), p.hasTime(), java.time.ZoneOffset.of(
+                        offset.length() == 5 ? offset.substring(0, 3) + ":" + offset.substring(3) : offset));
             }
         } catch (DateTimeException e) {
             return null;
@@ -183,7 +192,7 @@ final class JiraCsvDates {
 
     /** ISO UTC instant text for a date-time read in {@code zone}. */
     static String iso(Parsed p, ZoneId zone) {
-        return Dates.iso(p.at().atZone(zone).toInstant());
+        return Dates.iso(p.offset() != null ? p.at().toInstant(p.offset()) : p.at().atZone(zone).toInstant());
     }
 
     private static String norm(String month) {

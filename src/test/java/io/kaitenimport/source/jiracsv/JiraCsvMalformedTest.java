@@ -153,6 +153,8 @@ class JiraCsvMalformedTest {
         assertEquals("2026-02-25T16:38:58", parse("2026-02-25 16:38:58.679"));
         assertEquals("2024-03-31T15:47", parse("31.03.2024 15:47"));
         assertNull(JiraCsvDates.parse("31/Foo/24", JiraCsvDates.Order.DAY_FIRST));
+        assertEquals("2024-01-03T12:00:00.000Z", JiraCsvDates.iso(JiraCsvDates.parse("2024-01-03T15:00:00+0300",
+                JiraCsvDates.Order.DAY_FIRST), java.time.ZoneId.of("Asia/Tokyo")), "a stated offset wins over the zone");
         assertEquals("2026-03-31T15:47", JiraCsvDates.parse("3/31/2026 3:47 PM", JiraCsvDates.Order.MONTH_FIRST)
                 .at().toString());
     }
