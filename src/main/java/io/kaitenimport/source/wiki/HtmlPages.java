@@ -14,6 +14,14 @@ final class HtmlPages {
     }
 
     static WikiFormat.Rendered render(Element body, WikiNode page, WikiRun run) throws IOException {
+        // an image wrapped in a link to itself (Notion, Confluence thumbnails) is just the image
+        for (Element a : body.select("a[href]:has(> img[src])")) {
+            Element img = a.selectFirst("> img[src]");
+            if (a.children().size() == 1 && a.ownText().isBlank() && img != null
+                    && Links.Split.of(a.attr("href")).path().equals(Links.Split.of(img.attr("src")).path())) {
+                a.unwrap();
+            }
+        }
         for (Element a : body.select("a[href]")) {
             String to = run.link(page, a.attr("href"), false);
             if (to != null) {
