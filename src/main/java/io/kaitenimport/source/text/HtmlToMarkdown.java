@@ -18,7 +18,8 @@ public final class HtmlToMarkdown {
     /** Elements that only group others: their children are converted as if they stood in their place. */
     private static final Set<String> TRANSPARENT = Set.of("div", "span", "article", "section", "main", "header",
             "footer", "body", "html", "tbody", "thead", "tfoot", "figure", "font", "center", "nav", "label", "small",
-            "big", "abbr", "cite", "mark", "sup", "sub", "u", "ins", "colgroup", "col", "picture", "source", "time");
+            "big", "abbr", "cite", "mark", "sup", "sub", "u", "ins", "colgroup", "col", "picture", "source", "time",
+            "summary", "figcaption", "caption");
     /** Elements whose content is dropped without loss (head matter, scripts, styles). */
     private static final Set<String> IGNORED = Set.of("head", "script", "style", "meta", "link", "title", "noscript",
             "template", "wbr");
@@ -160,6 +161,9 @@ public final class HtmlToMarkdown {
             StringBuilder b = new StringBuilder();
             blocks(li, b);
             String body = b.toString().strip();
+            if (li.select("> p, > pre, > blockquote, > table").isEmpty()) {
+                body = body.replaceAll("\n\n+", "\n"); // a tight item: text and its sublist
+            }
             String pad = " ".repeat(marker.length());
             String[] lines = body.split("\n", -1);
             out.append(marker).append(box);

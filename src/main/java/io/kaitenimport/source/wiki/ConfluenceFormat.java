@@ -31,7 +31,6 @@ final class ConfluenceFormat implements WikiFormat {
 
     @Override
     public List<WikiNode> tree(WikiFiles files, WikiRun run) throws IOException {
-        run.sourceName = "confluence";
         Map<String, WikiNode> pages = new LinkedHashMap<>();
         Map<String, String> parentOf = new HashMap<>();
         for (String f : files.files().keySet()) {
@@ -82,6 +81,24 @@ final class ConfluenceFormat implements WikiFormat {
         }
         // children in index order: the loop above added them in that order already
         return top;
+    }
+
+    /** The space's name: the "Name" row of index.html's overview table, else the page title of index.html. */
+    @Override
+    public String title(WikiFiles files, WikiRun run) throws IOException {
+        if (files.has("index.html")) {
+            Document index = Jsoup.parse(run.text("index.html"));
+            for (Element th : index.select("#main-content th")) {
+                Element td = th.nextElementSibling();
+                if (th.text().strip().equalsIgnoreCase("Name") && td != null && !td.text().isBlank()) {
+                    return td.text().strip();
+                }
+            }
+            if (!index.title().isBlank()) {
+                return index.title().strip();
+            }
+        }
+        return files.title();
     }
 
     private static boolean cycle(String start, Map<String, String> parentOf) {

@@ -64,11 +64,38 @@ final class NotionFormat implements WikiFormat {
     }
 
     @Override
-    public List<WikiNode> tree(WikiFiles files, WikiRun run) {
+    public List<WikiNode> tree(WikiFiles files, WikiRun run) throws IOException {
         // a database exported only as "X <id>_all.csv" still owns the folder "X <id>/"
-        return new TreeBuilder(files, rel -> page(files, rel), NotionFormat::title, NotionFormat::id)
+        List<WikiNode> top = new TreeBuilder(files, rel -> page(files, rel), NotionFormat::title, NotionFormat::id)
                 .companion(rel -> TreeBuilder.stem(rel).replaceFirst("(?<=[0-9a-f]{32})_all$", ""))
                 .build("");
+        order(top, run);
+        return top;
+    }
+
+    /**
+     * Notion's own order of subpages is the order their links appear in the parent page; file names only give the
+     * alphabet. Children the parent does not link keep name order, after the linked ones.
+     */
+    private static void order(List<WikiNode> nodes, WikiRun run) throws IOException {
+        for (WikiNode n : nodes) {
+            order(n.children, run);
+            if (n.children.size() < 2 || n.file.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                continue;
+            }
+            // read quietly: render() reports bad bytes once, when it reads the page for its body
+            String text = new String(java.nio.file.Files.readAllBytes(run.files.path(n.file)),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            java.util.Map<WikiNode, Integer> at = new java.util.HashMap<>();
+            for (WikiNode c : n.children) {
+                String name = TreeBuilder.name(c.file);
+                int i = text.indexOf(name.replace(" ", "%20"));
+                int j = text.indexOf(Links.encodePath(name));
+                int k = text.indexOf(name);
+                at.put(c, java.util.stream.IntStream.of(i, j, k).filter(x -> x >= 0).min().orElse(Integer.MAX_VALUE));
+            }
+            n.children.sort(java.util.Comparator.comparingInt(at::get));
+        }
     }
 
     @Override

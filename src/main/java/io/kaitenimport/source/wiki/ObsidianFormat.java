@@ -13,12 +13,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An Obsidian vault: Markdown notes in folders, {@code [[wikilinks]]} found by file name anywhere in the vault
+ * An Obsidian vault, or any folder of Markdown (Outline, GitBook, Docusaurus, a repository's docs — Obsidian's
+ * conventions are a superset: relative links and images work the same, and {@code [[wikilinks]]} mean nothing
+ * else). A vault: Markdown notes in folders, {@code [[wikilinks]]} found by file name anywhere in the vault
  * (the shortest path wins when names repeat, and the ambiguity is reported), {@code #Heading} and
  * {@code #^block} targets, {@code |alias} texts, {@code ![[image.png|100]]} and note/PDF/audio embeds, a central
  * attachments folder, YAML front matter. Publish files (publish.css/js, site-options.json) are not documents.
  */
 final class ObsidianFormat implements WikiFormat {
+    /** A vault is claimed by its signs; a plain Markdown folder (vault = false) by any .md file. */
+    private final boolean vault;
+
+    ObsidianFormat(boolean vault) {
+        this.vault = vault;
+    }
+
     private static final Pattern WIKILINK = Pattern.compile("(!?)\\[\\[([^\\[\\]\\n]+?)\\]\\]");
     private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\n(.*?)\\n---[ \\t]*(\\n|\\z)", Pattern.DOTALL);
     private static final Pattern KEY = Pattern.compile("^([A-Za-z0-9_-]+):", Pattern.MULTILINE);
@@ -29,13 +38,15 @@ final class ObsidianFormat implements WikiFormat {
 
     @Override
     public boolean claims(List<String> names) {
+        if (!vault) {
+            return names.stream().anyMatch(MarkdownFormat::markdown);
+        }
         return names.stream().anyMatch(n -> n.startsWith(".obsidian/") || n.contains("/.obsidian/")
                 || n.equals("publish.css") || n.equals("site-options.json"));
     }
 
     @Override
     public List<WikiNode> tree(WikiFiles files, WikiRun run) {
-        run.sourceName = "obsidian";
         for (String f : files.files().keySet()) {
             String name = TreeBuilder.name(f).toLowerCase(Locale.ROOT);
             byName.computeIfAbsent(name, k -> new ArrayList<>()).add(f);
@@ -86,7 +97,7 @@ final class ObsidianFormat implements WikiFormat {
                 if (key.equals("created") || key.equals("date")) {
                     continue;
                 }
-                run.ctx.losses().lost("obsidian front matter " + key, "documents have no such property",
+                run.ctx.losses().lost(run.sourceName + " front matter " + key, "documents have no such property",
                         run.files.at(page.file));
             }
             Matcher created = Pattern.compile("^(?:created|date):\\s*['\"]?(\\d{4}-\\d{2}-\\d{2})",
@@ -151,7 +162,7 @@ final class ObsidianFormat implements WikiFormat {
         String name = (hash < 0 ? target : target.substring(0, hash)).strip();
         String anchor = "";
         if (fragment.startsWith("^")) {
-            run.ctx.losses().lost("obsidian block reference", "documents have no block ids; the link points at "
+            run.ctx.losses().lost(run.sourceName + " block reference", "documents have no block ids; the link points at "
                     + "the page", run.files.at(page.file));
         } else if (!fragment.isEmpty()) {
             anchor = "#" + fragment.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").strip()
@@ -175,11 +186,11 @@ final class ObsidianFormat implements WikiFormat {
             return whole; // counted by the run; the text stays readable
         }
         if (embed && alias != null && alias.matches("\\d+(x\\d+)?")) {
-            run.ctx.losses().lost("obsidian image size", "documents keep the image at its own size",
+            run.ctx.losses().lost(run.sourceName + " image size", "documents keep the image at its own size",
                     run.files.at(page.file));
         }
         if (embed && found != null && run.page(found) != null) {
-            run.ctx.losses().lost("obsidian note embed", "the embedded note is linked, not shown inline",
+            run.ctx.losses().lost(run.sourceName + " note embed", "the embedded note is linked, not shown inline",
                     run.files.at(page.file));
         }
         String dest = Links.destination(to);

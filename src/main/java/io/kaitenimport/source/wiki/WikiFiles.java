@@ -63,8 +63,17 @@ final class WikiFiles implements AutoCloseable {
     static boolean junk(String relative) {
         for (String part : relative.split("/")) {
             if (part.equals("__MACOSX") || part.startsWith("._") || part.equals(".DS_Store")
-                    || part.equalsIgnoreCase("Thumbs.db") || part.equals(".obsidian") || part.equals(".git")
-                    || part.equals(".trash")) {
+                    || part.equalsIgnoreCase("Thumbs.db")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Settings and version-control folders ({@code .obsidian/}, {@code .git/}, {@code .trash/}): not content. */
+    static boolean hidden(String relative) {
+        for (String part : relative.split("/")) {
+            if (part.startsWith(".")) {
                 return true;
             }
         }
@@ -182,7 +191,7 @@ final class WikiFiles implements AutoCloseable {
                     continue;
                 }
                 String rel = nfc(root.relativize(p));
-                if (junk(rel)) {
+                if (junk(rel) || hidden(rel)) {
                     continue;
                 }
                 if (Files.isDirectory(p)) {

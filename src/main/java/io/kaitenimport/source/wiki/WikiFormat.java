@@ -17,5 +17,10 @@ interface WikiFormat {
 
     List<WikiNode> tree(WikiFiles files, WikiRun run) throws IOException;
 
+    /** The space's title when --space is not given: the export's own name for itself, else its file name. */
+    default String title(WikiFiles files, WikiRun run) throws IOException {
+        return files.title();
+    }
+
     Rendered render(WikiNode page, WikiRun run) throws IOException;
 }

@@ -37,8 +37,8 @@ public final class WikiSourceAdapter implements SourceAdapter {
         return List.of(
                 new WikiSourceAdapter("notion", "Notion export (Markdown & CSV or HTML)", NotionFormat::new),
                 new WikiSourceAdapter("confluence", "Confluence space HTML export", ConfluenceFormat::new),
-                new WikiSourceAdapter("obsidian", "Obsidian vault", ObsidianFormat::new),
-                new WikiSourceAdapter("markdown", "folder of Markdown pages", MarkdownFormat::new));
+                new WikiSourceAdapter("obsidian", "Obsidian vault", () -> new ObsidianFormat(true)),
+                new WikiSourceAdapter("markdown", "folder of Markdown pages", () -> new ObsidianFormat(false)));
     }
 
     @Override
@@ -96,7 +96,7 @@ public final class WikiSourceAdapter implements SourceAdapter {
                 throw new SourceException(Location.file(input.toString()), "has no pages a " + describe
                         + " would have");
             }
-            run.write(files.title(), tree, f);
+            run.write(f.title(files, run), tree, f);
         }
     }
 }
