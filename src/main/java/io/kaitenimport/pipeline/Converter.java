@@ -82,7 +82,8 @@ public final class Converter {
                 .flatMap(e -> e.getValue().stream())
                 .sorted()
                 .forEach(name -> report.add(IssueCode.OPTION_IGNORED, Location.NONE, name,
-                        appliesTo(name), "any of these exports"));
+                        appliesTo(name), String.join(" or ", this.inputs.stream().map(c -> c.adapter().describe())
+                                .distinct().toList())));
         Users users = Users.load(options.common().usersFile(), options.common().unmappedUsers(), report);
         try (PackageWriter writer = new PackageWriter(output, shardSize)) {
             writer.onProgress(progress);
