@@ -89,6 +89,9 @@ final class WikiFiles implements AutoCloseable {
                     s.filter(Files::isRegularFile).limit(max).forEach(p -> out.add(nfc(input.relativize(p))));
                 }
             } else {
+                if (io.kaitenimport.archive.ZipCheck.declaredEntries(input) > ZipLimits.DEFAULT.maxEntries()) {
+                    return List.of("?.md"); // claimed, so that reading refuses it in one line
+                }
                 try (ZipFile zip = ZipFile.builder().setPath(input).get()) {
                     for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
                         if (out.size() >= max) {
@@ -122,6 +125,12 @@ final class WikiFiles implements AutoCloseable {
         ZipLimits limits = ZipLimits.DEFAULT;
         ZipFile zip;
         try {
+            // before any library indexes it: a million-entry zip must not fill the heap while being opened
+            io.kaitenimport.archive.ZipCheck.checkEntryCount(zipFile, limits.maxEntries(), "wiki export");
+        } catch (io.kaitenimport.archive.ZipCheck.Refused e) {
+            throw new SourceException(Location.file(shown), e.getMessage());
+        }
+        try {
             zip = ZipFile.builder().setPath(zipFile).get();
         } catch (IOException | RuntimeException e) {
             throw new SourceException(Location.file(shown), "not a readable zip archive (" + e.getMessage() + ")");
@@ -140,6 +149,11 @@ final class WikiFiles implements AutoCloseable {
                     continue;
                 }
                 Location at = Location.file(shown).withField(name);
+                try {
+                    io.kaitenimport.archive.ZipCheck.checkMethod(e, shown);
+                } catch (io.kaitenimport.archive.ZipCheck.Refused r) {
+                    throw new SourceException(at, r.getMessage());
+                }
                 if (name.startsWith("/") || name.matches("^[A-Za-z]:.*") || ("/" + name + "/").contains("/../")) {
                     throw new SourceException(at, "zip entry is absolute or leaves the archive; refused");
                 }
