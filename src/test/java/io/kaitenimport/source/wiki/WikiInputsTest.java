@@ -118,6 +118,38 @@ class WikiInputsTest {
         assertTrue(docs.contains("\"title\" : \"A\"") && docs.contains("\"title\" : \"B\""), docs);
     }
 
+    @Test
+    void confluenceAttachmentsGetTheirRealNamesAndIconsAreNotContent() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("space"));
+        Files.createDirectories(dir.resolve("attachments/1"));
+        Files.createDirectories(dir.resolve("images/icons"));
+        Files.write(dir.resolve("attachments/1/55.pdf"), b("pdf"));
+        Files.write(dir.resolve("attachments/1/56.png"), b("png"));
+        Files.write(dir.resolve("images/icons/bullet.png"), b("icon"));
+        Files.writeString(dir.resolve("index.html"), "<html><head><title>Team</title></head><body>"
+                + "<div id=\"main-content\"><table><tr><th>Name</th><td>Team Space</td></tr></table></div>"
+                + "<a href=\"Home_1.html\">Home</a></body></html>");
+        Files.writeString(dir.resolve("Home_1.html"), "<html><head><title>Team Space : Home</title></head><body>"
+                + "<ol id=\"breadcrumbs\"><li><a href=\"index.html\">Team Space</a></li></ol>"
+                + "<div class=\"page-metadata\">Created by Ann on 24.02.2015</div><div id=\"main-content\">"
+                + "<p><img src=\"images/icons/bullet.png\"> See <a href=\"attachments/1/55.pdf\">Plan.pdf</a> and "
+                + "<img src=\"attachments/1/56.png?width=300\" data-linked-resource-default-alias=\"Diagram.png\"></p>"
+                + "</div></body></html>");
+        Path out = tmp.resolve("o");
+        Cli.Run r = Cli.run("convert", dir.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(Files.readString(out.resolve("spaces_0.json")).contains("\"title\" : \"Team Space\""));
+        String docs = Files.readString(out.resolve("documents_0.json"));
+        assertTrue(docs.contains("\"title\" : \"Home\"") && docs.contains("\"created\" : \"2015-02-24T00:00:00.000Z\""),
+                docs);
+        String files = Files.readString(out.resolve("document_files_0.json"));
+        assertTrue(files.contains("\"name\" : \"Plan.pdf\"") && files.contains("\"name\" : \"Diagram.png\""), files);
+        assertEquals(2, files.split("\"document_id\"").length - 1, files);
+        String body = Files.readString(out.resolve("documents/1/Home.md"));
+        assertTrue(body.contains("[Plan.pdf](../../files/1-") && body.contains("/Plan.pdf)"), body);
+        assertTrue(body.contains("![](../../files/1-") && !body.contains("icons"), body);
+    }
+
     private static String page(String title, String parent) {
         return "<html><head><title>" + title + "</title></head><body><ol id=\"breadcrumbs\"><li><a href=\"index.html\">S"
                 + "</a></li><li><a href=\"" + parent + "\">p</a></li></ol><div id=\"main-content\"><p>Text with "
