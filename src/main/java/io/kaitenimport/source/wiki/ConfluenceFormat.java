@@ -83,6 +83,12 @@ final class ConfluenceFormat implements WikiFormat {
         return top;
     }
 
+    @Override
+    public boolean furniture(String relative) {
+        return relative.equals("index.html") || relative.startsWith("styles/") || relative.startsWith("images/")
+                || relative.startsWith("attachments/thumbnails/");
+    }
+
     /** The space's name: the "Name" row of index.html's overview table, else the page title of index.html. */
     @Override
     public String title(WikiFiles files, WikiRun run) throws IOException {

@@ -98,6 +98,12 @@ final class NotionFormat implements WikiFormat {
         }
     }
 
+    /** The full-rows twin of a database CSV that is itself the database document. */
+    @Override
+    public boolean furniture(String relative) {
+        return relative.endsWith("_all.csv");
+    }
+
     @Override
     public Rendered render(WikiNode page, WikiRun run) throws IOException {
         String text = run.text(page.file);

@@ -86,6 +86,14 @@ final class ObsidianFormat implements WikiFormat {
         return l.isEmpty() ? byName.getOrDefault(name + ".md", List.of()) : l;
     }
 
+    /** Obsidian Publish's site files. */
+    @Override
+    public boolean furniture(String relative) {
+        String n = relative.toLowerCase(Locale.ROOT);
+        return vault && (n.equals("publish.css") || n.equals("publish.js") || n.equals("site-options.json")
+                || n.startsWith("favicon"));
+    }
+
     @Override
     public Rendered render(WikiNode page, WikiRun run) throws IOException {
         String text = run.text(page.file);

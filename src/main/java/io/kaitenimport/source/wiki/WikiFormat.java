@@ -23,4 +23,9 @@ interface WikiFormat {
     }
 
     Rendered render(WikiNode page, WikiRun run) throws IOException;
+
+    /** Files the exporting tool adds for itself (styles, icons, settings): neither content nor a loss. */
+    default boolean furniture(String relative) {
+        return false;
+    }
 }

@@ -156,10 +156,32 @@ final class WikiRun {
         String spaceId = "space";
         sink.accept(new Space(spaceId, fit(title, 128, "space title"), null, null, null, null));
         write(top, spaceId, format);
+        unreferenced(format);
         ctx.report().fact(sourceName, documents + " documents, " + folders + " folders, " + documentFiles
                 + " document files; links: " + pageLinks + " to pages (as " + DOCUMENT_LINK + "<id>), "
                 + fileLinks + " to files, " + unresolvedLinks + " to pages not in the export, " + missingFiles
                 + " to missing files" + (keptHtml > 0 ? "; " + keptHtml + " pages kept as HTML" : ""));
+    }
+
+    /**
+     * Files of the export that no page references reach no document: counted as lost, except the export tool's
+     * own furniture (stylesheets, icons, Publish settings).
+     */
+    private void unreferenced(WikiFormat format) {
+        java.util.Set<String> used = new java.util.HashSet<>(pagesByFile.keySet());
+        filesOfPage.values().forEach(m -> used.addAll(m.keySet()));
+        long n = 0;
+        String first = null;
+        for (String f : files.files().keySet()) {
+            if (!used.contains(f) && !format.furniture(f)) {
+                n++;
+                first = first == null ? f : first;
+            }
+        }
+        if (n > 0) {
+            ctx.losses().lost(sourceName + " file no page references", "only files a page links or shows become "
+                    + "document files", n, files.at(first));
+        }
     }
 
     private void write(List<WikiNode> nodes, String parentId, WikiFormat format) throws IOException {

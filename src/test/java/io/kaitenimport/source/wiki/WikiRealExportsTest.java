@@ -102,12 +102,14 @@ class WikiRealExportsTest {
             }
             // what could not be carried is counted
             assertEquals(want.missing, loss(rep, " file reference"), "missing files");
+            assertEquals(want.orphans, loss(rep, " file no page references"), "files no page references");
         } finally {
             io.kaitenimport.emit.FileTrees.delete(out);
         }
     }
 
-    private record Expected(List<String> pages, List<String> tree, int folders, Set<String> files, long missing) {
+    private record Expected(List<String> pages, List<String> tree, int folders, Set<String> files, long missing,
+                            long orphans) {
     }
 
     private static Expected expected(Path src, String format, List<String> kinds) throws IOException {
@@ -236,7 +238,13 @@ class WikiRealExportsTest {
                 }
             }
         }
-        return new Expected(pages, tree, folders.size(), files, missing);
+        Set<String> referenced = new HashSet<>();
+        files.forEach(f -> referenced.add(f.substring(f.indexOf(" -> ") + 4)));
+        long orphans = all.stream().filter(f -> !pages.contains(f) && !referenced.contains(f))
+                .filter(f -> !f.equals("index.html") && !f.startsWith("styles/") && !f.startsWith("images/")
+                        && !f.matches("publish\\.(css|js)|site-options\\.json|favicon.*") && !f.endsWith("_all.csv"))
+                .count();
+        return new Expected(pages, tree, folders.size(), files, missing, orphans);
     }
 
     /** A sorted set with a short name. */
