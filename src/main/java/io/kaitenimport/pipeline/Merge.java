@@ -36,9 +36,14 @@ final class Merge {
             }
             Namespaced sink = new Namespaced(writer, "i" + (i + 1) + "-", space);
             SourceContext ctx = new SourceContext(input.files(), options.withCommon(common), report, users);
+            String name = "input " + (i + 1);
+            String what = String.join(", ", input.files().stream().map(Path::toString).toList())
+                    + " (" + input.adapter().name() + ", ids i" + (i + 1) + "-…)";
+            report.fact(name, what);
+            Map<String, String> before = new java.util.HashMap<>(report.facts());
             input.adapter().read(ctx, sink);
-            report.fact("input " + (i + 1), String.join(", ", input.files().stream().map(Path::toString).toList())
-                    + " (" + input.adapter().name() + ", ids i" + (i + 1) + "-…): " + summary(sink.counts()));
+            report.fact(name, what + ": " + summary(sink.counts()));
+            report.scopeFacts(before, name);
         }
     }
 
