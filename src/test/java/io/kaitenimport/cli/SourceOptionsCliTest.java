@@ -78,7 +78,9 @@ class SourceOptionsCliTest {
         Cli.Run r = Cli.run("convert", CSV, second.toString(), "-o", out.toString());
         assertEquals(0, r.exit(), r.all());
         assertTrue(r.out().contains("input 1:"), r.out());
-        assertTrue(r.out().contains("input 2:   ") || r.out().contains("input 2:"), r.out());
+        assertTrue(r.out().contains("input 2:"), r.out());
+        // each CSV keeps its own encoding line
+        assertTrue(r.out().contains("input 1 encoding:") && r.out().contains("input 2 encoding:"), r.out());
         String boards = Files.readString(out.resolve("boards_0.json"));
         // each input keeps its own board, space and ids
         assertTrue(boards.contains("\"id\" : \"i1-") && boards.contains("\"id\" : \"i2-"), boards);
