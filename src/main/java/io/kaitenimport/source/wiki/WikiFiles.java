@@ -208,9 +208,10 @@ final class WikiFiles implements AutoCloseable {
                 if (junk(rel) || hidden(rel)) {
                     continue;
                 }
-                if (Files.isDirectory(p)) {
+                // links are not followed: a symlink in an export folder must not pull outside files into the package
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     folders.add(rel);
-                } else if (Files.isRegularFile(p)) {
+                } else if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                     files.put(rel, p);
                 }
             }

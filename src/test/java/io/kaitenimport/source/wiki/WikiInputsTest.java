@@ -103,6 +103,23 @@ class WikiInputsTest {
     }
 
     @Test
+    void symlinksInAnExportFolderAreNotFollowed() throws Exception {
+        Path secret = Files.writeString(tmp.resolve("secret.txt"), "do not package");
+        Path dir = Files.createDirectories(tmp.resolve("notes"));
+        Files.writeString(dir.resolve("Page.md"), "# Page\n\n[s](secret.txt)\n");
+        try {
+            Files.createSymbolicLink(dir.resolve("secret.txt"), secret);
+        } catch (UnsupportedOperationException | java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symlinks here");
+        }
+        Path out = tmp.resolve("o");
+        Cli.Run r = Cli.run("convert", dir.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.all());
+        assertFalse(Files.exists(out.resolve("document_files_0.json")));
+        assertTrue(r.out().contains("1 × markdown file reference"), r.out());
+    }
+
+    @Test
     void confluenceBreadcrumbCycleIsBrokenAndReported() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("conf"));
         Files.writeString(dir.resolve("index.html"), "<html><body><a href=\"A_1.html\">A</a> <a href=\"B_2.html\">B</a>"
