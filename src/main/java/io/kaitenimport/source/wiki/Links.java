@@ -107,7 +107,7 @@ final class Links {
         }
     }
 
-    /** Kind of Markdown link: a page link or an image. */
+    /** Decides a link's or image's new target. */
     interface Rewriter {
         /** The new target, or null to leave the link as it is. */
         String target(String target, boolean image, String text);

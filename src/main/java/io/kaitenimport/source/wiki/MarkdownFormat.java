@@ -1,7 +1,6 @@
 package io.kaitenimport.source.wiki;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 
 /**

@@ -218,11 +218,6 @@ final class WikiFiles implements AutoCloseable {
         }
     }
 
-    /** What the user passed (the folder or the zip). */
-    Path input() {
-        return input;
-    }
-
     /** The export's own name: the folder or zip name without extension. */
     String title() {
         String name = input.getFileName() == null ? "Wiki" : input.getFileName().toString();

@@ -39,12 +39,4 @@ final class WikiNode {
         children.add(child);
     }
 
-    /** Pages under this node, itself included. */
-    int pages() {
-        int n = kind == Kind.PAGE ? 1 : 0;
-        for (WikiNode c : children) {
-            n += c.pages();
-        }
-        return n;
-    }
 }

@@ -174,7 +174,7 @@ class WikiRealExportsTest {
             tree.add(name(d) + " <- " + parentTitle(parent(d), pages, pageTitle));
         }
         // references: (page, existing file) pairs, and references to files that do not exist
-        Set<String> files = new TreeSet2();
+        Set<String> files = new java.util.TreeSet<>();
         long missing = 0;
         Map<String, List<String>> byName = new HashMap<>();
         for (String f : all) {
@@ -245,10 +245,6 @@ class WikiRealExportsTest {
                         && !f.matches("publish\\.(css|js)|site-options\\.json|favicon.*") && !f.endsWith("_all.csv"))
                 .count();
         return new Expected(pages, tree, folders.size(), files, missing, orphans);
-    }
-
-    /** A sorted set with a short name. */
-    private static final class TreeSet2 extends java.util.TreeSet<String> {
     }
 
     private static String parentTitle(String dir, List<String> pages, Map<String, String> titles) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -34,9 +33,5 @@ final class WikiZips {
                 z.closeEntry();
             }
         }
-    }
-
-    static List<String> lines(Path file) throws IOException {
-        return Files.readAllLines(file);
     }
 }
