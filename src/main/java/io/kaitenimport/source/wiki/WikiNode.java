@@ -38,5 +38,4 @@ final class WikiNode {
         child.parent = this;
         children.add(child);
     }
-
 }
