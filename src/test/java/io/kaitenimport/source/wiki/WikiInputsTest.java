@@ -205,4 +205,18 @@ class WikiInputsTest {
                 + "\""));
         assertTrue(Files.readString(shared.resolve("boards_0.json")).contains("\"space_id\" : \"" + sid + "\""));
     }
+
+    @Test
+    void severalJiraFilesStayOneInputBesideAWiki() throws Exception {
+        Path out = tmp.resolve("jw");
+        Cli.Run r = Cli.run("convert", "sample-exports/jira/server-v2-search.json", "sample-exports/wiki/handbook",
+                "sample-exports/jira/cloud-v3-search.json", "-o", out.toString());
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("input 1:       sample-exports/jira/server-v2-search.json, "
+                + "sample-exports/jira/cloud-v3-search.json (jira, ids i1-…)"), r.out());
+        assertTrue(r.out().contains("input 2:       sample-exports/wiki/handbook (markdown, ids i2-…)"), r.out());
+        assertFalse(r.out().contains("input 3"), r.out());
+        String spaces = Files.readString(out.resolve("spaces_0.json"));
+        assertEquals(2, spaces.split("\"id\"").length - 1, spaces);
+    }
 }
