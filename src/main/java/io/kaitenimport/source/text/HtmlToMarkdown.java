@@ -11,14 +11,15 @@ import java.util.TreeMap;
 
 /**
  * HTML (a page body from Notion, Confluence, …) → CommonMark/GFM. Every element Markdown cannot express is
- * counted under {@code html.<tag>} in {@link TextConversion#lost()}, so a caller can keep the HTML instead when
- * the Markdown would lose something. Styling (classes, colours, fonts) is not content and is not counted.
+ * counted under {@code html.<tag>} in {@link TextConversion#lost()} — underline, super/subscript and highlights
+ * among them — so a caller can keep the HTML instead when the Markdown would lose something. Styling carried by
+ * classes and attributes (colours, fonts) is not counted.
  */
 public final class HtmlToMarkdown {
     /** Elements that only group others: their children are converted as if they stood in their place. */
     private static final Set<String> TRANSPARENT = Set.of("div", "span", "article", "section", "main", "header",
             "footer", "body", "html", "tbody", "thead", "tfoot", "figure", "font", "center", "nav", "label", "small",
-            "big", "abbr", "cite", "mark", "sup", "sub", "u", "ins", "colgroup", "col", "picture", "source", "time",
+            "big", "abbr", "cite", "colgroup", "col", "picture", "source", "time",
             "summary", "figcaption", "caption");
     /** Elements whose content is dropped without loss (head matter, scripts, styles). */
     private static final Set<String> IGNORED = Set.of("head", "script", "style", "meta", "link", "title", "noscript",

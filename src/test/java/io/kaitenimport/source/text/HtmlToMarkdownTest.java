@@ -71,4 +71,11 @@ class HtmlToMarkdownTest {
     void scriptsAndStylesAreNotContent() {
         assertEquals("text\n", md("<style>p{}</style><script>alert(1)</script><p>text</p>"));
     }
+
+    @Test
+    void underlineSuperscriptAndHighlightsAreLosses() {
+        TextConversion c = HtmlToMarkdown.convert("<p><u>u</u> x<sup>2</sup> <mark>hi</mark></p>");
+        assertEquals(Map.of("html.mark", 1, "html.sup", 1, "html.u", 1), c.lost());
+        assertEquals("u x2 hi\n", c.markdown());
+    }
 }
