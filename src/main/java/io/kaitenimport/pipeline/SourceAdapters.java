@@ -23,14 +23,14 @@ public final class SourceAdapters {
     }
 
     public static SourceAdapters standard() {
-        // One line per source; order matters only for detection.
+        // One line per source; order matters only for detection. Jira before the wikis: a folder of Jira JSON
+        // with a README.md is Jira's.
         List<SourceAdapter> all = new ArrayList<>();
         all.add(new io.kaitenimport.source.trello.TrelloSourceAdapter());
+        all.add(new io.kaitenimport.source.jira.JiraSourceAdapter());
         all.addAll(io.kaitenimport.source.wiki.WikiSourceAdapter.all());
-        all.addAll(List.of(
-                new io.kaitenimport.source.jira.JiraSourceAdapter(),
-                new io.kaitenimport.source.xlsx.XlsxSourceAdapter(),
-                new io.kaitenimport.source.csv.CsvSourceAdapter()));
+        all.add(new io.kaitenimport.source.xlsx.XlsxSourceAdapter());
+        all.add(new io.kaitenimport.source.csv.CsvSourceAdapter());
         return new SourceAdapters(all);
     }
 

@@ -219,4 +219,13 @@ class WikiInputsTest {
         String spaces = Files.readString(out.resolve("spaces_0.json"));
         assertEquals(2, spaces.split("\"id\"").length - 1, spaces);
     }
+
+    @Test
+    void aFolderOfJiraJsonWithAReadmeIsStillJira() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("jira-dump"));
+        Files.copy(Path.of("sample-exports/jira/server-v2-search.json"), dir.resolve("page-1.json"));
+        Files.writeString(dir.resolve("README.md"), "# How this dump was made\n");
+        Cli.Run r = Cli.run("convert", dir.toString(), "-o", tmp.resolve("o").toString());
+        assertTrue(r.out().contains("source:        jira"), r.all());
+    }
 }
