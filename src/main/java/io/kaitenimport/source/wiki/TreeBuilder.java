@@ -85,7 +85,7 @@ final class TreeBuilder {
             } else {
                 List<WikiNode> children = build(e.path());
                 if (!children.isEmpty()) {
-                    WikiNode f = WikiNode.folder("folder-" + WikiRun.hash(e.path()), name(e.path()));
+                    WikiNode f = WikiNode.folder("folder-" + WikiRun.hash(e.path()), name(e.path()), e.path());
                     children.forEach(f::add);
                     out.add(f);
                 }

@@ -13,7 +13,7 @@ final class WikiNode {
     final Kind kind;
     final String id;
     final String title;
-    /** The page's source file (relative name), or null for a folder. */
+    /** The page's source file, or the folder's relative name. */
     final String file;
     String created;
     final List<WikiNode> children = new ArrayList<>();
@@ -30,8 +30,8 @@ final class WikiNode {
         return new WikiNode(Kind.PAGE, id, title, file);
     }
 
-    static WikiNode folder(String id, String title) {
-        return new WikiNode(Kind.FOLDER, id, title, null);
+    static WikiNode folder(String id, String title, String folder) {
+        return new WikiNode(Kind.FOLDER, id, title, folder);
     }
 
     void add(WikiNode child) {

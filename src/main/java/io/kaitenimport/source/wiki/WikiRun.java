@@ -154,7 +154,8 @@ final class WikiRun {
         String given = ctx.common().spaceTitle();
         String title = given != null && !given.isBlank() ? given.strip() : exportTitle;
         String spaceId = "space";
-        sink.accept(new Space(spaceId, fit(title, 128, "space title"), null, null, null, null));
+        sink.accept(new Space(spaceId, fit(title, 128, "space title", Location.file(files.title())), null, null,
+                null, null));
         write(top, spaceId, format);
         unreferenced(format);
         ctx.report().fact(sourceName, documents + " documents, " + folders + " folders, " + documentFiles
@@ -189,7 +190,7 @@ final class WikiRun {
         for (WikiNode n : nodes) {
             order++;
             if (n.kind == WikiNode.Kind.FOLDER) {
-                sink.accept(new Folder(n.id, fit(n.title, 128, "folder title"), n.created, parentId,
+                sink.accept(new Folder(n.id, fit(n.title, 128, "folder title", files.at(n.file)), n.created, parentId,
                         (double) order));
                 folders++;
             } else {
@@ -198,7 +199,8 @@ final class WikiRun {
                 byte[] bytes = body.text().getBytes(StandardCharsets.UTF_8);
                 String path = sink.storesFiles() ? sink.addFile(DOCUMENTS_DIR, n.id, n.title + ext, bytes)
                         : "./" + DOCUMENTS_DIR + "/" + n.id + "/" + n.title + ext;
-                sink.accept(new Document(n.id, fit(n.title, 1024, "document title"), n.created, parentId, path,
+                sink.accept(new Document(n.id, fit(n.title, 1024, "document title", files.at(n.file)), n.created,
+                        parentId, path,
                         (double) order, body.type()));
                 documents++;
             }
@@ -206,14 +208,14 @@ final class WikiRun {
         }
     }
 
-    private String fit(String title, int max, String what) {
+    private String fit(String title, int max, String what, Location where) {
         String t = title == null || title.isBlank() ? "Untitled" : title.strip();
         if (t.codePointCount(0, t.length()) <= max) {
             return t;
         }
-        ctx.issue(IssueCode.SOURCE_TITLE, Location.NONE, what + " '" + t.substring(0, 40) + "…' cut to " + max
+        ctx.issue(IssueCode.SOURCE_TITLE, where, what + " '" + t.substring(0, 40) + "…' cut to " + max
                 + " characters");
-        ctx.losses().lost(sourceName + " " + what, "longer than " + max + " characters", Location.NONE);
+        ctx.losses().lost(sourceName + " " + what, "longer than " + max + " characters", where);
         return t.substring(0, t.offsetByCodePoints(0, max));
     }
 

@@ -228,4 +228,24 @@ class WikiInputsTest {
         Cli.Run r = Cli.run("convert", dir.toString(), "-o", tmp.resolve("o").toString());
         assertTrue(r.out().contains("source:        jira"), r.all());
     }
+
+    @Test
+    void aFolderNameOverKaitensLimitIsCutReportedAndCounted() throws Exception {
+        String longName = "Квартальные отчёты ".repeat(8).strip();
+        Path dir = Files.createDirectories(tmp.resolve("kb"));
+        Path folder;
+        try {
+            folder = Files.createDirectories(dir.resolve(longName.substring(0, 130)));
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("file system refuses the name");
+            return;
+        }
+        Files.writeString(folder.resolve("Q1.md"), "# Q1\n");
+        Path out = tmp.resolve("o");
+        Cli.Run r = Cli.run("convert", dir.toString(), "-o", out.toString());
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("folder title '") && r.out().contains("cut to 128 characters"), r.out());
+        assertTrue(r.out().contains("1 × markdown folder title — longer than 128 characters"), r.out());
+        assertTrue(Files.readString(out.resolve("folders_0.json")).contains(longName.substring(0, 128) + "\""));
+    }
 }
