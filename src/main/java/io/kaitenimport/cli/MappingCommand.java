@@ -67,7 +67,7 @@ final class MappingCommand implements Callable<Integer> {
         if (output != null && Files.exists(output) && !force) {
             throw new SourceException(Location.file(output.toString()), "file exists; use --force to overwrite it");
         }
-        SourceAdapters.Choice choice = SourceAdapters.standard().choose(from, List.of(export));
+        SourceAdapters.Choice choice = SourceAdapters.standard().plan(from, List.of(export)).get(0);
         Report report = new Report("mapping");
         SourceOptions options = SourceOptions.of(CommonOptions.defaults().withMapping(mapping), csv, xlsx);
         SourceContext ctx = new SourceContext(choice.files(), options, report,

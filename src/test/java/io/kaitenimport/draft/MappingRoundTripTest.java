@@ -54,7 +54,7 @@ class MappingRoundTripTest {
     }
 
     static String draft(Path export) throws IOException {
-        SourceAdapter adapter = SourceAdapters.standard().choose(null, List.of(export)).adapter();
+        SourceAdapter adapter = SourceAdapters.standard().plan(null, List.of(export)).get(0).adapter();
         Report report = new Report("mapping");
         SourceOptions options = SourceOptions.of(CommonOptions.defaults());
         return MappingDraft.write(adapter, new SourceContext(List.of(export), options, report,
@@ -65,7 +65,7 @@ class MappingRoundTripTest {
     @MethodSource("files")
     void uneditedMappingGivesTheSamePackage(Path export, @TempDir Path tmp) throws IOException {
         assumeTrue(Files.isRegularFile(export), "real exports are not available here");
-        SourceAdapter adapter = SourceAdapters.standard().choose(null, List.of(export)).adapter();
+        SourceAdapter adapter = SourceAdapters.standard().plan(null, List.of(export)).get(0).adapter();
         String yaml;
         try {
             yaml = draft(export);
@@ -99,7 +99,7 @@ class MappingRoundTripTest {
     void convertNamesTheMappingCommandWhenColumnsAreLeftUnmapped(@TempDir Path tmp) throws IOException {
         Path csv = tmp.resolve("t.csv");
         Files.writeString(csv, "Title,Status,Mood\nA,Done,happy\nB,To do,sad\n");
-        SourceAdapter adapter = SourceAdapters.standard().choose(null, List.of(csv)).adapter();
+        SourceAdapter adapter = SourceAdapters.standard().plan(null, List.of(csv)).get(0).adapter();
         Report report = new Converter(adapter, SourceOptions.of(CommonOptions.defaults()), 1000, true)
                 .convert(List.of(csv), tmp.resolve("out")).report();
         assertTrue(report.issues().stream().anyMatch(i -> i.message().contains("1 column(s) are not mapped")

@@ -41,9 +41,9 @@ class JiraCsvMalformedTest {
     @Test
     void detectedByItsHeaderAndOtherCsvStaysGeneric(@TempDir Path tmp) throws IOException {
         Path jira = write(tmp, HEADER + "\nA,P-1,1,Task,To Do,P,Proj,15/Feb/26 4:37 PM\n");
-        assertEquals("jira-csv", SourceAdapters.standard().choose(null, List.of(jira)).adapter().name());
+        assertEquals("jira-csv", SourceAdapters.standard().plan(null, List.of(jira)).get(0).adapter().name());
         Path plain = Path.of("sample-exports/csv/tasks-en.csv");
-        assertEquals("csv", SourceAdapters.standard().choose(null, List.of(plain)).adapter().name());
+        assertEquals("csv", SourceAdapters.standard().plan(null, List.of(plain)).get(0).adapter().name());
     }
 
     @Test
