@@ -42,7 +42,8 @@ class FuzzTest {
     private static final long BOUND_SECONDS = 60;
     private static final Path SAMPLES = Path.of("sample-exports");
 
-    enum Format { CSV, JSON, ZIP }
+    /** CSV/JSON/ZIP: the sample file; FOLDER_ZIP: a sample folder, zipped (wikis read folders and zips alike). */
+    enum Format { CSV, JSON, ZIP, FOLDER_ZIP }
 
     /** One mutation target: adding a source is one line in {@link #targets()}. */
     record Target(String name, String sample, Format format, boolean validate, List<String> args) {
@@ -57,6 +58,8 @@ class FuzzTest {
                 convert("trello-no-users", "trello/garden-board.json", Format.JSON),
                 convert("jira-cloud", "jira/cloud-v3-search.json", Format.JSON, "--users", "jira/users.csv"),
                 convert("jira-server", "jira/server-v2-search.json", Format.JSON, "--users", "jira/users.csv"),
+                convert("jira-csv", "jira-csv/server-v2.csv", Format.CSV, "--users", "jira-csv/users.csv"),
+                convert("wiki", "wiki/handbook", Format.FOLDER_ZIP),
                 new Target("validate-zip", "trello/garden-board.json", Format.ZIP, true,
                         List.of("--users", "trello/users.csv", "--attachments", "trello/attachments")),
                 new Target("validate-jira-zip", "jira/cloud-v3-search.json", Format.ZIP, true,
@@ -84,8 +87,10 @@ class FuzzTest {
         int[] exits = new int[4];
         long started = System.nanoTime();
         try {
-            byte[] original = t.validate() ? packageOf(t, work) : Files.readAllBytes(SAMPLES.resolve(t.sample()));
-            String fileName = t.validate() ? "package.zip" : Path.of(t.sample()).getFileName().toString();
+            byte[] original = t.validate() ? packageOf(t, work) : t.format() == Format.FOLDER_ZIP
+                    ? zipOf(SAMPLES.resolve(t.sample())) : Files.readAllBytes(SAMPLES.resolve(t.sample()));
+            String fileName = t.validate() ? "package.zip" : Path.of(t.sample()).getFileName()
+                    + (t.format() == Format.FOLDER_ZIP ? ".zip" : "");
             for (int i = 0; i < MUTANTS; i++) {
                 long seed = SEED * 1_000_003L + t.name().hashCode() * 31L + i;
                 Mutations.Mutant m = mutate(t.format(), original, new Random(seed));
@@ -150,7 +155,7 @@ class FuzzTest {
             case CSV -> pick < 6 ? Mutations.bytes(original, r) : Mutations.text(original, r);
             case JSON -> pick < 5 ? Mutations.json(original, r)
                     : pick < 8 ? Mutations.bytes(original, r) : Mutations.text(original, r);
-            case ZIP -> pick < 8 ? ZipMutations.mutate(original, r) : Mutations.bytes(original, r);
+            case ZIP, FOLDER_ZIP -> pick < 8 ? ZipMutations.mutate(original, r) : Mutations.bytes(original, r);
         };
     }
 
@@ -216,6 +221,17 @@ class FuzzTest {
         byte[] b = Files.readAllBytes(pkg);
         Files.delete(pkg);
         return b;
+    }
+
+    private static byte[] zipOf(Path folder) throws IOException {
+        java.util.Map<String, byte[]> entries = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.walk(folder)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                entries.put(folder.getFileName() + "/" + folder.relativize(p).toString().replace('\\', '/'),
+                        Files.readAllBytes(p));
+            }
+        }
+        return ZipMutations.write(new LinkedHashMap<>(entries), null);
     }
 
     private static Path save(Target t, int i, long seed, String fileName, byte[] bytes) throws IOException {
