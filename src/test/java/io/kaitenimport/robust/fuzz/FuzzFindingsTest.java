@@ -124,4 +124,27 @@ class FuzzFindingsTest {
         assertTrue(r.err().contains("bz.xlsx"), r.err());
         assertReadable(r);
     }
+
+    @Test
+    void aWikiZipEntryNameWithANulCharacterIsRefusedNotACrash() throws IOException {
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("handbook/Handbook.md", "# Handbook\n\nHello.\n".getBytes(StandardCharsets.UTF_8));
+        entries.put("handbook/a\0b.md", "# B\n".getBytes(StandardCharsets.UTF_8));
+        Path zip = Files.write(tmp.resolve("wiki.zip"), ZipMutations.write(entries, null));
+        Cli.Run r = Cli.run("convert", zip.toString(), "--from", "markdown", "-o", tmp.resolve("o.zip").toString());
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().contains("wiki.zip") && r.err().contains("NUL character"), r.err());
+        assertReadable(r);
+    }
+
+    @Test
+    void aHugeLinkTextInAWikiPageDoesNotOverflowTheStack() throws IOException {
+        Path wiki = Files.createDirectories(tmp.resolve("wiki"));
+        Files.writeString(wiki.resolve("Page.md"), "# Page\n\n[" + "x".repeat(600_000) + "](Other.md) and ("
+                + "y".repeat(600_000) + "\n");
+        Files.writeString(wiki.resolve("Other.md"), "# Other\n");
+        Cli.Run r = Cli.run("convert", wiki.toString(), "--from", "markdown", "-o", tmp.resolve("o.zip").toString());
+        assertTrue(r.exit() <= 1, r.all());
+        assertReadable(r);
+    }
 }
