@@ -27,6 +27,7 @@ public final class SourceAdapters {
         return new SourceAdapters(List.of(
                 new io.kaitenimport.source.trello.TrelloSourceAdapter(),
                 new io.kaitenimport.source.jira.JiraSourceAdapter(),
+                new io.kaitenimport.source.asana.AsanaSourceAdapter(),
                 new io.kaitenimport.source.xlsx.XlsxSourceAdapter(),
                 new io.kaitenimport.source.csv.CsvSourceAdapter()));
     }
