@@ -29,6 +29,7 @@ public final class SourceAdapters {
                 new io.kaitenimport.source.jira.JiraSourceAdapter(),
                 new io.kaitenimport.source.asana.AsanaSourceAdapter(),
                 new io.kaitenimport.source.xlsx.XlsxSourceAdapter(),
+                new io.kaitenimport.source.asana.AsanaCsvSourceAdapter(),
                 new io.kaitenimport.source.csv.CsvSourceAdapter()));
     }
 

@@ -134,6 +134,11 @@ final class AsanaCards {
                 ctx.losses().lost("asana task.completed", "Kaiten has no completed flag (mapping keeps completed"
                         + " tasks in their section)", where);
             }
+            if (mapping.completedToDone() && !t.memberships().isEmpty() && t.memberships().get(0).sectionId() != null
+                    && !index.columnOf(id).equals(t.memberships().get(0).sectionId())) {
+                ctx.losses().lost("asana task.memberships.section", "completed task placed in the done column: its"
+                        + " section is not kept (mapping completed: keep-section keeps it)", where);
+            }
             if (t.completedAt() != null) {
                 ctx.losses().lost("asana task.completed_at", "Kaiten keeps no completion date", where);
             }

@@ -129,14 +129,14 @@ final class AsanaIndex {
             String board = board(gid, new ArrayList<>());
             boardOf.put(gid, board);
         }
+        boolean toDone = mapping.completedToDone();
         for (String gid : cards.keySet()) {
             String col = sectionOf(gid, boardOf.get(gid), new ArrayList<>());
             sectionColumn.put(gid, col);
-            if (col == null) {
+            if (col == null && !(toDone && cards.get(gid).completed())) {
                 noSectionUsed.put(boardOf.get(gid), true);
             }
         }
-        boolean toDone = mapping.completedToDone();
         for (Map.Entry<String, Place> e : cards.entrySet()) {
             if (e.getValue().completed() && toDone) {
                 doneUsed.put(boardOf.get(e.getKey()), true);
