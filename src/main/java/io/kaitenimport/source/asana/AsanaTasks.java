@@ -81,6 +81,8 @@ final class AsanaTasks {
         for (int i = 0; i < st.size(); i++) {
             if (st.get(i).isObject()) {
                 stories.add(story(st.get(i), where.withPointer(where.pointer() + "/stories/" + i)));
+            } else {
+                bad(where, "stories/" + i, "a story should be an object");
             }
         }
         List<AsanaTask.Attachment> attachments = new ArrayList<>();
@@ -93,6 +95,8 @@ final class AsanaTasks {
                         a.path("size").isNumber() ? a.path("size").asLong() : null,
                         Dates.normalize(text(a, "created_at")), where.withPointer(where.pointer() + "/attachments/"
                         + i)));
+            } else {
+                bad(where, "attachments/" + i, "an attachment should be an object");
             }
         }
         List<String> subtasks = new ArrayList<>();
@@ -340,7 +344,7 @@ final class AsanaTasks {
         if (report) {
             Location at = where.withPointer(where.pointer() + "/" + key);
             ctx.issue(IssueCode.SOURCE_VALUE_INVALID, at, "'" + key + "': " + why + "; not read");
-            ctx.losses().lost("asana task." + key, why, at);
+            ctx.losses().lost("asana task." + key.replaceFirst("/.*", ""), why, at);
         }
     }
 
