@@ -9,7 +9,7 @@ import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.Users;
 import io.kaitenimport.source.tabular.Row;
 import io.kaitenimport.source.tabular.RowSource;
-import io.kaitenimport.source.text.HtmlToMarkdown;
+import io.kaitenimport.source.text.HtmlText;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -278,7 +278,7 @@ final class AsanaCsv {
         String due = date(r, "due date", report, ctx);
         String created = date(r, "created at", report, ctx);
         return new AsanaTask(id, i, where, parents[i] >= 0 ? ids.get(parents[i]) : null, 0, cell(r, "name"), null,
-                HtmlToMarkdown.plainText(cell(r, "notes")), Map.of(), assignee, List.of(), null, completedAt != null,
+                HtmlText.plainText(cell(r, "notes")), Map.of(), assignee, List.of(), null, completedAt != null,
                 completedAt == null ? null : midnight(completedAt, ctx), created == null ? null
                 : midnight(created, ctx), due == null ? null : CardDate.dateOnly(due), start == null ? null
                 : CardDate.dateOnly(start), memberships, tags, values, references(cell(r, "blocked by (dependencies)")),

@@ -7,7 +7,7 @@ import io.kaitenimport.model.CardDate;
 import io.kaitenimport.model.Dates;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.Users;
-import io.kaitenimport.source.text.HtmlToMarkdown;
+import io.kaitenimport.source.text.HtmlText;
 import io.kaitenimport.source.text.TextConversion;
 
 import java.time.LocalDate;
@@ -53,11 +53,11 @@ final class AsanaTasks {
         Map<String, Integer> lost = Map.of();
         String html = text(n, "html_notes", where);
         if (html != null) {
-            TextConversion c = HtmlToMarkdown.convert(html, true);
+            TextConversion c = HtmlText.toMarkdown(html, true);
             notes = c.markdown();
             lost = c.lost();
         } else {
-            notes = HtmlToMarkdown.plainText(text(n, "notes", where));
+            notes = HtmlText.plainText(text(n, "notes", where));
         }
         List<AsanaTask.Membership> memberships = memberships(n, where);
         List<String> tags = new ArrayList<>();
@@ -225,11 +225,11 @@ final class AsanaTasks {
         Map<String, Integer> lost = Map.of();
         String html = text(s, "html_text");
         if (html != null) {
-            TextConversion c = HtmlToMarkdown.convert(html, true);
+            TextConversion c = HtmlText.toMarkdown(html, true);
             text = c.markdown();
             lost = c.lost();
         } else {
-            text = HtmlToMarkdown.plainText(text(s, "text"));
+            text = HtmlText.plainText(text(s, "text"));
         }
         JsonNode from = s.get("old_section");
         JsonNode to = s.get("new_section");

@@ -8,9 +8,11 @@ import java.util.Set;
  * HTML rich text (Asana {@code html_notes} and comment {@code html_text}, wiki pages) to CommonMark/GFM.
  * Headings, paragraphs, emphasis, strike, code, links, images, lists at any depth, quotes, code blocks, rules and
  * tables are kept; what Markdown cannot express (underline, colours, sub/superscript, embedded media…) keeps its
- * text and is counted in {@link TextConversion#lost()} under {@code html.*} keys. Never throws.
+ * text and is counted in {@link TextConversion#lost()} under {@code html.*} keys. Never throws. Needs no HTML
+ * library: rich-text fields are small fragments, and Asana's own form (line breaks as newline characters, see
+ * {@link #toMarkdown(String, boolean)}) is not standard HTML whitespace.
  */
-public final class HtmlToMarkdown {
+public final class HtmlText {
     private static final Set<String> TRANSPARENT = Set.of("#root", "html", "body", "div", "span", "section",
             "article", "header", "footer", "main", "nav", "aside", "figure", "figcaption", "label", "thead", "tbody",
             "tfoot", "center", "small", "big", "abbr", "cite", "time", "q", "dl", "dt", "dd", "caption");
@@ -21,13 +23,13 @@ public final class HtmlToMarkdown {
     private final Losses losses = new Losses();
     private final boolean newlinesAreBreaks;
 
-    private HtmlToMarkdown(boolean newlinesAreBreaks) {
+    private HtmlText(boolean newlinesAreBreaks) {
         this.newlinesAreBreaks = newlinesAreBreaks;
     }
 
     /** Standard HTML: runs of whitespace, newlines included, are one space. */
-    public static TextConversion convert(String html) {
-        return convert(html, false);
+    public static TextConversion toMarkdown(String html) {
+        return toMarkdown(html, false);
     }
 
     /**
@@ -35,11 +37,11 @@ public final class HtmlToMarkdown {
      *                          {@code <br>}/{@code <p>} (Asana's {@code html_notes}): one newline is a line break, a
      *                          blank line a new paragraph
      */
-    public static TextConversion convert(String html, boolean newlinesAreBreaks) {
+    public static TextConversion toMarkdown(String html, boolean newlinesAreBreaks) {
         if (html == null || html.isBlank()) {
             return TextConversion.of("");
         }
-        HtmlToMarkdown c = new HtmlToMarkdown(newlinesAreBreaks);
+        HtmlText c = new HtmlText(newlinesAreBreaks);
         String markdown;
         try {
             markdown = Markdown.joinBlocks(c.blocks(HtmlNodes.parse(html)));

@@ -10,13 +10,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** HTML rich text (Asana html_notes / html_text, wiki pages) to Markdown, and what it cannot keep. */
-class HtmlToMarkdownTest {
+class HtmlTextTest {
     private static String md(String html) {
-        return HtmlToMarkdown.convert(html).markdown();
+        return HtmlText.toMarkdown(html).markdown();
     }
 
     private static String asana(String html) {
-        return HtmlToMarkdown.convert(html, true).markdown();
+        return HtmlText.toMarkdown(html, true).markdown();
     }
 
     @ParameterizedTest
@@ -70,7 +70,7 @@ class HtmlToMarkdownTest {
 
     @Test
     void lostFormattingIsCountedButTextKept() {
-        TextConversion c = HtmlToMarkdown.convert("<p><u>under</u> <font color=red>red</font> x<sup>2</sup>"
+        TextConversion c = HtmlText.toMarkdown("<p><u>under</u> <font color=red>red</font> x<sup>2</sup>"
                 + " <blink>odd</blink> <iframe src=x></iframe></p>");
         assertEquals("under red x2 odd", c.markdown());
         assertEquals(Map.of("html.u", 1, "html.font", 1, "html.sup", 1, "html.unknown-tag", 1, "html.iframe", 1),
@@ -89,9 +89,9 @@ class HtmlToMarkdownTest {
 
     @Test
     void plainTextIsEscapedWithBreaksKept() {
-        assertEquals("\\# not a heading\\\n*a\\*", HtmlToMarkdown.plainText("# not a heading\n*a*")
+        assertEquals("\\# not a heading\\\n*a\\*", HtmlText.plainText("# not a heading\n*a*")
                 .replace("\\*a\\*", "*a\\*"));
-        assertEquals("one\n\ntwo", HtmlToMarkdown.plainText("one\r\n\r\ntwo"));
-        assertEquals(null, HtmlToMarkdown.plainText(" "));
+        assertEquals("one\n\ntwo", HtmlText.plainText("one\r\n\r\ntwo"));
+        assertEquals(null, HtmlText.plainText(" "));
     }
 }
