@@ -45,7 +45,8 @@ class JiraMalformedInputTest {
                  {"id":"2","key":"A-2","fields":{"summary":"cut off here""");
         assertTrue(e.describe().startsWith("bad.json:2:"), e.describe());
         assertEquals("/issues/1", e.location().pointer());
-        assertTrue(e.getMessage().contains("malformed JSON while reading issue #1"), e.getMessage());
+        assertTrue(e.getMessage().contains("ends in the middle of a value (is the file truncated?) (issue #1)"),
+                e.getMessage());
     }
 
     @Test
