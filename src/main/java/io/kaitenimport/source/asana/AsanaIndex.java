@@ -108,6 +108,7 @@ final class AsanaIndex {
 
     /** Decides boards, columns and every card's place; reports the rules and the references it cannot keep. */
     void plan(AsanaMapping mapping, SourceContext ctx, String file) {
+        breakParentCycles(ctx);
         for (Map.Entry<String, Integer> r : repeats.entrySet()) {
             ctx.issue(IssueCode.SOURCE_DUPLICATE_ID, cards.get(r.getKey()).where(), "task " + r.getKey()
                     + " appears " + (r.getValue() + 1) + " times; the copy with the most data is converted");
@@ -126,12 +127,12 @@ final class AsanaIndex {
         Map<String, Boolean> noSectionUsed = new HashMap<>();
         Map<String, Boolean> doneUsed = new HashMap<>();
         for (String gid : cards.keySet()) {
-            String board = board(gid, new ArrayList<>());
+            String board = board(gid);
             boardOf.put(gid, board);
         }
         boolean toDone = mapping.completedToDone();
         for (String gid : cards.keySet()) {
-            String col = sectionOf(gid, boardOf.get(gid), new ArrayList<>());
+            String col = sectionOf(gid, boardOf.get(gid));
             sectionColumn.put(gid, col);
             if (col == null && !(toDone && cards.get(gid).completed())) {
                 noSectionUsed.put(boardOf.get(gid), true);
@@ -191,29 +192,62 @@ final class AsanaIndex {
 
     static final String NO_PROJECT = "asana-no-project";
 
-    /** The project whose board holds the card: its own first project, else its parent's, else none. */
-    private String board(String gid, List<String> seen) {
-        Place p = cards.get(gid);
-        if (p.projectId() != null) {
-            return p.projectId();
+    /** Parent references (API captures carry them as ids) that loop back are cut where the loop closes. */
+    private void breakParentCycles(SourceContext ctx) {
+        Map<String, Integer> state = new HashMap<>();
+        for (String start : new ArrayList<>(cards.keySet())) {
+            List<String> path = new ArrayList<>();
+            String at = start;
+            while (at != null && cards.containsKey(at) && state.getOrDefault(at, 0) == 0) {
+                state.put(at, 1);
+                path.add(at);
+                at = cards.get(at).parentGid();
+            }
+            if (at != null && state.getOrDefault(at, 0) == 1) {
+                String last = path.get(path.size() - 1);
+                Place p = cards.get(last);
+                cards.put(last, new Place(p.projectId(), p.sectionId(), p.completed(), null, p.occurrence(),
+                        p.score(), p.where()));
+                ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, p.where(), "parent task " + at + " would close a cycle"
+                        + " of parents; this link is dropped");
+                ctx.losses().lost("asana task.parent", "parent link closing a cycle", p.where());
+            }
+            path.forEach(g -> state.put(g, 2));
         }
-        if (p.parentGid() != null && cards.containsKey(p.parentGid()) && !seen.contains(gid)) {
-            seen.add(gid);
-            return board(p.parentGid(), seen);
+    }
+
+    /**
+     * The project whose board holds the card: its own first project, else the nearest ancestor's, else none.
+     * Iterative, with a step limit, so long or looping parent chains cannot exhaust the stack.
+     */
+    private String board(String gid) {
+        String at = gid;
+        for (int steps = 0; steps <= cards.size(); steps++) {
+            Place p = cards.get(at);
+            if (p.projectId() != null) {
+                return p.projectId();
+            }
+            if (p.parentGid() == null || !cards.containsKey(p.parentGid())) {
+                break;
+            }
+            at = p.parentGid();
         }
         return NO_PROJECT;
     }
 
-    /** The section column on the card's board: its own section there, else its parent's when on the same board. */
-    private String sectionOf(String gid, String board, List<String> seen) {
-        Place p = cards.get(gid);
-        if (p.sectionId() != null && board.equals(p.projectId())) {
-            return p.sectionId();
-        }
-        if (p.parentGid() != null && cards.containsKey(p.parentGid()) && !seen.contains(gid)
-                && board.equals(boardOf.get(p.parentGid()))) {
-            seen.add(gid);
-            return sectionOf(p.parentGid(), board, seen);
+    /** The section on the card's board: its own there, else the nearest ancestor's on the same board. */
+    private String sectionOf(String gid, String board) {
+        String at = gid;
+        for (int steps = 0; steps <= cards.size(); steps++) {
+            Place p = cards.get(at);
+            if (p.sectionId() != null && board.equals(p.projectId())) {
+                return p.sectionId();
+            }
+            if (p.parentGid() == null || !cards.containsKey(p.parentGid())
+                    || !board.equals(boardOf.get(p.parentGid()))) {
+                return null;
+            }
+            at = p.parentGid();
         }
         return null;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kaitenimport.emit.Json;
+import io.kaitenimport.emit.JsonErrors;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
 import io.kaitenimport.issue.SourceException;
@@ -74,8 +75,7 @@ final class AsanaJson {
                 if (loc != null) {
                     where = where.withLine((long) loc.getLineNr(), (long) loc.getColumnNr());
                 }
-                throw new SourceException(where, "malformed JSON (truncated or not an Asana export?): "
-                        + e.getOriginalMessage(), e);
+                throw new SourceException(where, JsonErrors.describe(e), e);
             }
         }
     }
