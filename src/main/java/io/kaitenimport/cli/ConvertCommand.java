@@ -36,7 +36,7 @@ final class ConvertCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "EXPORT",
-            description = "The export file (.csv, .xlsx, Trello .json, Jira .json). Jira: several files or a folder "
+            description = "The export file (.csv, .xlsx, Trello .json, Jira .json, Asana .json/.csv). Jira: several files or a folder "
                     + "of .json files are merged into one package.")
     List<Path> inputs;
 
@@ -73,7 +73,7 @@ final class ConvertCommand implements Callable<Integer> {
     String space;
 
     @Option(names = "--attachments", paramLabel = "DIR",
-            description = "Folder with downloaded attachment files to put into the package (Trello, Jira).")
+            description = "Folder with downloaded attachment files to put into the package (Trello, Jira, Asana).")
     Path attachments;
 
     @Option(names = "--shard-size", paramLabel = "N", defaultValue = "50000",
