@@ -277,19 +277,32 @@ final class AsanaCsv {
         String start = date(r, "start date", report, ctx);
         String due = date(r, "due date", report, ctx);
         String created = date(r, "created at", report, ctx);
+        List<String> blockedBy = references(r, "blocked by (dependencies)", report, ctx);
+        List<String> blocking = references(r, "blocking (dependencies)", report, ctx);
         return new AsanaTask(id, i, where, parents[i] >= 0 ? ids.get(parents[i]) : null, 0, cell(r, "name"), null,
                 HtmlText.plainText(cell(r, "notes")), Map.of(), assignee, List.of(), null, completedAt != null,
                 completedAt == null ? null : midnight(completedAt, ctx), created == null ? null
                 : midnight(created, ctx), due == null ? null : CardDate.dateOnly(due), start == null ? null
-                : CardDate.dateOnly(start), memberships, tags, values, references(cell(r, "blocked by (dependencies)")),
-                references(cell(r, "blocking (dependencies)")), List.of(), false, List.of(), null, List.of(), 0);
+                : CardDate.dateOnly(start), memberships, tags, values, blockedBy, blocking, List.of(), false, List.of(), null, List.of(), 0);
     }
 
-    /** Dependency cells list task ids (or, in hand-made files, names); unknown ones stay as written. */
-    private List<String> references(String cell) {
+    /**
+     * Dependency cells list task ids (or, in hand-made files, names); unknown ones stay as written and are
+     * reported by the index. Ids a spreadsheet rounded cannot name a task and are never guessed.
+     */
+    private List<String> references(Row r, String key, boolean report, SourceContext ctx) {
         List<String> out = new ArrayList<>();
-        for (String token : split(cell)) {
+        for (String token : split(cell(r, key))) {
             String ref = token;
+            if (EXCEL_ROUNDED.matcher(token).matches()) {
+                if (report) {
+                    Location at = Location.cell(file, r.line(), col.get(key) + 1L, key);
+                    ctx.issue(IssueCode.SOURCE_VALUE_INVALID, at, "task id '" + token + "' was rounded by a"
+                            + " spreadsheet (scientific notation); the dependency is not guessed");
+                    ctx.losses().lost("asana task.dependencies", "task id rounded by a spreadsheet", at);
+                }
+                continue;
+            }
             if (!idSet.contains(token)) {
                 List<Integer> named = byStrippedName.getOrDefault(token, List.of());
                 if (named.size() == 1) {
