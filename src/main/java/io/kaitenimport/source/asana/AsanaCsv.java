@@ -283,7 +283,7 @@ final class AsanaCsv {
                 HtmlText.plainText(cell(r, "notes")), Map.of(), assignee, List.of(), null, completedAt != null,
                 completedAt == null ? null : midnight(completedAt, ctx), created == null ? null
                 : midnight(created, ctx), due == null ? null : CardDate.dateOnly(due), start == null ? null
-                : CardDate.dateOnly(start), memberships, tags, values, blockedBy, blocking, List.of(), false, List.of(), null, List.of(), 0);
+                : CardDate.dateOnly(start), memberships, tags, values, blockedBy, blocking, List.of(), false, List.of(), null, List.of(), 0, 0);
     }
 
     /**

@@ -8,20 +8,46 @@ import io.kaitenimport.source.SourceContext;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
 
 /**
  * Pass one: ids only. Which task objects become cards (the fullest copy of a repeated gid), projects and their
  * sections in order, where each card goes (board and column), parent/child and dependency pairs, custom-field
- * definitions with their options. Pass two ({@link AsanaCards}) writes the records from this plan.
+ * definitions with their options. Pass two ({@link AsanaCards}) writes the records from this plan. Per card it
+ * keeps one small object whose strings are shared with the maps' keys (a project id is stored once, not once per
+ * task), and a line number instead of a location.
  */
 final class AsanaIndex {
-    /** Where a card's own data puts it; resolved into board and column by {@link #plan}. */
-    private record Place(String projectId, String sectionId, boolean completed, String parentGid, int occurrence,
-                         int score, Location where) {
+    static final String NO_PROJECT = "asana-no-project";
+
+    /** Where a card's own data puts it, then (after {@link #plan}) its board and column. */
+    private static final class Place {
+        final String projectId;
+        final String sectionId;
+        final boolean completed;
+        String parentGid;
+        final int occurrence;
+        final int score;
+        final int line;
+        final int column;
+        String board;
+        String columnId;
+
+        Place(String projectId, String sectionId, boolean completed, String parentGid, int occurrence, int score,
+              Location where) {
+            this.projectId = projectId;
+            this.sectionId = sectionId;
+            this.completed = completed;
+            this.parentGid = parentGid;
+            this.occurrence = occurrence;
+            this.score = score;
+            this.line = where.line() == null ? 0 : (int) (long) where.line();
+            this.column = where.column() == null ? 0 : (int) (long) where.column();
+        }
     }
 
     /** A custom field as declared: its options in first-seen order. */
@@ -32,29 +58,49 @@ final class AsanaIndex {
     record BoardPlan(String id, String title, List<Column> columns, String noSectionColumn, String doneColumn) {
     }
 
+    /** The file name as the reader writes it in locations (the JSON's name, the CSV's path). */
+    private String file;
     private final Map<String, Place> cards = new LinkedHashMap<>();
     private final Map<String, String> projects = new LinkedHashMap<>();
     private final Map<String, LinkedHashMap<String, String>> sections = new LinkedHashMap<>();
     private final Map<String, String> sectionProject = new HashMap<>();
     private final Map<String, FieldDef> fields = new LinkedHashMap<>();
-    private final TreeSet<String> dependencyPairs = new TreeSet<>();
+    /** Blocked task → the tasks it waits for (both directions of the export folded into one). */
+    private final Map<String, List<String>> blockers = new LinkedHashMap<>();
+    private final Map<String, String> canonical = new HashMap<>();
     private final Map<String, Integer> repeats = new HashMap<>();
     private boolean storiesRead;
     private int sectionRows;
+    private long dependencyPairs;
 
-    private final Map<String, String> boardOf = new HashMap<>();
-    private final Map<String, String> columnOf = new HashMap<>();
     private final Map<String, List<String>> children = new HashMap<>();
     private final Map<String, BoardPlan> boards = new LinkedHashMap<>();
     private final Map<String, List<String>> blocks = new HashMap<>();
     private final Map<String, List<String>> blockedBy = new HashMap<>();
 
+    AsanaIndex(String file) {
+        this.file = file;
+    }
+
+    /** One shared instance per id text, so the index stores each id once. */
+    private String id(String s) {
+        if (s == null) {
+            return null;
+        }
+        String known = canonical.putIfAbsent(s, s);
+        return known != null ? known : s;
+    }
+
     void add(AsanaTask t) {
+        if (cards.isEmpty() && sectionRows == 0 && t.where().file() != null) {
+            file = t.where().file();
+        }
         if (t.isSection()) {
             sectionRows++;
             for (AsanaTask.Membership m : t.memberships()) {
                 project(m.projectId(), m.projectName());
-                section(m.projectId(), t.gid(), t.name() == null ? null : t.name().replaceFirst(":\\s*$", ""));
+                String title = t.name() == null ? null : t.name().replaceFirst(":\\s*$", "");
+                section(id(m.projectId()), id(t.gid()), title);
             }
             return;
         }
@@ -62,42 +108,51 @@ final class AsanaIndex {
         for (AsanaTask.Membership m : t.memberships()) {
             project(m.projectId(), m.projectName());
             if (m.sectionId() != null) {
-                section(m.projectId(), m.sectionId(), m.sectionName());
+                section(id(m.projectId()), id(m.sectionId()), m.sectionName());
             }
         }
         for (AsanaTask.CustomValue v : t.customValues()) {
-            FieldDef f = fields.computeIfAbsent(v.fieldId(), id -> new FieldDef(id, v.fieldName(), v.kind(),
+            FieldDef f = fields.computeIfAbsent(v.fieldId(), fid -> new FieldDef(fid, v.fieldName(), v.kind(),
                     new LinkedHashMap<>()));
             v.definition().forEach(o -> f.options().putIfAbsent(o.id(), o));
             v.options().forEach(o -> f.options().putIfAbsent(o.id(), o));
         }
-        t.dependencies().forEach(d -> dependencyPairs.add(d + "\u0000" + t.gid()));
-        t.dependents().forEach(d -> dependencyPairs.add(t.gid() + "\u0000" + d));
+        String gid = id(t.gid());
+        t.dependencies().forEach(d -> dependency(id(d), gid));
+        t.dependents().forEach(d -> dependency(gid, id(d)));
         AsanaTask.Membership first = t.memberships().isEmpty() ? null : t.memberships().get(0);
-        Place p = new Place(first == null ? null : first.projectId(), first == null ? null : first.sectionId(),
-                t.completed(), t.parentGid(), t.occurrence(), score(t), t.where());
-        Place old = cards.get(t.gid());
+        Place p = new Place(first == null ? null : id(first.projectId()), first == null ? null
+                : id(first.sectionId()), t.completed(), id(t.parentGid()), t.occurrence(), t.richness(), t.where());
+        Place old = cards.get(gid);
         if (old != null) {
-            repeats.merge(t.gid(), 1, Integer::sum);
-            if (old.score() >= p.score()) {
+            repeats.merge(gid, 1, Integer::sum);
+            if (old.score >= p.score) {
                 return;
             }
-            p = new Place(p.projectId(), p.sectionId(), p.completed(), p.parentGid() != null ? p.parentGid()
-                    : old.parentGid(), p.occurrence(), p.score(), p.where());
+            if (p.parentGid == null) {
+                p.parentGid = old.parentGid;
+            }
         }
-        cards.put(t.gid(), p);
+        cards.put(gid, p);
     }
 
-    /** How much of a task a copy holds, to keep the fullest of repeated gids. */
-    private static int score(AsanaTask t) {
-        return (t.name() != null ? 1 : 0) + (t.notes() != null ? 1 : 0) + t.memberships().size()
-                + t.customValues().size() + t.stories().size() + t.attachments().size() + t.tags().size()
-                + (t.assignee() != null ? 1 : 0) + (t.createdAt() != null ? 1 : 0) + (t.parentGid() != null ? 1 : 0);
+    private void dependency(String blocker, String blocked) {
+        List<String> list = blockers.computeIfAbsent(blocked, k -> new ArrayList<>(2));
+        if (!list.contains(blocker)) {
+            list.add(blocker);
+            dependencyPairs++;
+        }
+    }
+
+    private Location where(String gid) {
+        Place p = cards.get(gid);
+        Location at = Location.record(file, null, gid, null);
+        return p == null || p.line == 0 ? at : at.withLine((long) p.line, p.column == 0 ? null : (long) p.column);
     }
 
     private void project(String id, String name) {
-        projects.merge(id, name == null ? "" : name, (a, b) -> a.isBlank() ? b : a);
-        sections.computeIfAbsent(id, k -> new LinkedHashMap<>());
+        projects.merge(id(id), name == null ? "" : name, (a, b) -> a.isBlank() ? b : a);
+        sections.computeIfAbsent(id(id), k -> new LinkedHashMap<>());
     }
 
     private void section(String projectId, String id, String name) {
@@ -107,66 +162,63 @@ final class AsanaIndex {
     }
 
     /** Decides boards, columns and every card's place; reports the rules and the references it cannot keep. */
-    void plan(AsanaMapping mapping, SourceContext ctx, String file) {
+    void plan(AsanaMapping mapping, SourceContext ctx) {
+        canonical.clear();
         breakParentCycles(ctx);
         for (Map.Entry<String, Integer> r : repeats.entrySet()) {
-            ctx.issue(IssueCode.SOURCE_DUPLICATE_ID, cards.get(r.getKey()).where(), "task " + r.getKey()
-                    + " appears " + (r.getValue() + 1) + " times; the copy with the most data is converted");
+            ctx.issue(IssueCode.SOURCE_DUPLICATE_ID, where(r.getKey()), "task " + r.getKey() + " appears "
+                    + (r.getValue() + 1) + " times; the copy with the most data is converted");
         }
         for (Map.Entry<String, Place> e : cards.entrySet()) {
-            String parent = e.getValue().parentGid();
+            String parent = e.getValue().parentGid;
             if (parent != null && cards.containsKey(parent) && !parent.equals(e.getKey())) {
                 children.computeIfAbsent(parent, k -> new ArrayList<>()).add(e.getKey());
             } else if (parent != null) {
-                ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, e.getValue().where(), "parent task " + parent
+                ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where(e.getKey()), "parent task " + parent
                         + " is not in the export; the subtask is a card without a parent");
-                ctx.losses().lost("asana task.parent", "parent task not in the export", e.getValue().where());
+                ctx.losses().lost("asana task.parent", "parent task not in the export", where(e.getKey()));
+                e.getValue().parentGid = null;
             }
-        }
-        Map<String, String> sectionColumn = new HashMap<>();
-        Map<String, Boolean> noSectionUsed = new HashMap<>();
-        Map<String, Boolean> doneUsed = new HashMap<>();
-        for (String gid : cards.keySet()) {
-            String board = board(gid);
-            boardOf.put(gid, board);
         }
         boolean toDone = mapping.completedToDone();
-        for (String gid : cards.keySet()) {
-            String col = sectionOf(gid, boardOf.get(gid));
-            sectionColumn.put(gid, col);
-            if (col == null && !(toDone && cards.get(gid).completed())) {
-                noSectionUsed.put(boardOf.get(gid), true);
-            }
+        Set<String> used = new HashSet<>();
+        Set<String> noSectionUsed = new HashSet<>();
+        Set<String> doneUsed = new HashSet<>();
+        for (Map.Entry<String, Place> e : cards.entrySet()) {
+            e.getValue().board = board(e.getKey());
+            used.add(e.getValue().board);
         }
         for (Map.Entry<String, Place> e : cards.entrySet()) {
-            if (e.getValue().completed() && toDone) {
-                doneUsed.put(boardOf.get(e.getKey()), true);
+            Place p = e.getValue();
+            p.columnId = sectionOf(e.getKey(), p.board);
+            if (p.completed && toDone) {
+                doneUsed.add(p.board);
+            } else if (p.columnId == null) {
+                noSectionUsed.add(p.board);
             }
         }
         List<String> boardIds = new ArrayList<>();
         for (String p : projects.keySet()) {
-            if (boardOf.containsValue(p)) {
+            if (used.contains(p)) {
                 boardIds.add(p);
             }
         }
-        if (boardOf.containsValue(NO_PROJECT)) {
+        if (used.contains(NO_PROJECT)) {
             boardIds.add(NO_PROJECT);
         }
         for (String b : boardIds) {
-            boards.put(b, boardPlan(b, mapping, noSectionUsed.getOrDefault(b, false),
-                    doneUsed.getOrDefault(b, false), ctx));
+            boards.put(b, boardPlan(b, mapping, noSectionUsed.contains(b), doneUsed.contains(b), ctx));
         }
-        for (Map.Entry<String, Place> e : cards.entrySet()) {
-            BoardPlan b = boards.get(boardOf.get(e.getKey()));
-            String col = sectionColumn.get(e.getKey());
-            if (e.getValue().completed() && toDone) {
-                col = b.doneColumn();
-            } else if (col == null) {
-                col = b.noSectionColumn();
+        long done = 0;
+        for (Place p : cards.values()) {
+            BoardPlan b = boards.get(p.board);
+            if (p.completed && toDone) {
+                p.columnId = b.doneColumn();
+            } else if (p.columnId == null) {
+                p.columnId = b.noSectionColumn();
             }
-            columnOf.put(e.getKey(), col);
+            done += p.completed ? 1 : 0;
         }
-        long done = cards.values().stream().filter(Place::completed).count();
         if (done > 0) {
             ctx.issue(IssueCode.SOURCE_RULE, Location.file(file), toDone
                     ? done + " completed task(s) placed in their board's done column (mapping completed: done-column;"
@@ -174,43 +226,45 @@ final class AsanaIndex {
                     : done + " completed task(s) kept in their section (mapping completed: keep-section); the"
                     + " completion is counted as lost");
         }
-        for (String pair : dependencyPairs) {
-            String[] ab = pair.split("\u0000", 2);
-            if (!cards.containsKey(ab[0]) || !cards.containsKey(ab[1]) || ab[0].equals(ab[1])) {
-                String missing = !cards.containsKey(ab[0]) ? ab[0] : ab[1];
-                Location at = cards.containsKey(ab[1]) ? cards.get(ab[1]).where() : cards.containsKey(ab[0])
-                        ? cards.get(ab[0]).where() : Location.file(file);
-                ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, at, "dependency on task " + missing
-                        + " which is not in the export; dropped");
-                ctx.losses().lost("asana task.dependencies", "other task not in the export", at);
-            } else {
-                blocks.computeIfAbsent(ab[0], k -> new ArrayList<>()).add(ab[1]);
-                blockedBy.computeIfAbsent(ab[1], k -> new ArrayList<>()).add(ab[0]);
+        for (Map.Entry<String, List<String>> e : blockers.entrySet()) {
+            String blocked = e.getKey();
+            for (String blocker : e.getValue()) {
+                if (blocker.equals(blocked)) {
+                    ctx.issue(IssueCode.SOURCE_STRUCTURE, where(blocked), "task depends on itself; dropped");
+                    ctx.losses().lost("asana task.dependencies", "task depends on itself", where(blocked));
+                } else if (!cards.containsKey(blocker) || !cards.containsKey(blocked)) {
+                    String missing = cards.containsKey(blocker) ? blocked : blocker;
+                    Location at = cards.containsKey(blocked) ? where(blocked) : cards.containsKey(blocker)
+                            ? where(blocker) : Location.file(file);
+                    ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, at, "dependency on task " + missing
+                            + " which is not in the export; dropped");
+                    ctx.losses().lost("asana task.dependencies", "other task not in the export", at);
+                } else {
+                    blocks.computeIfAbsent(blocker, k -> new ArrayList<>(2)).add(blocked);
+                    blockedBy.computeIfAbsent(blocked, k -> new ArrayList<>(2)).add(blocker);
+                }
             }
         }
+        blockers.clear();
     }
-
-    static final String NO_PROJECT = "asana-no-project";
 
     /** Parent references (API captures carry them as ids) that loop back are cut where the loop closes. */
     private void breakParentCycles(SourceContext ctx) {
         Map<String, Integer> state = new HashMap<>();
-        for (String start : new ArrayList<>(cards.keySet())) {
+        for (String start : cards.keySet()) {
             List<String> path = new ArrayList<>();
             String at = start;
             while (at != null && cards.containsKey(at) && state.getOrDefault(at, 0) == 0) {
                 state.put(at, 1);
                 path.add(at);
-                at = cards.get(at).parentGid();
+                at = cards.get(at).parentGid;
             }
             if (at != null && state.getOrDefault(at, 0) == 1) {
                 String last = path.get(path.size() - 1);
-                Place p = cards.get(last);
-                cards.put(last, new Place(p.projectId(), p.sectionId(), p.completed(), null, p.occurrence(),
-                        p.score(), p.where()));
-                ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, p.where(), "parent task " + at + " would close a cycle"
+                cards.get(last).parentGid = null;
+                ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where(last), "parent task " + at + " would close a cycle"
                         + " of parents; this link is dropped");
-                ctx.losses().lost("asana task.parent", "parent link closing a cycle", p.where());
+                ctx.losses().lost("asana task.parent", "parent link closing a cycle", where(last));
             }
             path.forEach(g -> state.put(g, 2));
         }
@@ -218,19 +272,19 @@ final class AsanaIndex {
 
     /**
      * The project whose board holds the card: its own first project, else the nearest ancestor's, else none.
-     * Iterative, with a step limit, so long or looping parent chains cannot exhaust the stack.
+     * Iterative, with a step limit, so long parent chains cannot exhaust the stack.
      */
     private String board(String gid) {
         String at = gid;
         for (int steps = 0; steps <= cards.size(); steps++) {
             Place p = cards.get(at);
-            if (p.projectId() != null) {
-                return p.projectId();
+            if (p.projectId != null) {
+                return p.projectId;
             }
-            if (p.parentGid() == null || !cards.containsKey(p.parentGid())) {
+            if (p.parentGid == null) {
                 break;
             }
-            at = p.parentGid();
+            at = p.parentGid;
         }
         return NO_PROJECT;
     }
@@ -240,14 +294,13 @@ final class AsanaIndex {
         String at = gid;
         for (int steps = 0; steps <= cards.size(); steps++) {
             Place p = cards.get(at);
-            if (p.sectionId() != null && board.equals(p.projectId())) {
-                return p.sectionId();
+            if (p.sectionId != null && board.equals(p.projectId)) {
+                return p.sectionId;
             }
-            if (p.parentGid() == null || !cards.containsKey(p.parentGid())
-                    || !board.equals(boardOf.get(p.parentGid()))) {
+            if (p.parentGid == null || !board.equals(cards.get(p.parentGid).board)) {
                 return null;
             }
-            at = p.parentGid();
+            at = p.parentGid;
         }
         return null;
     }
@@ -300,20 +353,19 @@ final class AsanaIndex {
     /** True for the one occurrence of a gid that becomes its card. */
     boolean converts(AsanaTask t) {
         Place p = cards.get(t.gid());
-        return p != null && p.occurrence() == t.occurrence() && !t.isSection();
+        return p != null && p.occurrence == t.occurrence() && !t.isSection();
     }
 
     String boardOf(String gid) {
-        return boardOf.get(gid);
+        return cards.get(gid).board;
     }
 
     String columnOf(String gid) {
-        return columnOf.get(gid);
+        return cards.get(gid).columnId;
     }
 
     String parentOf(String gid) {
-        String p = cards.get(gid).parentGid();
-        return p != null && cards.containsKey(p) && !p.equals(gid) ? p : null;
+        return cards.get(gid).parentGid;
     }
 
     List<String> childrenOf(String gid) {
@@ -351,6 +403,6 @@ final class AsanaIndex {
     }
 
     long dependencyPairCount() {
-        return dependencyPairs.size();
+        return dependencyPairs;
     }
 }

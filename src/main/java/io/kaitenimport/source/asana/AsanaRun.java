@@ -39,13 +39,13 @@ final class AsanaRun {
         Report scratch = new Report("scan");
         SourceContext quiet = new SourceContext(ctx.inputs(), SourceOptions.of(ctx.common()), scratch,
                 Users.none(ctx.common().unmappedUsers(), scratch));
-        AsanaIndex index = new AsanaIndex();
+        AsanaIndex index = new AsanaIndex(file);
         reader.read(quiet, false, index::add);
         if (index.cardCount() == 0) {
             throw new SourceException(Location.file(file), "no Asana tasks in the export"
                     + (index.sectionRows() > 0 ? " (only section rows)" : ""));
         }
-        index.plan(mapping, ctx, file);
+        index.plan(mapping, ctx);
         String spaceId = null;
         if (ctx.common().spaceTitle() != null && !ctx.common().spaceTitle().isBlank()) {
             spaceId = "asana-space";

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param subtasks    gids of nested subtasks (JSON) — child cards
  * @param storiesRead whether the export had a {@code stories} key for this task (the UI export has none)
  * @param likes       likes/hearts on the task
+ * @param richness    how much data this copy holds (non-empty keys), to keep the fullest copy of a repeated gid
  */
 record AsanaTask(String gid, int occurrence, Location where, String parentGid, int depth, String name,
                  String subtype, String notes, Map<String, Integer> textLost, Users.Person assignee,
@@ -25,7 +26,7 @@ record AsanaTask(String gid, int occurrence, Location where, String parentGid, i
                  String createdAt, CardDate due, CardDate start, List<Membership> memberships, List<String> tags,
                  List<CustomValue> customValues, List<String> dependencies, List<String> dependents,
                  List<Story> stories, boolean storiesRead, List<Attachment> attachments, String permalink,
-                 List<String> subtasks, int likes) {
+                 List<String> subtasks, int likes, int richness) {
 
     boolean isSection() {
         return "section".equals(subtype);

@@ -49,10 +49,12 @@ final class AsanaTasks {
             parentGid = p != null && p.isObject() ? gidOf(p) : p != null && p.isValueNode() ? text(p) : null;
         }
         String subtype = text(n, "resource_subtype", where);
-        String notes;
+        String notes = null;
         Map<String, Integer> lost = Map.of();
         String html = text(n, "html_notes", where);
-        if (html != null) {
+        if (!report) {
+            // the index pass needs ids and places only: no text, stories or attachments
+        } else if (html != null) {
             TextConversion c = HtmlText.toMarkdown(html, true);
             notes = c.markdown();
             lost = c.lost();
@@ -77,7 +79,7 @@ final class AsanaTasks {
             }
         }
         List<AsanaTask.Story> stories = new ArrayList<>();
-        JsonNode st = array(n, "stories", where);
+        JsonNode st = report ? array(n, "stories", where) : EMPTY;
         for (int i = 0; i < st.size(); i++) {
             if (st.get(i).isObject()) {
                 stories.add(story(st.get(i), where.withPointer(where.pointer() + "/stories/" + i)));
@@ -86,7 +88,7 @@ final class AsanaTasks {
             }
         }
         List<AsanaTask.Attachment> attachments = new ArrayList<>();
-        JsonNode at = array(n, "attachments", where);
+        JsonNode at = report ? array(n, "attachments", where) : EMPTY;
         for (int i = 0; i < at.size(); i++) {
             JsonNode a = at.get(i);
             if (a.isObject()) {
@@ -117,7 +119,17 @@ final class AsanaTasks {
                 flag(n, "completed"), instant(n, "completed_at", where), instant(n, "created_at", where),
                 date(n, "due_at", "due_on", where), date(n, "start_at", "start_on", where), memberships, tags, values,
                 gids(n, "dependencies", where), gids(n, "dependents", where), stories, n.has("stories"),
-                attachments, text(n, "permalink_url", where), subtasks, likes);
+                attachments, text(n, "permalink_url", where), subtasks, likes, report ? 0 : richness(n));
+    }
+
+    /** Non-empty keys of a task object, nested subtasks aside. */
+    private static int richness(JsonNode n) {
+        int r = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            r += e.getKey().equals("subtasks") || isEmpty(e.getValue()) ? 0 : 1;
+        }
+        return r;
     }
 
     private List<AsanaTask.Membership> memberships(JsonNode n, Location where) {
