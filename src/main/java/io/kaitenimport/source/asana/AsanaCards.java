@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Pass two: one card (with its comments and files) per task the index converts, written at once. */
 final class AsanaCards {
@@ -306,9 +305,5 @@ final class AsanaCards {
 
     long comments() {
         return comments;
-    }
-
-    static Map<String, Integer> none() {
-        return Map.of();
     }
 }

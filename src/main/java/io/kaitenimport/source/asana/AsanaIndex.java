@@ -36,6 +36,8 @@ final class AsanaIndex {
         final int column;
         String board;
         String columnId;
+        /** Walk state for the cycle check: 0 unseen, 1 on the current path, 2 done. */
+        byte state;
 
         Place(String projectId, String sectionId, boolean completed, String parentGid, int occurrence, int score,
               Location where) {
@@ -76,7 +78,6 @@ final class AsanaIndex {
     private final Map<String, List<String>> children = new HashMap<>();
     private final Map<String, BoardPlan> boards = new LinkedHashMap<>();
     private final Map<String, List<String>> blocks = new HashMap<>();
-    private final Map<String, List<String>> blockedBy = new HashMap<>();
 
     AsanaIndex(String file) {
         this.file = file;
@@ -226,12 +227,15 @@ final class AsanaIndex {
                     : done + " completed task(s) kept in their section (mapping completed: keep-section); the"
                     + " completion is counted as lost");
         }
+        // blockers becomes blocked-by in place (only pairs with both ends in the export stay); blocks mirrors it
         for (Map.Entry<String, List<String>> e : blockers.entrySet()) {
             String blocked = e.getKey();
-            for (String blocker : e.getValue()) {
+            for (java.util.Iterator<String> it = e.getValue().iterator(); it.hasNext(); ) {
+                String blocker = it.next();
                 if (blocker.equals(blocked)) {
                     ctx.issue(IssueCode.SOURCE_STRUCTURE, where(blocked), "task depends on itself; dropped");
                     ctx.losses().lost("asana task.dependencies", "task depends on itself", where(blocked));
+                    it.remove();
                 } else if (!cards.containsKey(blocker) || !cards.containsKey(blocked)) {
                     String missing = cards.containsKey(blocker) ? blocked : blocker;
                     Location at = cards.containsKey(blocked) ? where(blocked) : cards.containsKey(blocker)
@@ -239,34 +243,35 @@ final class AsanaIndex {
                     ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, at, "dependency on task " + missing
                             + " which is not in the export; dropped");
                     ctx.losses().lost("asana task.dependencies", "other task not in the export", at);
+                    it.remove();
                 } else {
                     blocks.computeIfAbsent(blocker, k -> new ArrayList<>(2)).add(blocked);
-                    blockedBy.computeIfAbsent(blocked, k -> new ArrayList<>(2)).add(blocker);
                 }
             }
         }
-        blockers.clear();
     }
 
     /** Parent references (API captures carry them as ids) that loop back are cut where the loop closes. */
     private void breakParentCycles(SourceContext ctx) {
-        Map<String, Integer> state = new HashMap<>();
+        List<Place> path = new ArrayList<>();
         for (String start : cards.keySet()) {
-            List<String> path = new ArrayList<>();
+            path.clear();
             String at = start;
-            while (at != null && cards.containsKey(at) && state.getOrDefault(at, 0) == 0) {
-                state.put(at, 1);
-                path.add(at);
-                at = cards.get(at).parentGid;
+            String last = null;
+            while (at != null && cards.containsKey(at) && cards.get(at).state == 0) {
+                Place p = cards.get(at);
+                p.state = 1;
+                path.add(p);
+                last = at;
+                at = p.parentGid;
             }
-            if (at != null && state.getOrDefault(at, 0) == 1) {
-                String last = path.get(path.size() - 1);
+            if (at != null && cards.containsKey(at) && cards.get(at).state == 1) {
                 cards.get(last).parentGid = null;
                 ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where(last), "parent task " + at + " would close a cycle"
                         + " of parents; this link is dropped");
                 ctx.losses().lost("asana task.parent", "parent link closing a cycle", where(last));
             }
-            path.forEach(g -> state.put(g, 2));
+            path.forEach(p -> p.state = 2);
         }
     }
 
@@ -346,10 +351,6 @@ final class AsanaIndex {
         return new BoardPlan(board, title, typed, noSectionId, doneId);
     }
 
-    boolean isCard(String gid) {
-        return cards.containsKey(gid);
-    }
-
     /** True for the one occurrence of a gid that becomes its card. */
     boolean converts(AsanaTask t) {
         Place p = cards.get(t.gid());
@@ -374,7 +375,7 @@ final class AsanaIndex {
 
     /** Cards this card blocks ({@code blocks}) or is blocked by ({@code !blocks}), both ends in the export. */
     List<String> dependencies(String gid, boolean blocks) {
-        return (blocks ? this.blocks : blockedBy).getOrDefault(gid, List.of());
+        return (blocks ? this.blocks : blockers).getOrDefault(gid, List.of());
     }
 
     Map<String, BoardPlan> boards() {

@@ -150,6 +150,15 @@ final class AsanaJson {
             occurrence += nested(n);
             return;
         }
+        String type = AsanaTasks.text(n, "resource_type");
+        if (type != null && !type.equals("task")) {
+            // a capture of projects, users or stories holds no tasks; say so instead of making cards of them
+            if (report) {
+                ctx.issue(IssueCode.SOURCE_STRUCTURE, where, "an Asana " + type + ", not a task; skipped");
+                ctx.losses().lost("asana " + type, "not a task (only tasks are converted)", where);
+            }
+            return;
+        }
         AsanaTask task = tasks.fromJson(n, gid, occ, where, parent, depth);
         handler.task(task);
         JsonNode subs = n.get("subtasks");

@@ -47,7 +47,8 @@ class AsanaBadInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{\"data\": \"tasks\"}", "{\"data\": 3}", "\"text\"", "{\"next_page\": null}", "[]",
-            "{\"data\": []}", "{\"data\": [{\"gid\": \"1\", \"resource_subtype\": \"section\", \"name\": \"A:\"}]}"})
+            "{\"data\": []}", "{\"data\": [{\"gid\": \"1\", \"name\": \"P\", \"resource_type\": \"project\"}]}",
+            "{\"data\": [{\"gid\": \"1\", \"resource_subtype\": \"section\", \"name\": \"A:\"}]}"})
     void topLevelsWithoutTasksStopWithOneLine(String json) throws IOException {
         Path f = write("shape.json", json);
         SourceException e = assertThrows(SourceException.class, () -> convert(f));
