@@ -70,7 +70,7 @@ final class AsanaIndex {
     /** Blocked task → the tasks it waits for (both directions of the export folded into one). */
     private final Map<String, List<String>> blockers = new LinkedHashMap<>();
     private final Map<String, String> canonical = new HashMap<>();
-    private final Map<String, Integer> repeats = new HashMap<>();
+    private final Map<String, Integer> repeats = new LinkedHashMap<>();
     private boolean storiesRead;
     private int sectionRows;
     private long dependencyPairs;

@@ -133,6 +133,16 @@ class AsanaPoliciesTest {
     }
 
     @Test
+    void anExportWithoutStoriesSaysCommentsAreNotInIt() throws IOException {
+        Converter.Outcome o = convert(write("ui.json", "{\"data\": [{\"gid\": \"1\", \"name\": \"A\","
+                + " \"resource_type\": \"task\", \"subtasks\": []}]}"), CommonOptions.defaults());
+        assertTrue(o.report().issues().stream().anyMatch(i -> i.message().contains("no stories")),
+                AsanaTesting.describe(o.report()));
+        Converter.Outcome with = convert(AsanaTesting.JSON, CommonOptions.defaults());
+        assertTrue(with.report().issues().stream().noneMatch(i -> i.message().contains("no stories")));
+    }
+
+    @Test
     void unmappedUsersFailNamesThePerson() throws IOException {
         SourceException e = assertThrows(SourceException.class, () -> AsanaTesting.convert(AsanaTesting.JSON,
                 SourceOptions.of(new CommonOptions(null, null, CommonOptions.UnmappedUsers.FAIL, null, null, null)),
