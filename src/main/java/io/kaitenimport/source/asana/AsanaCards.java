@@ -230,7 +230,7 @@ final class AsanaCards {
                             + " Markdown cannot hold (" + k + ")", n, s.where()));
                     Users.Person a = s.author();
                     Comment c = new Comment(s.gid() != null ? s.gid() : t.gid() + "-comment-" + i, t.gid(),
-                            s.text(), person(a, "story.created_by", s.where()),
+                            s.text(), author(a, "story.created_by", s.where()),
                             a == null ? null : a.displayName(), s.created(), null, "markdown");
                     out.addAll(TextLimits.splitComment(c, ctx, s.where()));
                     comments++;
@@ -242,8 +242,15 @@ final class AsanaCards {
                                 + " date)", s.where());
                         continue;
                     }
-                    b.addHistory(Card.HistoryEntry.move(s.created(), person(s.author(), "story.created_by",
-                            s.where()), index.sectionColumn(board, s.oldSectionId()), to));
+                    String author = author(s.author(), "story.created_by", s.where());
+                    if (author == null) {
+                        // Kaiten requires an author on every history event (official cards schema).
+                        ctx.losses().lost("asana story.section_changed", "card history needs an author with an"
+                                + " email (add them to --users, or --unmapped-users placeholder:EMAIL)", s.where());
+                        continue;
+                    }
+                    b.addHistory(Card.HistoryEntry.move(s.created(), author,
+                            index.sectionColumn(board, s.oldSectionId()), to));
                 }
                 default -> ctx.losses().lost("asana story." + s.kind(), "system event; Kaiten keeps comments and"
                         + " column moves only", s.where());
@@ -301,6 +308,11 @@ final class AsanaCards {
 
     private String person(Users.Person p, String field, Location where) {
         return p == null ? null : ctx.users().resolve(p, source + " " + field, where);
+    }
+
+    /** Who wrote a comment or made a move: under --unmapped-users placeholder:EMAIL never null. */
+    private String author(Users.Person p, String field, Location where) {
+        return ctx.users().author(p, source + " " + field, where);
     }
 
     long comments() {

@@ -143,9 +143,21 @@ class AsanaPoliciesTest {
     }
 
     @Test
+    void historyNeedsAnAuthorWithAnEmailOrThePlaceholder() throws IOException {
+        Converter.Outcome dropped = convert(AsanaTesting.JSON, CommonOptions.defaults());
+        assertTrue(cards().get("9000000000000101").path("history").isMissingNode());
+        assertEquals(1, dropped.report().losses().count("asana story.section_changed"));
+        convert(AsanaTesting.JSON, CommonOptions.defaults().withUnmappedUsers(
+                CommonOptions.UnmappedUsers.placeholder("nobody@example.com")));
+        JsonNode move = cards().get("9000000000000101").path("history").get(0);
+        assertEquals("unmapped-people:nobody@example.com", move.path("author_id").asText());
+        assertEquals("9000000000000011", move.path("new_value").path("column_id").asText());
+    }
+
+    @Test
     void unmappedUsersFailNamesThePerson() throws IOException {
         SourceException e = assertThrows(SourceException.class, () -> AsanaTesting.convert(AsanaTesting.JSON,
-                SourceOptions.of(new CommonOptions(null, null, CommonOptions.UnmappedUsers.FAIL, null, null, null)),
+                SourceOptions.of(CommonOptions.defaults().withUnmappedUsers(CommonOptions.UnmappedUsers.FAIL)),
                 tmp.resolve("out")));
         assertTrue(e.getMessage().contains("Grace Hopper") || e.getMessage().contains("Ada"), e.getMessage());
     }
