@@ -3,11 +3,11 @@
 # two nested subtasks, html_notes, two comment stories, a section change, a system story, enum and number custom
 # fields, a dependency on the previous task), converts each with a small fixed heap, and prints time per 10k tasks
 # relative to the smallest run measured in the same run. Flat memory shows as every size passing under one -Xmx.
-#   bench/asana-scale.sh [heap, default 256m] [sizes, default "5000 25000 100000"]
+#   bench/asana-scale.sh [heap, default 256m] [sizes, default "5000 25000 50000"]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 heap="${1:-256m}"
-sizes="${2:-5000 25000 100000}"
+sizes="${2:-5000 25000 50000}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$root/kaiten-import" --version >/dev/null   # builds the jar if needed

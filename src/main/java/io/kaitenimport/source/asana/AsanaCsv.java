@@ -254,7 +254,7 @@ final class AsanaCsv {
                     }
                 }
             } else if (kind.equals("date")) {
-                date = AsanaTasks.isDate(v) ? v : null;
+                date = AsanaJsonValues.isDate(v) ? v : null;
                 if (date == null && report) {
                     ctx.issue(IssueCode.SOURCE_VALUE_INVALID, at, "'" + v + "' is not a date (YYYY-MM-DD); not read");
                 }
@@ -283,7 +283,8 @@ final class AsanaCsv {
                 HtmlText.plainText(cell(r, "notes")), Map.of(), assignee, List.of(), null, completedAt != null,
                 completedAt == null ? null : midnight(completedAt, ctx), created == null ? null
                 : midnight(created, ctx), due == null ? null : CardDate.dateOnly(due), start == null ? null
-                : CardDate.dateOnly(start), memberships, tags, values, blockedBy, blocking, List.of(), false, List.of(), null, List.of(), 0, 0);
+                : CardDate.dateOnly(start), memberships, tags, values, blockedBy, blocking, List.of(), false,
+                List.of(), null, List.of(), 0, 0);
     }
 
     /**

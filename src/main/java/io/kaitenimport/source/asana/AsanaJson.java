@@ -137,8 +137,8 @@ final class AsanaJson {
 
     private void task(JsonNode n, String pointer, Integer index, String parent, int depth, JsonLocation loc)
             throws IOException {
-        String gid = AsanaTasks.text(n, "gid");
-        gid = gid != null ? gid : AsanaTasks.text(n, "id");
+        String gid = AsanaJsonValues.text(n, "gid");
+        gid = gid != null ? gid : AsanaJsonValues.text(n, "id");
         Location where = Location.record(name, index == null ? null : (long) index, gid, pointer)
                 .withLine((long) loc.getLineNr(), (long) loc.getColumnNr());
         int occ = occurrence++;
@@ -150,7 +150,7 @@ final class AsanaJson {
             occurrence += nested(n);
             return;
         }
-        String type = AsanaTasks.text(n, "resource_type");
+        String type = AsanaJsonValues.text(n, "resource_type");
         if (type != null && !type.equals("task")) {
             // a capture of projects, users or stories holds no tasks; say so instead of making cards of them
             if (report) {

@@ -10,14 +10,21 @@ import io.kaitenimport.source.Users;
 import io.kaitenimport.source.text.HtmlText;
 import io.kaitenimport.source.text.TextConversion;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import static io.kaitenimport.source.asana.AsanaJsonValues.count;
+import static io.kaitenimport.source.asana.AsanaJsonValues.firstText;
+import static io.kaitenimport.source.asana.AsanaJsonValues.flag;
+import static io.kaitenimport.source.asana.AsanaJsonValues.gidOf;
+import static io.kaitenimport.source.asana.AsanaJsonValues.isDate;
+import static io.kaitenimport.source.asana.AsanaJsonValues.isEmpty;
+import static io.kaitenimport.source.asana.AsanaJsonValues.person;
+import static io.kaitenimport.source.asana.AsanaJsonValues.text;
 
 /**
  * Turns one task object of the JSON into an {@link AsanaTask}. Values of an unexpected shape are reported and
@@ -48,10 +55,10 @@ final class AsanaTasks {
             JsonNode p = n.get("parent");
             parentGid = p != null && p.isObject() ? gidOf(p) : p != null && p.isValueNode() ? text(p) : null;
         }
-        String subtype = text(n, "resource_subtype", where);
+        String subtype = textField(n, "resource_subtype", where);
         String notes = null;
         Map<String, Integer> lost = Map.of();
-        String html = text(n, "html_notes", where);
+        String html = textField(n, "html_notes", where);
         if (!report) {
             // the index pass needs ids and places only: no text, stories or attachments
         } else if (html != null) {
@@ -59,7 +66,7 @@ final class AsanaTasks {
             notes = c.markdown();
             lost = c.lost();
         } else {
-            notes = HtmlText.plainText(text(n, "notes", where));
+            notes = HtmlText.plainText(textField(n, "notes", where));
         }
         List<AsanaTask.Membership> memberships = memberships(n, where);
         List<String> tags = new ArrayList<>();
@@ -114,12 +121,13 @@ final class AsanaTasks {
         if (report) {
             lostKeys(n, where);
         }
-        return new AsanaTask(gid, occurrence, where, parentGid, depth, text(n, "name", where), subtype, notes, lost,
-                person(n, "assignee", where), people(n, "followers", where), person(n, "created_by", where),
+        return new AsanaTask(gid, occurrence, where, parentGid, depth, textField(n, "name", where), subtype, notes,
+                lost, personField(n, "assignee", where), people(n, "followers", where),
+                personField(n, "created_by", where),
                 flag(n, "completed"), instant(n, "completed_at", where), instant(n, "created_at", where),
                 date(n, "due_at", "due_on", where), date(n, "start_at", "start_on", where), memberships, tags, values,
                 gids(n, "dependencies", where), gids(n, "dependents", where), stories, n.has("stories"),
-                attachments, text(n, "permalink_url", where), subtasks, likes, report ? 0 : richness(n));
+                attachments, textField(n, "permalink_url", where), subtasks, likes, report ? 0 : richness(n));
     }
 
     /** Non-empty keys of a task object, nested subtasks aside. */
@@ -245,7 +253,7 @@ final class AsanaTasks {
         }
         JsonNode from = s.get("old_section");
         JsonNode to = s.get("new_section");
-        return new AsanaTask.Story(gidOf(s), kind, text, lost, person(s, "created_by", where),
+        return new AsanaTask.Story(gidOf(s), kind, text, lost, personField(s, "created_by", where),
                 Dates.normalize(text(s, "created_at")), from != null && from.isObject() ? gidOf(from) : null,
                 to != null && to.isObject() ? gidOf(to) : null,
                 Math.max(count(s, "num_likes", "likes"), count(s, "num_hearts", "hearts")), where);
@@ -270,7 +278,7 @@ final class AsanaTasks {
         return id == null && name == null ? null : new AsanaTask.Option(id != null ? id : name, name, text(o, "color"));
     }
 
-    private Users.Person person(JsonNode n, String key, Location where) {
+    private Users.Person personField(JsonNode n, String key, Location where) {
         JsonNode v = n.get(key);
         if (v == null || v.isNull()) {
             return null;
@@ -280,16 +288,6 @@ final class AsanaTasks {
             bad(where, key, "not a user object");
         }
         return p;
-    }
-
-    static Users.Person person(JsonNode u) {
-        if (u == null || !u.isObject()) {
-            return null;
-        }
-        String gid = gidOf(u);
-        String name = text(u, "name");
-        String email = text(u, "email");
-        return gid == null && name == null && email == null ? null : new Users.Person(gid, null, name, email);
     }
 
     private List<Users.Person> people(JsonNode n, String key, Location where) {
@@ -315,7 +313,7 @@ final class AsanaTasks {
     }
 
     private String instant(JsonNode n, String key, Location where) {
-        String t = text(n, key, where);
+        String t = textField(n, key, where);
         if (t == null) {
             return null;
         }
@@ -332,7 +330,7 @@ final class AsanaTasks {
         if (at != null) {
             return CardDate.dateTime(at);
         }
-        String on = text(n, onKey, where);
+        String on = textField(n, onKey, where);
         if (on == null) {
             return null;
         }
@@ -343,15 +341,6 @@ final class AsanaTasks {
         return CardDate.dateOnly(on);
     }
 
-    static boolean isDate(String s) {
-        try {
-            LocalDate.parse(s.strip());
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
-
     private void bad(Location where, String key, String why) {
         if (report) {
             Location at = where.withPointer(where.pointer() + "/" + key);
@@ -360,7 +349,7 @@ final class AsanaTasks {
         }
     }
 
-    private String text(JsonNode n, String key, Location where) {
+    private String textField(JsonNode n, String key, Location where) {
         JsonNode v = n.get(key);
         if (v != null && v.isContainerNode() && !isEmpty(v)) {
             bad(where, key, "should be text but is " + (v.isArray() ? "a list" : "an object"));
@@ -381,59 +370,4 @@ final class AsanaTasks {
         return EMPTY;
     }
 
-    static String gidOf(JsonNode o) {
-        String g = text(o, "gid");
-        return g != null ? g : text(o, "id");
-    }
-
-    static String text(JsonNode node, String key) {
-        return node == null ? null : text(node.get(key));
-    }
-
-    static String text(JsonNode v) {
-        return v == null || v.isNull() || v.isContainerNode() || v.asText().isBlank() ? null : v.asText();
-    }
-
-    private static String firstText(JsonNode n, String... keys) {
-        for (String k : keys) {
-            String t = text(n, k);
-            if (t != null) {
-                return t;
-            }
-        }
-        return null;
-    }
-
-    private static boolean flag(JsonNode n, String key) {
-        JsonNode v = n.get(key);
-        return v != null && (v.isBoolean() ? v.booleanValue() : "true".equalsIgnoreCase(v.asText()));
-    }
-
-    private static int count(JsonNode n, String numberKey, String arrayKey) {
-        JsonNode num = n.get(numberKey);
-        JsonNode arr = n.get(arrayKey);
-        return Math.max(num != null && num.canConvertToInt() ? num.asInt() : 0, arr != null && arr.isArray()
-                ? arr.size() : 0);
-    }
-
-    static boolean isEmpty(JsonNode v) {
-        if (v == null || v.isNull() || v.isMissingNode()) {
-            return true;
-        }
-        if (v.isBoolean()) {
-            return !v.booleanValue();
-        }
-        if (v.isTextual()) {
-            return v.asText().isBlank();
-        }
-        if (v.isContainerNode()) {
-            for (JsonNode c : v) {
-                if (!isEmpty(c)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
 }

@@ -195,7 +195,8 @@ public final class HtmlText {
                 String src = n.attr("src");
                 if (src != null && !src.isBlank()) {
                     String alt = n.attr("alt") == null ? "" : n.attr("alt");
-                    b.append('!').append(Markdown.link(Markdown.escapeText(alt.replace('\n', ' '), false), src.strip()));
+                    String text = Markdown.escapeText(alt.replace('\n', ' '), false);
+                    b.append('!').append(Markdown.link(text, src.strip()));
                 } else {
                     losses.add("html.img.without-src");
                 }

@@ -47,7 +47,8 @@ class HtmlTextTest {
 
     @Test
     void listsNestAndNumberFromStart() {
-        assertEquals("- a\n- b\n  - c\n    - d\n- e", md("<ul><li>a</li><li>b<ul><li>c<ul><li>d</li></ul></li></ul></li>"
+        assertEquals("- a\n- b\n  - c\n    - d\n- e", md("<ul><li>a</li><li>b<ul><li>c<ul><li>d</li></ul></li></ul>"
+                + "</li>"
                 + "<li>e</li></ul>"));
         assertEquals("3. x\n4. y", md("<ol start=\"3\"><li>x</li><li>y</li></ol>"));
         assertEquals("- para\n  second", md("<ul><li><p>para</p><p>second</p></li></ul>"));
@@ -62,7 +63,8 @@ class HtmlTextTest {
 
     @Test
     void asanaNewlinesAreLineAndParagraphBreaks() {
-        assertEquals("line one\\\nline two\n\nnew paragraph", asana("<body>line one\nline two\n\nnew paragraph</body>"));
+        assertEquals("line one\\\nline two\n\nnew paragraph",
+                asana("<body>line one\nline two\n\nnew paragraph</body>"));
         assertEquals("a b", md("<body>a\nb</body>"));
         assertEquals("**Goals**\\\n- not a bullet", asana("<body><strong>Goals</strong>\n- not a bullet</body>")
                 .replace("\\-", "- ").replace("-  ", "- "));
