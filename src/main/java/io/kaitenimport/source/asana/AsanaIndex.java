@@ -2,8 +2,6 @@ package io.kaitenimport.source.asana;
 
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
-import io.kaitenimport.mapping.ColumnTypeRules;
-import io.kaitenimport.model.Column;
 import io.kaitenimport.source.SourceContext;
 
 import java.util.ArrayList;
@@ -56,10 +54,6 @@ final class AsanaIndex {
     record FieldDef(String id, String name, String kind, Map<String, AsanaTask.Option> options) {
     }
 
-    /** A board-to-be: its title and columns in order. */
-    record BoardPlan(String id, String title, List<Column> columns, String noSectionColumn, String doneColumn) {
-    }
-
     /** The file name as the reader writes it in locations (the JSON's name, the CSV's path). */
     private String file;
     private final Map<String, Place> cards = new LinkedHashMap<>();
@@ -76,7 +70,7 @@ final class AsanaIndex {
     private long dependencyPairs;
 
     private final Map<String, List<String>> children = new HashMap<>();
-    private final Map<String, BoardPlan> boards = new LinkedHashMap<>();
+    private final Map<String, AsanaColumns.BoardPlan> boards = new LinkedHashMap<>();
     private final Map<String, List<String>> blocks = new HashMap<>();
 
     AsanaIndex(String file) {
@@ -208,11 +202,13 @@ final class AsanaIndex {
             boardIds.add(NO_PROJECT);
         }
         for (String b : boardIds) {
-            boards.put(b, boardPlan(b, mapping, noSectionUsed.contains(b), doneUsed.contains(b), ctx));
+            String title = b.equals(NO_PROJECT) ? mapping.noProject() : projects.get(b);
+            boards.put(b, AsanaColumns.plan(b, title, sections.getOrDefault(b, new LinkedHashMap<>()), mapping,
+                    noSectionUsed.contains(b), doneUsed.contains(b), ctx));
         }
         long done = 0;
         for (Place p : cards.values()) {
-            BoardPlan b = boards.get(p.board);
+            AsanaColumns.BoardPlan b = boards.get(p.board);
             if (p.completed && toDone) {
                 p.columnId = b.doneColumn();
             } else if (p.columnId == null) {
@@ -310,46 +306,6 @@ final class AsanaIndex {
         return null;
     }
 
-    private BoardPlan boardPlan(String board, AsanaMapping mapping, boolean noSection, boolean done,
-                                SourceContext ctx) {
-        String title = board.equals(NO_PROJECT) ? mapping.noProject() : projects.get(board);
-        title = title == null || title.isBlank() ? "Asana project " + board : title;
-        List<Column> columns = new ArrayList<>();
-        String noSectionId = null;
-        if (noSection) {
-            noSectionId = board + "-no-section";
-            columns.add(new Column(noSectionId, mapping.noSection(), board, null, null, null));
-        }
-        String doneId = null;
-        List<String> rules = new ArrayList<>();
-        for (Map.Entry<String, String> s : sections.getOrDefault(board, new LinkedHashMap<>()).entrySet()) {
-            columns.add(new Column(s.getKey(), s.getValue(), board, null, null, null));
-        }
-        List<Column> typed = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            Column c = columns.get(i);
-            ColumnTypeRules.Decision d = ColumnTypeRules.decide(c.title(), mapping.columns(),
-                    i == 0 ? Column.QUEUED : Column.IN_PROGRESS);
-            if (d.type() == Column.DONE) {
-                doneId = c.id();
-            }
-            rules.add("'" + c.title() + "' → " + d.type() + " (" + (d.rule().equals("default")
-                    ? (i == 0 ? "first column" : "other section") : d.rule()) + ")");
-            typed.add(new Column(c.id(), c.title(), board, (double) (i + 1), d.type(), null));
-        }
-        if (done && doneId == null) {
-            doneId = board + "-done";
-            typed.add(new Column(doneId, mapping.doneColumn(), board, (double) (typed.size() + 1), Column.DONE,
-                    null));
-            rules.add("'" + mapping.doneColumn() + "' → 3 (made for completed tasks)");
-        }
-        if (typed.isEmpty()) {
-            noSectionId = board + "-no-section";
-            typed.add(new Column(noSectionId, mapping.noSection(), board, 1.0, Column.QUEUED, null));
-        }
-        ctx.issue(IssueCode.SOURCE_RULE, Location.NONE, "board '" + title + "' columns: " + String.join(", ", rules));
-        return new BoardPlan(board, title, typed, noSectionId, doneId);
-    }
 
     /** True for the one occurrence of a gid that becomes its card. */
     boolean converts(AsanaTask t) {
@@ -378,7 +334,7 @@ final class AsanaIndex {
         return (blocks ? this.blocks : blockers).getOrDefault(gid, List.of());
     }
 
-    Map<String, BoardPlan> boards() {
+    Map<String, AsanaColumns.BoardPlan> boards() {
         return boards;
     }
 

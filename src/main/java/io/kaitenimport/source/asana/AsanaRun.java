@@ -52,7 +52,7 @@ final class AsanaRun {
             String title = ctx.common().spaceTitle().strip();
             sink.accept(Space.of(spaceId, title.length() > 128 ? title.substring(0, 127) + "…" : title));
         }
-        for (AsanaIndex.BoardPlan b : index.boards().values()) {
+        for (AsanaColumns.BoardPlan b : index.boards().values()) {
             String title = b.title().strip();
             if (title.codePointCount(0, title.length()) > 128) {
                 ctx.issue(IssueCode.SOURCE_TITLE, Location.NONE, "board title cut to 128 characters: " + title);
