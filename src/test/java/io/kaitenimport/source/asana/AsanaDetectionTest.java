@@ -2,6 +2,7 @@ package io.kaitenimport.source.asana;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -39,6 +40,26 @@ class AsanaDetectionTest {
             out.addAll(list(REAL.resolve(dir)));
         }
         return out;
+    }
+
+    @org.junit.jupiter.api.Test
+    void csvHeaderVariants() {
+        AsanaCsvSourceAdapter csv = new AsanaCsvSourceAdapter();
+        byte[] quoted = bytes("\uFEFF\"Task ID\",\"Created At\",\"Completed At\",\"Last Modified\",\"Name\","
+                + "\"Projects\"\r\n1,,,,a,P");
+        assertTrue(csv.detect(Path.of("export.csv"), quoted));
+        assertFalse(csv.detect(Path.of("export.txt"), quoted), "only .csv names");
+        byte[] other = bytes("ID,Name,Projects,Created At\n1,a,P,2024-01-01");
+        assertFalse(csv.detect(Path.of("other.csv"), other));
+        AsanaSourceAdapter json = new AsanaSourceAdapter();
+        byte[] gidOnly = bytes("{\"data\": [{\"gid\": \"1\", \"name\": \"x\"}]}");
+        assertFalse(json.detect(Path.of("x.json"), gidOnly), "a gid alone is not enough");
+        byte[] api = bytes("{\"data\": [{\"gid\": \"1\", \"resource_type\": \"task\"}]}");
+        assertTrue(json.detect(Path.of("x.json"), api));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static byte[] head(Path file) throws IOException {
