@@ -270,7 +270,7 @@ final class AsanaCards {
             }
             Path file = local(a);
             if (file != null) {
-                String path = ((PackageWriter) sink).addBinary(a.gid(), name, file);
+                String path = sink.addFile(PackageWriter.FILES_DIR, a.gid(), name, file);
                 sink.accept(new FileAttachment(a.gid(), t.gid(), name, null, a.created(), Files.size(file), path,
                         null, null, null, null));
                 continue;
@@ -291,7 +291,7 @@ final class AsanaCards {
     /** DIR/&lt;gid&gt;/&lt;name&gt;, or DIR/&lt;gid&gt; when it is a file; names from the export never leave DIR. */
     private Path local(AsanaTask.Attachment a) {
         Path dir = ctx.common().attachmentsDir();
-        if (dir == null || a.gid() == null || !(sink instanceof PackageWriter) || !safe(a.gid())) {
+        if (dir == null || a.gid() == null || !sink.storesFiles() || !safe(a.gid())) {
             return null;
         }
         Path byId = dir.resolve(a.gid());

@@ -82,7 +82,7 @@ class AsanaDetectionTest {
     @MethodSource("asanaFiles")
     void asanaFilesAreAsana(Path file) throws IOException {
         assumeTrue(Files.isRegularFile(file));
-        String name = SourceAdapters.standard().choose(null, List.of(file)).adapter().name();
+        String name = SourceAdapters.standard().plan(null, List.of(file)).get(0).adapter().name();
         assertEquals(file.toString().endsWith(".csv") ? "asana-csv" : "asana", name);
         byte[] head = head(file);
         assertFalse(new io.kaitenimport.source.trello.TrelloSourceAdapter().detect(file, head), "trello");
@@ -98,7 +98,7 @@ class AsanaDetectionTest {
         assertFalse(new AsanaCsvSourceAdapter().detect(file, head), "asana-csv detector");
         String name;
         try {
-            name = SourceAdapters.standard().choose(null, List.of(file)).adapter().name();
+            name = SourceAdapters.standard().plan(null, List.of(file)).get(0).adapter().name();
         } catch (io.kaitenimport.issue.SourceException e) {
             return; // not claimed by anyone
         }
