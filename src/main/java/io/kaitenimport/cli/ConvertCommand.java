@@ -131,20 +131,24 @@ final class ConvertCommand implements Callable<Integer> {
             failed.fact("input", String.join(", ", files.stream().map(Path::toString).toList()));
             failed.fact("source", adapter.name());
             failed.add(io.kaitenimport.issue.IssueCode.SOURCE_UNREADABLE, e.location(), e.getMessage());
-            report.writeFiles(failed, false);
+            report.writeFiles(failed, false, spec.commandLine());
             throw e;
         }
-        report.emit(outcome.report(), outcome.written(), out);
+        report.emit(outcome.report(), outcome.written(), spec.commandLine());
         long errors = outcome.report().errors();
-        out.println();
+        out = report.terminal(spec.commandLine());
+        if (!report.quiet) {
+            out.println();
+        }
         if (outcome.written()) {
             out.println((errors > 0 ? "Package written WITH " + errors + " error(s) (--force): " : "Package written: ")
                     + target);
         } else {
             out.println("Package NOT written: " + errors + " validation error(s). Fix them, or use --force.");
         }
+        int exit = report.exitCode(outcome.report(), out);
         out.flush();
-        return errors > 0 ? ExitCodes.INVALID : ExitCodes.OK;
+        return exit;
     }
 
     /** Fails before any work when the output would overwrite an input or something that is not a package. */

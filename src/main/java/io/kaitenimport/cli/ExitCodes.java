@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A bug in kaiten-import; rerun with --debug and report the stack trace. */
     public static final int INTERNAL = 3;
+    /** No errors, but what {@code --fail-on warning|loss} names was found (CI gating). */
+    public static final int GATED = 4;
 
     private ExitCodes() {
     }

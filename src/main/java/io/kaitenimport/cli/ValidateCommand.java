@@ -32,11 +32,14 @@ final class ValidateCommand implements Callable<Integer> {
         Report r = new Report("validate");
         r.fact("package", pkg.toString());
         Validator.validate(pkg, r).counts().forEach(r::count);
-        PrintWriter out = spec.commandLine().getOut();
-        report.emit(r, false, out);
-        out.println();
+        report.emit(r, false, spec.commandLine());
+        PrintWriter out = report.terminal(spec.commandLine());
+        if (!report.quiet) {
+            out.println();
+        }
         out.println(r.errors() == 0 ? "Package is valid." : "Package is NOT valid: " + r.errors() + " error(s).");
+        int exit = report.exitCode(r, out);
         out.flush();
-        return r.errors() == 0 ? ExitCodes.OK : ExitCodes.INVALID;
+        return exit;
     }
 }

@@ -59,6 +59,9 @@ public final class Converter {
         report.fact("input", String.join(", ", inputs.stream().map(Path::toString).toList()));
         report.fact("source", adapter.name());
         report.fact("output", output.toString());
+        if (options.common().usersFile() != null) {
+            report.fact("users", options.common().usersFile().toString());
+        }
         givenOptions.entrySet().stream()
                 .filter(e -> !adapter.optionTypes().contains(e.getKey()))
                 .flatMap(e -> e.getValue().stream())
@@ -69,6 +72,7 @@ public final class Converter {
         try (PackageWriter writer = new PackageWriter(output, shardSize)) {
             SourceContext ctx = new SourceContext(inputs, options, report, users);
             writer.onProgress(progress);
+            writer.observe(report.preview());
             adapter.read(ctx, writer);
             users.emit(writer);
             writer.finish();
