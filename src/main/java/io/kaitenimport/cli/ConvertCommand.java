@@ -30,7 +30,17 @@ import java.util.concurrent.Callable;
 @Command(name = "convert", mixinStandardHelpOptions = true, modelTransformer = SourceSections.class,
         description = {"Converts an export into a Kaiten import package (zip or directory), validates it and prints "
                 + "a report of what will arrive, what is wrong and what will be lost.",
-                "The package is written only when it has no validation errors (or with --force)."})
+                "The package is written only when it has no validation errors (or with --force)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:package written", "1:validation errors (package not written unless --force)",
+                "2:usage error or unreadable input", "3:internal error (a bug; rerun with --debug)",
+                "4:--fail-on warning|loss found warnings or lost values"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  kaiten-import convert tasks.csv --users users.csv -o tasks.zip",
+                "  kaiten-import convert board.json --attachments files/ --space Marketing",
+                "  kaiten-import convert plan.xlsx --sheet Tasks --mapping my-mapping.yaml",
+                "  kaiten-import convert jira/ --board-per project --report-html report.html",
+                "  kaiten-import convert tasks.csv -q --fail-on loss --report-junit k.xml  # CI%n"})
 final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -15,7 +15,13 @@ import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Validates a Kaiten import package (zip or directory, made by this tool or any other): "
-                + "meta-data.json, every record against its schema, and references between records.")
+                + "meta-data.json, every record against its schema, and references between records.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:package valid", "1:validation errors", "2:usage error or unreadable package",
+                "3:internal error (a bug; rerun with --debug)", "4:--fail-on warning found warnings"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  kaiten-import validate tasks.zip",
+                "  kaiten-import validate package-dir/ --report-sarif k.sarif --fail-on warning%n"})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
