@@ -78,6 +78,52 @@ public final class MappingLoader {
         return convert(merge(base, user), name, type, positions);
     }
 
+    /** A header name written in a mapping file, and where. */
+    public record WrittenHeader(String header, Location at) {
+    }
+
+    /**
+     * The header names a user's tabular mapping file names (under {@code fields} and {@code custom_fields}), with
+     * their positions, so a header the export does not have can be reported where it was written.
+     */
+    public static List<WrittenHeader> writtenHeaders(Path userFile) {
+        List<WrittenHeader> out = new ArrayList<>();
+        if (userFile == null || !Files.isRegularFile(userFile)) {
+            return out;
+        }
+        try {
+            byte[] content = Files.readAllBytes(userFile);
+            YamlPositions positions = YamlPositions.of(content);
+            JsonNode user = YAML.readTree(content);
+            String name = userFile.toString();
+            user.path("fields").fields().forEachRemaining(f -> {
+                JsonNode v = f.getValue();
+                String base = "/fields/" + YamlPositions.escape(f.getKey());
+                if (v.isTextual()) {
+                    out.add(new WrittenHeader(v.asText(), here(name, positions, base)));
+                }
+                for (int i = 0; v.isArray() && i < v.size(); i++) {
+                    out.add(new WrittenHeader(v.get(i).asText(), here(name, positions, base + "/" + i)));
+                }
+            });
+            JsonNode custom = user.path("custom_fields");
+            for (int i = 0; custom.isArray() && i < custom.size(); i++) {
+                String h = custom.get(i).path("header").asText("");
+                if (!h.isBlank()) {
+                    out.add(new WrittenHeader(h, here(name, positions, "/custom_fields/" + i + "/header")));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the file was loaded before; a second read failing only loses the warnings
+        }
+        return out;
+    }
+
+    private static Location here(String name, YamlPositions positions, String pointer) {
+        long[] p = positions.value(pointer);
+        return p == null ? Location.file(name) : Location.file(name).withLine(p[0], p[1]);
+    }
+
     /** A user's file read on its own, checked, with the positions of its keys and values. */
     private record Checked(JsonNode tree, YamlPositions positions, Object value) {
     }

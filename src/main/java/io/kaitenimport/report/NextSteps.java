@@ -82,6 +82,9 @@ public final class NextSteps {
             case USER_EMAIL_DUPLICATE -> Numbers.count(n, "email") + " belong to two people";
             case REF_ASYMMETRIC -> Numbers.count(n, "relation") + " are recorded on one side only";
             case META_FILE_UNLISTED -> Numbers.count(n, "file") + " in the package are not listed";
+            case MAPPING_HEADER_UNKNOWN -> Numbers.count(n, "header") + " in the mapping file "
+                    + (n == 1 ? "is" : "are") + " not in the export";
+            case SOURCE_TITLE_GUESSED -> "the title column was guessed";
             default -> Numbers.count(n, code.severity().label()) + " “" + code.title() + "”";
         };
     }
@@ -101,6 +104,8 @@ public final class NextSteps {
             case USER_EMAIL_DUPLICATE -> "give each person their own email (Kaiten would merge them)";
             case REF_ASYMMETRIC -> "record the relation on both cards";
             case META_FILE_UNLISTED -> "list the files in meta-data.json or remove them";
+            case MAPPING_HEADER_UNKNOWN -> "correct the names in the --mapping file (see the warnings for each line)";
+            case SOURCE_TITLE_GUESSED -> "check the card titles, or name the column under fields.title in --mapping";
             default -> null;
         };
     }
