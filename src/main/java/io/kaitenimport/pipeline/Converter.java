@@ -59,9 +59,6 @@ public final class Converter {
         report.fact("input", String.join(", ", inputs.stream().map(Path::toString).toList()));
         report.fact("source", adapter.name());
         report.fact("output", output.toString());
-        if (options.common().usersFile() != null) {
-            report.fact("users", options.common().usersFile().toString());
-        }
         givenOptions.entrySet().stream()
                 .filter(e -> !adapter.optionTypes().contains(e.getKey()))
                 .flatMap(e -> e.getValue().stream())

@@ -90,7 +90,8 @@ public final class NextSteps {
     }
 
     private static String warningFix(IssueCode code, Report r) {
-        String users = r.facts().get("users");
+        String users = r.facts().get("users file");
+        users = users == null ? null : users.replaceFirst(" \\(\\d+ entr(y|ies)\\)$", "");
         return switch (code) {
             case SOURCE_USER_UNMAPPED -> users != null ? "add them to " + users
                     : "add them to a users file (CSV source,email,full_name) and pass --users FILE";

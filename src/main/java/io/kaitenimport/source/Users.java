@@ -78,8 +78,9 @@ public final class Users {
         }
         Map<String, FileEntry> map = new HashMap<>();
         String name = file.toString();
+        char delimiter = delimiter(file);
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+             CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                      .setIgnoreSurroundingSpaces(true).setTrim(true).get().parse(reader)) {
             Map<String, Integer> header = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             header.putAll(parser.getHeaderMap());
@@ -108,10 +109,24 @@ public final class Users {
                 map.put(norm(key), new FileEntry(mail, full == null ? null : get(r, full)));
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new SourceException(Location.file(name), "cannot read users file: " + e.getMessage(), e);
+            throw new SourceException(Location.file(name), "cannot read users file: "
+                    + io.kaitenimport.issue.IoReason.of(e), e);
         }
         report.fact("users file", name + " (" + map.size() + " entries)");
         return new Users(map, policy, report);
+    }
+
+    /**
+     * The users file's delimiter, sniffed like an export's (Excel saves CSV with ';' in Russian and most European
+     * locales); a comma when the file is too small to tell.
+     */
+    private static char delimiter(Path file) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).replace("\uFEFF", "");
+            return io.kaitenimport.source.csv.DelimiterSniffer.sniff(head).delimiter();
+        } catch (IOException | RuntimeException e) {
+            return ',';
+        }
     }
 
     /**
