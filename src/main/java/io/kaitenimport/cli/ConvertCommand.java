@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:package written", "1:validation errors (package not written unless --force)",
                 "2:usage error or unreadable input", "3:internal error (a bug; rerun with --debug)",
-                "4:--fail-on warning|loss found warnings or lost values"},
+                "5:--fail-on warning|loss found warnings or lost values"},
         footerHeading = "%nExamples:%n",
         footer = {"  kaiten-import convert tasks.csv --users users.csv -o tasks.zip",
                 "  kaiten-import convert board.json --attachments files/ --space Marketing",
@@ -72,7 +72,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--unmapped-users", paramLabel = "POLICY", defaultValue = "drop",
             converter = CommonOptions.UnmappedUsers.Words.class,
             completionCandidates = CommonOptions.UnmappedUsers.Words.class,
-            description = "People without an email: drop (default; references removed and counted) or fail.")
+            description = "People without an email: drop (default; references removed and counted), fail, or "
+                    + "placeholder:EMAIL (what they authored — history, timers, comments, files — is attributed to one "
+                    + "placeholder user with that email).")
     CommonOptions.UnmappedUsers unmappedUsers;
 
     @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC", converter = OptionValues.Zone.class,
@@ -101,6 +103,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    DownloadAttachments download;
+
     /** One options object per adapter option class, filled by picocli through the sections added in {@link SourceSections}. */
     final Map<Class<?>, Object> sourceOptions = new LinkedHashMap<>();
 
@@ -121,8 +126,10 @@ final class ConvertCommand implements Callable<Integer> {
         List<Path> files = choice.files();
         Path target = output != null ? output : Path.of(stripExtension(files.get(0).getFileName().toString()) + ".zip");
         checkOutput(target, inputs);
+        Path binaries = download.prepare(adapter.name(), files, attachments, showProgress(), report.quiet, out,
+                spec.commandLine().getErr());
         SourceOptions options = SourceOptions.of(
-                new CommonOptions(mapping, users, unmappedUsers, zone, space, attachments),
+                new CommonOptions(mapping, users, unmappedUsers, zone, space, binaries),
                 sourceOptions.values().toArray());
         Converter.Outcome outcome;
         try {

@@ -46,7 +46,7 @@ final class ReportOptions {
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", split = ",", converter = FailOnWords.class,
             completionCandidates = FailOnWords.class,
-            description = "Also fail (exit 4) on: warning (any warning), loss (any lost value that matters; order "
+            description = "Also fail (exit 5) on: warning (any warning), loss (any lost value that matters; order "
                     + "and layout do not count). Comma-separated or repeated; error is the default and always "
                     + "applies (exit 1).")
     List<FailOn> failOn = new ArrayList<>();
@@ -94,7 +94,7 @@ final class ReportOptions {
     }
 
     /**
-     * The exit code for a finished run: 1 with errors, 4 when --fail-on names something found, else 0. The
+     * The exit code for a finished run: 1 with errors, 5 when --fail-on names something found, else 0. The
      * matching line for the terminal goes to {@code out}.
      */
     int exitCode(Report report, PrintWriter out) {

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
                 + "meta-data.json, every record against its schema, and references between records.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:package valid", "1:validation errors", "2:usage error or unreadable package",
-                "3:internal error (a bug; rerun with --debug)", "4:--fail-on warning found warnings"},
+                "3:internal error (a bug; rerun with --debug)", "5:--fail-on warning|loss found warnings or lost values"},
         footerHeading = "%nExamples:%n",
         footer = {"  kaiten-import validate tasks.zip",
                 "  kaiten-import validate package-dir/ --report-sarif k.sarif --fail-on warning%n"})

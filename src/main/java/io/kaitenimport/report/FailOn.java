@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * What makes a run fail for CI ({@code --fail-on}). Errors always fail (exit 1); {@code warning} and {@code loss}
- * add warnings and data loss that matters (not the harmless kind, see {@link LossRank}), which fail with exit 4.
+ * add warnings and data loss that matters (not the harmless kind, see {@link LossRank}), which fail with exit 5.
  */
 public enum FailOn {
     ERROR, WARNING, LOSS;

@@ -40,13 +40,13 @@ class CliConventionsTest {
     void helpHasExamplesExitCodesAndSourceSections() {
         String convert = Cli.run("convert", "--help").out();
         assertTrue(convert.contains("Examples:\n  kaiten-import convert tasks.csv --users users.csv -o tasks.zip"), convert);
-        assertTrue(convert.contains("4   --fail-on warning|loss"), convert);
+        assertTrue(convert.contains("5   --fail-on warning|loss"), convert);
         assertTrue(convert.contains("csv options:") || convert.contains("csv and xlsx options:"), convert);
         for (String line : convert.split("\n")) {
             assertTrue(line.length() <= 80, "help lines fit 80 columns: " + line);
         }
         String top = Cli.run("--help").out();
-        assertTrue(top.contains("Examples:") && top.contains("4   --fail-on"), top);
+        assertTrue(top.contains("Examples:") && top.contains("5   --fail-on"), top);
     }
 
     @Test
