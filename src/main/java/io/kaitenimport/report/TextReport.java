@@ -84,8 +84,10 @@ public final class TextReport {
             Issue first = r.issues().stream().filter(i -> i.code() == c.getKey()).findFirst().orElse(null);
             String where = first == null ? "" : display.location(first.location(), input(r));
             String at = where.isEmpty() ? "" : " — first at " + where;
+            // A code seen once shows its message (it says more than the title); a frequent one its title.
+            String what = c.getValue() == 1 && first != null ? display.text(first.message()) : c.getKey().title();
             out.println(line(String.format("  %-7s %-24s %7s  %s%s", label(c.getKey().severity()),
-                    c.getKey().code(), Numbers.n(c.getValue()), c.getKey().title(), at)));
+                    c.getKey().code(), Numbers.n(c.getValue()), what, at)));
         }
         List<Issue> sample = sample(r, maxIssues);
         if (!sample.isEmpty()) {
@@ -93,8 +95,9 @@ public final class TextReport {
         }
         for (Issue i : sample) {
             String where = display.location(i.location(), input(r));
-            out.println(line("  " + label(i.severity()) + " " + i.code().code() + (where.isEmpty() ? "" : " at " + where)
-                    + ": " + display.text(i.message())));
+            // Single issues are the details asked for: printed whole, never cut.
+            out.println("  " + label(i.severity()) + " " + i.code().code() + (where.isEmpty() ? "" : " at " + where)
+                    + ": " + display.text(i.message()));
         }
     }
 
