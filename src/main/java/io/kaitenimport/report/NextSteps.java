@@ -73,15 +73,16 @@ public final class NextSteps {
         return switch (code) {
             case SOURCE_USER_UNMAPPED -> Numbers.count(n, "person", "people") + (n == 1 ? " needs" : " need") + " an email";
             case SOURCE_ATTACHMENT -> Numbers.count(n, "attachment") + (n == 1 ? " will be a link, not a file" : " will be links, not files");
-            case SOURCE_VALUE_INVALID -> Numbers.count(n, "value") + " could not be read and are left empty";
-            case SOURCE_REF_UNRESOLVED -> Numbers.count(n, "link") + " point outside the export";
-            case SOURCE_DUPLICATE_ID -> Numbers.count(n, "row") + " share an id with another";
-            case SOURCE_TITLE -> Numbers.count(n, "title") + " were empty or too long";
+            case SOURCE_VALUE_INVALID -> Numbers.count(n, "value") + " could not be read and " + (n == 1 ? "is" : "are")
+                    + " left empty";
+            case SOURCE_REF_UNRESOLVED -> Numbers.count(n, "link") + (n == 1 ? " points" : " point") + " outside the export";
+            case SOURCE_DUPLICATE_ID -> Numbers.count(n, "row") + (n == 1 ? " shares" : " share") + " an id with another";
+            case SOURCE_TITLE -> Numbers.count(n, "title") + (n == 1 ? " was" : " were") + " empty or too long";
             case SOURCE_STRUCTURE -> Numbers.count(n, "record") + " had an unexpected shape";
             case OPTION_IGNORED -> Numbers.count(n, "option") + " had no effect";
-            case USER_EMAIL_DUPLICATE -> Numbers.count(n, "email") + " belong to two people";
-            case REF_ASYMMETRIC -> Numbers.count(n, "relation") + " are recorded on one side only";
-            case META_FILE_UNLISTED -> Numbers.count(n, "file") + " in the package are not listed";
+            case USER_EMAIL_DUPLICATE -> Numbers.count(n, "email") + (n == 1 ? " belongs" : " belong") + " to two people";
+            case REF_ASYMMETRIC -> Numbers.count(n, "relation") + (n == 1 ? " is" : " are") + " recorded on one side only";
+            case META_FILE_UNLISTED -> Numbers.count(n, "file") + " in the package " + (n == 1 ? "is" : "are") + " not listed";
             case MAPPING_HEADER_UNKNOWN -> Numbers.count(n, "header") + " in the mapping file "
                     + (n == 1 ? "is" : "are") + " not in the export";
             case SOURCE_TITLE_GUESSED -> "the title column was guessed";

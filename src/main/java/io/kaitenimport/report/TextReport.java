@@ -158,8 +158,8 @@ public final class TextReport {
                     at.isEmpty() ? "" : " (first at " + at + ")")));
         }
         if (ranked.size() > LIST_LINES) {
-            out.printf("  … %s more (all in --report-html / --report-json)%n",
-                    Numbers.count(ranked.size() - LIST_LINES, "field"));
+            out.printf("  … and %s (all in --report-html / --report-json)%n",
+                    Numbers.count(ranked.size() - LIST_LINES, "more field"));
         }
     }
 

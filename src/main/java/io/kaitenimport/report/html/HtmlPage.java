@@ -64,6 +64,15 @@ public final class HtmlPage {
     private HtmlPage() {
     }
 
+    /** The export's file name for the heading (the full path is in the Run section). */
+    private static String shortName(String input) {
+        if (input.contains(", ")) {
+            return input;
+        }
+        int slash = Math.max(input.lastIndexOf('/'), input.lastIndexOf('\\'));
+        return slash >= 0 && slash < input.length() - 1 ? input.substring(slash + 1) : input;
+    }
+
     public static void write(Report r, boolean written, List<Section> sections, Display display, OutputStream out)
             throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -72,7 +81,7 @@ public final class HtmlPage {
         h.raw("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>kaiten-import ")
                 .text(r.command()).raw(" — ").text(input).raw("</title>\n<style>\n").raw(CSS).raw("</style></head>\n<body>\n");
-        h.raw("<header><h1>kaiten-import ").text(r.command()).raw(": ").text(input).raw("</h1>");
+        h.raw("<header><h1>kaiten-import ").text(r.command()).raw(": ").text(shortName(input)).raw("</h1>");
         boolean ok = r.errors() == 0;
         String verdict = "convert".equals(r.command())
                 ? (written ? (ok ? "Package written: " : "Package written WITH errors (--force): ")
