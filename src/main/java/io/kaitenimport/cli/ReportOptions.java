@@ -5,7 +5,7 @@ import io.kaitenimport.issue.Location;
 import io.kaitenimport.issue.Report;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.report.FailOn;
-import io.kaitenimport.report.HtmlReport;
+import io.kaitenimport.report.html.HtmlReport;
 import io.kaitenimport.report.JUnitReport;
 import io.kaitenimport.report.JsonReport;
 import io.kaitenimport.report.SarifReport;

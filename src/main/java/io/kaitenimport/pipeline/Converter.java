@@ -65,7 +65,8 @@ public final class Converter {
                 .sorted()
                 .forEach(name -> report.add(IssueCode.OPTION_IGNORED, Location.NONE, name,
                         appliesTo(name), adapter.describe()));
-        Users users = Users.load(options.common().usersFile(), options.common().unmappedUsers(), report);
+        Users users = Users.load(options.common().usersFile(), options.common().unmappedUsers(), report,
+                text -> io.kaitenimport.source.csv.DelimiterSniffer.sniff(text).delimiter());
         try (PackageWriter writer = new PackageWriter(output, shardSize)) {
             SourceContext ctx = new SourceContext(inputs, options, report, users);
             writer.onProgress(progress);

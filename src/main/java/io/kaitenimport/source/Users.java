@@ -73,12 +73,21 @@ public final class Users {
 
     /** Reads the users file; every bad row is an error naming its line. */
     public static Users load(Path file, CommonOptions.UnmappedUsers policy, Report report) {
+        return load(file, policy, report, text -> ',');
+    }
+
+    /**
+     * Reads the users file with its delimiter chosen by {@code sniffer} from the file's first 64 KiB (the pipeline
+     * passes the CSV reader's sniffer, so Excel's ';' CSV of RU/EU locales is read like an export is).
+     */
+    public static Users load(Path file, CommonOptions.UnmappedUsers policy, Report report,
+                             java.util.function.ToIntFunction<String> sniffer) {
         if (file == null) {
             return none(policy, report);
         }
         Map<String, FileEntry> map = new HashMap<>();
         String name = file.toString();
-        char delimiter = delimiter(file);
+        char delimiter = delimiter(file, sniffer);
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                      .setIgnoreSurroundingSpaces(true).setTrim(true).get().parse(reader)) {
@@ -118,12 +127,12 @@ public final class Users {
 
     /**
      * The users file's delimiter, sniffed like an export's (Excel saves CSV with ';' in Russian and most European
-     * locales); a comma when the file is too small to tell.
+     * locales); a comma when it cannot be read here (the parser then reports why).
      */
-    private static char delimiter(Path file) {
+    private static char delimiter(Path file, java.util.function.ToIntFunction<String> sniffer) {
         try (java.io.InputStream in = Files.newInputStream(file)) {
             String head = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).replace("\uFEFF", "");
-            return io.kaitenimport.source.csv.DelimiterSniffer.sniff(head).delimiter();
+            return (char) sniffer.applyAsInt(head);
         } catch (IOException | RuntimeException e) {
             return ',';
         }

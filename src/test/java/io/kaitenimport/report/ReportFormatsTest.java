@@ -80,6 +80,6 @@ class ReportFormatsTest {
 
     @Test
     void htmlEscapesSourceText() {
-        assertEquals("&lt;b&gt; &amp; &quot;x&quot; &#39;y&#39;", HtmlReport.esc("<b> & \"x\" 'y'"));
+        assertEquals("&lt;b&gt; &amp; &quot;x&quot; &#39;y&#39;", io.kaitenimport.report.html.Html.esc("<b> & \"x\" 'y'"));
     }
 }

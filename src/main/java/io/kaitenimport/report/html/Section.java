@@ -6,7 +6,7 @@ import java.io.IOException;
 
 /**
  * One part of the HTML report, about one concern (summary, charts, boards, issues …). A new concern — the
- * pre-flight target check, attachments — is a new implementation added to {@link io.kaitenimport.report.HtmlReport}'s
+ * pre-flight target check, attachments — is a new implementation added to {@link HtmlReport}'s
  * list; sections do not know about each other.
  */
 public interface Section {

@@ -1,15 +1,7 @@
-package io.kaitenimport.report;
+package io.kaitenimport.report.html;
 
 import io.kaitenimport.issue.Report;
-import io.kaitenimport.report.html.BoardsSection;
-import io.kaitenimport.report.html.ChartsSection;
-import io.kaitenimport.report.html.FactsSection;
-import io.kaitenimport.report.html.Html;
-import io.kaitenimport.report.html.HtmlPage;
-import io.kaitenimport.report.html.IssuesSection;
-import io.kaitenimport.report.html.LossSection;
-import io.kaitenimport.report.html.Section;
-import io.kaitenimport.report.html.SummarySection;
+import io.kaitenimport.report.Display;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,7 +25,4 @@ public final class HtmlReport {
         HtmlPage.write(r, written, SECTIONS, Display.here(), out);
     }
 
-    static String esc(String s) {
-        return Html.esc(s);
-    }
 }
