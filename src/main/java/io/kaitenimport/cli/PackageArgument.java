@@ -47,7 +47,7 @@ final class PackageArgument {
         }
         String kind;
         try {
-            kind = SourceAdapters.standard().choose(null, List.of(pkg)).adapter().describe();
+            kind = SourceAdapters.standard().plan(null, List.of(pkg)).get(0).adapter().describe();
         } catch (IOException | RuntimeException e) {
             return;
         }
