@@ -85,9 +85,11 @@ public final class TextReport {
             String where = first == null ? "" : display.location(first.location(), input(r));
             String at = where.isEmpty() ? "" : " — first at " + where;
             // A code seen once shows its message (it says more than the title); a frequent one its title.
-            String what = c.getValue() == 1 && first != null ? display.text(first.message()) : c.getKey().title();
-            out.println(line(String.format("  %-7s %-24s %7s  %s%s", label(c.getKey().severity()),
-                    c.getKey().code(), Numbers.n(c.getValue()), what, at)));
+            boolean once = c.getValue() == 1 && first != null;
+            String what = once ? (where.isEmpty() ? "" : where + ": ") + display.text(first.message())
+                    : c.getKey().title() + at;
+            out.println(line(String.format("  %-7s %-24s %7s  %s", label(c.getKey().severity()),
+                    c.getKey().code(), Numbers.n(c.getValue()), what)));
         }
         List<Issue> sample = sample(r, maxIssues);
         if (!sample.isEmpty()) {
