@@ -52,7 +52,8 @@ class OfficialSchemaConformanceTest {
         List<Path> out = new ArrayList<>(List.of(Path.of("sample-exports/trello/garden-board.json"),
                 Path.of("sample-exports/jira/cloud-v3-search.json"),
                 Path.of("sample-exports/jira/server-v2-search.json"),
-                Path.of("sample-exports/csv/tasks-en.csv"), Path.of("sample-exports/xlsx/project-plan.xlsx")));
+                Path.of("sample-exports/csv/tasks-en.csv"), Path.of("sample-exports/xlsx/project-plan.xlsx"),
+                Path.of("sample-exports/asana/launch-plan.json"), Path.of("sample-exports/jira-csv/server-v2.csv")));
         for (String dir : List.of("trello", "jira-json")) {
             Path d = REAL.resolve(dir);
             if (Files.isDirectory(d)) {

@@ -60,6 +60,8 @@ class FuzzTest {
                 convert("jira-server", "jira/server-v2-search.json", Format.JSON, "--users", "jira/users.csv"),
                 convert("jira-csv", "jira-csv/server-v2.csv", Format.CSV, "--users", "jira-csv/users.csv"),
                 convert("wiki", "wiki/handbook", Format.FOLDER_ZIP),
+                convert("asana-json", "asana/launch-plan.json", Format.JSON, "--users", "asana/users.csv"),
+                convert("asana-csv", "asana/launch-plan.csv", Format.CSV, "--users", "asana/users.csv"),
                 new Target("validate-zip", "trello/garden-board.json", Format.ZIP, true,
                         List.of("--users", "trello/users.csv", "--attachments", "trello/attachments")),
                 new Target("validate-jira-zip", "jira/cloud-v3-search.json", Format.ZIP, true,
