@@ -104,6 +104,24 @@ final class EntityScanner {
         integrity.record(entity, file, position, record);
     }
 
+    /**
+     * Reads a file's records again, for the rare issue that needs details not kept in memory; problems with the
+     * file were reported on the first read, so here they only end the walk.
+     */
+    static void forEachRecord(PackageReader reader, String file, CardGraph.RecordVisitor visitor) {
+        try (InputStream in = reader.open(file); JsonParser parser = Json.MAPPER.getFactory().createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return;
+            }
+            long position = 0;
+            for (JsonToken t = parser.nextToken(); t != null && t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                visitor.record(file, position++, parser.readValueAsTree());
+            }
+        } catch (IOException e) {
+            // reported by the first pass
+        }
+    }
+
     private void notContainer(String file, String expected, JsonToken found) {
         String what = found == null ? "the file is empty"
                 : "found " + switch (found) {
