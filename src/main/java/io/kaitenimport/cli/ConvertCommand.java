@@ -117,6 +117,9 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Progress lines on stderr for long runs: auto (on a terminal, not with -q), always, never.")
     String progressMode;
 
+    @Option(names = "--pretty", description = "Indent the JSON files for reading (default: compact, one record per line).")
+    boolean pretty;
+
     @Option(names = "--force", description = "Write the package even when it has validation errors.")
     boolean force;
 
@@ -141,7 +144,7 @@ final class ConvertCommand implements Callable<Integer> {
                 zone, space, attachments, sheet, includeHidden, boardPer, includeRestricted, archivedLists, lenientValues);
         Converter.Outcome outcome;
         try {
-            Converter converter = new Converter(adapter, options, shardSize, force);
+            Converter converter = new Converter(adapter, options, shardSize, force).pretty(pretty);
             if (showProgress()) {
                 PrintWriter err = spec.commandLine().getErr();
                 converter.onProgress(line -> {

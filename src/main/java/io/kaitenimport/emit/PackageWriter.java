@@ -30,7 +30,8 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
 
     private final Path stage;
     private final int shardSize;
-    private final ObjectWriter writer = Json.MAPPER.writer(Json.printer());
+    private final boolean pretty;
+    private final ObjectWriter writer;
     private final Map<Entity, Shards> open = new EnumMap<>(Entity.class);
     private final Map<Entity, Long> counts = new EnumMap<>(Entity.class);
     private final Map<Entity, TreeMap<String, Long>> mappings = new EnumMap<>(Entity.class);
@@ -45,6 +46,13 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
 
     /** Stages next to {@code output} so the final move stays on one file system. */
     public PackageWriter(Path output, int shardSize) throws IOException {
+        this(output, shardSize, false);
+    }
+
+    /** @param pretty indented JSON instead of the compact one-record-per-line default */
+    public PackageWriter(Path output, int shardSize, boolean pretty) throws IOException {
+        this.pretty = pretty;
+        this.writer = Json.MAPPER.writer(Json.printer(pretty));
         if (shardSize < 1) {
             throw new IllegalArgumentException("shard size must be at least 1");
         }
@@ -302,7 +310,7 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
                 names.add(name);
                 out = Files.newOutputStream(stage.resolve(name));
                 gen = Json.MAPPER.getFactory().createGenerator(out);
-                gen.setPrettyPrinter(Json.printer());
+                gen.setPrettyPrinter(Json.printer(pretty));
                 gen.writeStartArray();
                 inShard = 0;
             }

@@ -22,6 +22,7 @@ public final class Converter {
     private final int shardSize;
     private final boolean force;
     private java.util.function.Consumer<String> progress;
+    private boolean pretty;
 
     public Converter(SourceAdapter adapter, SourceOptions options, int shardSize, boolean force) {
         this.adapter = adapter;
@@ -36,6 +37,12 @@ public final class Converter {
         return this;
     }
 
+    /** Indented JSON files instead of the compact default. */
+    public Converter pretty(boolean pretty) {
+        this.pretty = pretty;
+        return this;
+    }
+
     /** What happened: the report, and whether the package was written. */
     public record Outcome(Report report, boolean written) {
     }
@@ -46,7 +53,7 @@ public final class Converter {
         report.fact("source", adapter.name());
         report.fact("output", output.toString());
         Users users = Users.load(options.usersFile(), options.unmappedUsers(), report);
-        try (PackageWriter writer = new PackageWriter(output, shardSize)) {
+        try (PackageWriter writer = new PackageWriter(output, shardSize, pretty)) {
             SourceContext ctx = new SourceContext(inputs, options, report, users);
             writer.onProgress(progress);
             adapter.read(ctx, writer);
