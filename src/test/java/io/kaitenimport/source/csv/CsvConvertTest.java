@@ -146,7 +146,7 @@ class CsvConvertTest {
         assertEquals(0, r.exit(), r.all());
         assertTrue(r.out().contains("c.csv:4:3 [parent]: parent 'A' would make a parent/child cycle"), r.out());
         String cards = Files.readString(out.resolve("cards_0.json"));
-        assertTrue(cards.contains("\"parent_card_ids\" : [\n    \"B\"\n  ]"), cards);
+        assertTrue(cards.contains("\"parent_card_ids\":[\"B\"]"), cards);
     }
 
     @Test
