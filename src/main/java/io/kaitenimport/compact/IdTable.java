@@ -21,6 +21,20 @@ public final class IdTable {
     /** ordinal + 1 per slot, 0 for empty; the length is a power of two. */
     private int[] slots = new int[16];
     private int size;
+    private final boolean foldCase;
+
+    /** An exact table: ids compare byte for byte. */
+    public IdTable() {
+        this(false);
+    }
+
+    /**
+     * @param foldCase ids that differ only in case ({@code toLowerCase(Locale.ROOT)}) are the same id; the first
+     *                 spelling is the one kept
+     */
+    public IdTable(boolean foldCase) {
+        this.foldCase = foldCase;
+    }
 
     public int size() {
         return size;
@@ -29,7 +43,8 @@ public final class IdTable {
     /** The ordinal of {@code id}, adding it when new. */
     public int intern(String id) {
         byte[] b = id.getBytes(StandardCharsets.UTF_8);
-        int h = hash(b, 0, b.length);
+        byte[] k = key(id, b);
+        int h = hash(k, 0, k.length);
         int mask = slots.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
             int s = slots[i];
@@ -41,15 +56,19 @@ public final class IdTable {
                 }
                 return ordinal;
             }
-            if (equalsAt(s - 1, b)) {
+            if (equalsAt(s - 1, k)) {
                 return s - 1;
             }
         }
     }
 
+    private byte[] key(String id, byte[] bytes) {
+        return foldCase ? id.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8) : bytes;
+    }
+
     /** The ordinal of {@code id}, or -1. */
     public int find(String id) {
-        byte[] b = id.getBytes(StandardCharsets.UTF_8);
+        byte[] b = key(id, id.getBytes(StandardCharsets.UTF_8));
         int mask = slots.length - 1;
         for (int i = hash(b, 0, b.length) & mask; ; i = (i + 1) & mask) {
             int s = slots[i];
@@ -98,6 +117,10 @@ public final class IdTable {
         byte[] c = chunks.get(start >>> CHUNK_BITS);
         int at = start & (CHUNK - 1);
         int len = readLength(c, at);
+        if (foldCase) {
+            byte[] stored = folded(c, at + lengthBytes(len), len);
+            return java.util.Arrays.equals(stored, b);
+        }
         if (len != b.length) {
             return false;
         }
@@ -112,13 +135,33 @@ public final class IdTable {
             byte[] c = chunks.get(start >>> CHUNK_BITS);
             int at = start & (CHUNK - 1);
             int len = readLength(c, at);
-            int i = hash(c, at + lengthBytes(len), len) & mask;
+            int i;
+            if (foldCase) {
+                byte[] k = folded(c, at + lengthBytes(len), len);
+                i = hash(k, 0, k.length) & mask;
+            } else {
+                i = hash(c, at + lengthBytes(len), len) & mask;
+            }
             while (bigger[i] != 0) {
                 i = (i + 1) & mask;
             }
             bigger[i] = ordinal + 1;
         }
         slots = bigger;
+    }
+
+    /** The lower-case UTF-8 bytes of a stored id: ASCII is folded in place, anything else through String. */
+    private static byte[] folded(byte[] c, int from, int len) {
+        byte[] out = new byte[len];
+        for (int i = 0; i < len; i++) {
+            byte x = c[from + i];
+            if (x < 0) {
+                return new String(c, from, len, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT)
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            out[i] = x >= 'A' && x <= 'Z' ? (byte) (x + 32) : x;
+        }
+        return out;
     }
 
     private static int readLength(byte[] c, int at) {

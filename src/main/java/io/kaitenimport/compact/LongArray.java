@@ -54,6 +54,21 @@ public final class LongArray {
         return Arrays.binarySearch(values, 0, size, v) >= 0;
     }
 
+    /** In a sorted array, the first position whose value is at least {@code v} (size when none). */
+    public int lowerBound(long v) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (values[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     public void clear() {
         values = new long[16];
         size = 0;

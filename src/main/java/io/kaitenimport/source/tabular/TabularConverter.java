@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
  */
 public final class TabularConverter {
     private static final Pattern LIST_SPLIT_NEWLINE = Pattern.compile("\\r?\\n");
+    private static final Pattern AMBIGUOUS_DATE = Pattern.compile("\\s*\\d{1,2}[./-]\\d{1,2}[./-].*");
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*•·▪◦‣]|\\d+[.)]|\\[[ xX✓]?\\])?\\s*");
 
     private final RowSource source;
@@ -46,12 +47,11 @@ public final class TabularConverter {
     private final TabularExtension extension;
 
     // pass-1 state: ids and small indexes only
-    private final Map<String, String> cardIdByKey = new HashMap<>();
-    private final List<String> cardIds = new ArrayList<>();
+    private final CardKeys cards = new CardKeys();
     private final Map<String, LinkedHashSet<String>> statusesByBoard = new LinkedHashMap<>();
     private final Map<TabularMapping.CustomFieldRule, LinkedHashSet<String>> selectValues = new LinkedHashMap<>();
     private final List<String> dateSamples = new ArrayList<>();
-    private final List<RawRefs> rawRefs = new ArrayList<>();
+    private RawRefs rawRefs = new RawRefs();
 
     // resolved after pass 1
     private final Map<String, String> boardIds = new LinkedHashMap<>();
@@ -62,9 +62,6 @@ public final class TabularConverter {
     private final Map<TabularMapping.CustomFieldRule, String> fieldIds = new LinkedHashMap<>();
     private final Map<TabularMapping.CustomFieldRule, Map<String, String>> optionIds = new HashMap<>();
     private final Relations relations = new Relations();
-
-    private record RawRefs(int ordinal, long line, TabularField field, int column, String text) {
-    }
 
     public TabularConverter(RowSource source, TabularMapping mapping, SourceContext ctx) {
         this(source, mapping, ctx, TabularExtension.NONE);
@@ -167,16 +164,14 @@ public final class TabularConverter {
         });
         source.forEachRow(raw -> {
             Row row = clean(raw);
-            int ordinal = cardIds.size() + 1;
-            String id = cardId(row, ordinal);
-            cardIds.add(id);
+            int ordinal = cards.size() + 1;
+            cardId(row, ordinal);
             statusesByBoard.computeIfAbsent(boardOf(row), b -> new LinkedHashSet<>()).add(statusOf(row));
-            for (TabularField f : List.of(TabularField.PARENT, TabularField.BLOCKS, TabularField.BLOCKED_BY,
-                    TabularField.RELATED)) {
+            for (TabularField f : RawRefs.FIELDS) {
                 for (int col : headers.all(f)) {
                     String t = row.cell(col).text().strip();
                     if (!t.isEmpty()) {
-                        rawRefs.add(new RawRefs(ordinal, row.line(), f, col, t));
+                        rawRefs.add(ordinal, row.line(), f, col, t);
                     }
                 }
             }
@@ -192,12 +187,12 @@ public final class TabularConverter {
             for (int col : dateColumns) {
                 Cell c = row.cell(col);
                 // Only slash/dash/dot numeric dates can be ambiguous; keep a bounded sample of those.
-                if (c.value() == null && dateSamples.size() < 10_000 && c.text().matches("\\s*\\d{1,2}[./-]\\d{1,2}[./-].*")) {
+                if (c.value() == null && dateSamples.size() < 10_000 && AMBIGUOUS_DATE.matcher(c.text()).matches()) {
                     dateSamples.add(c.text().strip());
                 }
             }
         });
-        if (cardIds.isEmpty()) {
+        if (cards.size() == 0) {
             throw new SourceException(Location.cell(file, source.headerLine(), null, null),
                     "the table has a header but no data rows");
         }
@@ -206,34 +201,39 @@ public final class TabularConverter {
     private String cardId(Row row, int ordinal) {
         String key = headers.has(TabularField.ID) ? row.cell(headers.first(TabularField.ID)).text().strip() : "";
         String id = key.isEmpty() ? "row-" + ordinal : key;
-        if (cardIdByKey.containsKey(key(id))) {
+        if (cards.claimed(id)) {
             String derived = id + "~" + ordinal;
             ctx.issue(IssueCode.SOURCE_DUPLICATE_ID, Location.cell(file, row.line(),
                     (long) headers.first(TabularField.ID) + 1, headers.name(headers.first(TabularField.ID))),
                     "id '" + id + "' appears again; this row gets id '" + derived + "'");
             id = derived;
+            while (cards.claimed(id)) {
+                id = id + "~" + ordinal; // only when another row's id already looks like a derived one
+            }
         }
-        if (!key.isEmpty()) {
-            cardIdByKey.putIfAbsent(key(key), id);
-        }
+        int card = cards.addCard(id);
         for (int col : headers.all(TabularField.ALIASES)) {
             String alias = row.cell(col).text().strip();
             if (!alias.isEmpty()) {
-                cardIdByKey.putIfAbsent(key(alias), id);
+                cards.addAlias(alias, card);
             }
         }
-        cardIdByKey.putIfAbsent(key(id), id);
         return id;
-    }
-
-    private static String key(String s) {
-        return s.strip().toLowerCase(Locale.ROOT);
     }
 
     private String defaultBoard() {
         if (mapping.defaultBoard() != null) {
             return mapping.defaultBoard();
         }
+        if (defaultBoardName == null) { // asked for on every row: the file name is parsed once
+            defaultBoardName = defaultBoardFromFile();
+        }
+        return defaultBoardName;
+    }
+
+    private String defaultBoardName;
+
+    private String defaultBoardFromFile() {
         String name = java.nio.file.Path.of(file.replaceAll(" \\[.*]$", "")).getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
@@ -358,10 +358,13 @@ public final class TabularConverter {
     }
 
     private void resolveRelations() {
-        for (RawRefs r : rawRefs) {
-            String from = cardIds.get(r.ordinal() - 1);
+        for (int i = 0; i < rawRefs.size(); i++) {
+            RawRefs.Ref r = rawRefs.get(i);
+            int fromCard = r.ordinal() - 1;
+            String from = cards.id(fromCard);
             for (String ref : split(r.text(), true)) {
-                String target = resolveRef(ref);
+                int targetCard = cardOf(ref);
+                String target = targetCard < 0 ? null : cards.id(targetCard);
                 Location where = Location.cell(file, r.line(), (long) r.column() + 1, headers.name(r.column()));
                 if (target == null) {
                     ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, r.field().key() + " '" + ref
@@ -371,7 +374,7 @@ public final class TabularConverter {
                 } else if (target.equals(from)) {
                     ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, "row refers to itself; link dropped");
                     ctx.losses().lost(file + " column '" + headers.name(r.column()) + "'", "refers to its own row", where);
-                } else if (!relations.add(r.field(), from, target)) {
+                } else if (!relations.add(r.field(), fromCard, targetCard)) {
                     ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, "parent '" + ref + "' would make a parent/child"
                             + " cycle; this link is dropped");
                     ctx.losses().lost(file + " column '" + headers.name(r.column()) + "'",
@@ -379,24 +382,30 @@ public final class TabularConverter {
                 }
             }
         }
-        rawRefs.clear();
+        rawRefs = new RawRefs();
     }
 
     private String resolveRef(String ref) {
+        int card = cardOf(ref);
+        return card < 0 ? null : cards.id(card);
+    }
+
+    /** The 0-based card a reference names (id or alias in any case, else a row number), or -1. */
+    private int cardOf(String ref) {
         String t = ref.strip();
-        String id = cardIdByKey.get(key(t));
-        if (id != null) {
-            return id;
+        int card = cards.cardOf(t);
+        if (card >= 0) {
+            return card;
         }
         // Row numbers are a fallback for exports without ids (Redmine's parent column); with an id column a
         // number is an id, and an unknown one must not silently point at some row.
         if (!headers.has(TabularField.ID) && t.matches("\\d{1,9}")) {
             int n = Integer.parseInt(t);
-            if (n >= 1 && n <= cardIds.size()) {
-                return cardIds.get(n - 1);
+            if (n >= 1 && n <= cards.size()) {
+                return n - 1;
             }
         }
-        return null;
+        return -1;
     }
 
     // ---- pass 2 -------------------------------------------------------------------------------------------------
@@ -404,8 +413,9 @@ public final class TabularConverter {
     private void emitCards(ModelSink sink, ValueReader values) throws IOException {
         int[] ordinal = {0};
         source.forEachRow(raw -> {
-            String id = cardIds.get(ordinal[0]++);
-            Card.Builder card = new CardBuilder(clean(raw), id, values).build();
+            int number = ordinal[0]++;
+            String id = cards.id(number);
+            Card.Builder card = new CardBuilder(clean(raw), number, id, values).build();
             extension.complete(id, card);
             sink.accept(card.build());
         });
@@ -414,11 +424,13 @@ public final class TabularConverter {
     /** Builds one card from one row. */
     private final class CardBuilder {
         private final Row row;
+        private final int number;
         private final String id;
         private final ValueReader values;
 
-        CardBuilder(Row row, String id, ValueReader values) {
+        CardBuilder(Row row, int number, String id, ValueReader values) {
             this.row = row;
+            this.number = number;
             this.id = id;
             this.values = values;
         }
@@ -484,7 +496,7 @@ public final class TabularConverter {
             checklists(b);
             hyperlinks(b);
             properties(b);
-            relations.apply(id, b);
+            relations.apply(number, b, cards);
             countExtraCells();
             return b;
         }
