@@ -60,6 +60,9 @@ public final class Converter {
             users.emit(writer);
             writer.finish();
             say("… validating the package");
+            // Packing only reads the staged files, like the validator: both cores work, and the zip is thrown
+            // away (close) when validation refuses the package.
+            writer.startPacking(output);
             // Package problems are counted by the validator over the staged files, exactly as Kaiten would see them.
             // The validator also counts the records per entity, from the files as written.
             Validator.validate(writer.stage(), report);
