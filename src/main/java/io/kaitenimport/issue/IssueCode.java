@@ -109,7 +109,12 @@ public enum IssueCode {
     SOURCE_STRUCTURE("source.structure", Severity.WARNING, "Unexpected structure",
             "A source record has a shape the adapter does not expect; what could be read was kept.", "%s"),
     SOURCE_ATTACHMENT("source.attachment", Severity.WARNING, "Attachment not packaged",
-            "An attachment binary was not available locally; the card got a link to its URL instead.", "%s");
+            "An attachment binary was not available locally; the card got a link to its URL instead.", "%s"),
+
+    // --- the run's options ---------------------------------------------------------------------------------------
+    OPTION_IGNORED("option.ignored", Severity.WARNING, "Option does not apply",
+            "An option was given that the detected kind of export does not read; it had no effect.",
+            "%s applies to %s, not to a %s; ignored");
 
     private final String code;
     private final Severity severity;
