@@ -5,13 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An exact set of strings numbered 0, 1, 2… in insertion order, for millions of ids: the UTF-8 bytes live in 1 MB
+ * An exact set of strings numbered 0, 1, 2… in insertion order, for millions of ids: the UTF-8 bytes live in 256 KB
  * byte chunks (no String or entry object per id), an open-addressing int table finds them. About
  * {@code length + 12} bytes per id (an 11-character key costs ≈ 23 bytes), and lookups compare the bytes, so
  * there are no hash collisions to get wrong. Not thread-safe.
  */
 public final class IdTable {
-    private static final int CHUNK_BITS = 20;
+    /**
+     * 256 KB chunks: below half of G1's smallest region, so they are ordinary objects rather than "humongous"
+     * ones (a 1 MB array plus its header would take two whole regions and waste half the heap it holds).
+     */
+    private static final int CHUNK_BITS = 18;
     private static final int CHUNK = 1 << CHUNK_BITS;
 
     private final List<byte[]> chunks = new ArrayList<>();
