@@ -43,7 +43,11 @@ final class Integrity {
         this.properties = new PropertyValues(this);
     }
 
+    /** The entity of the record being read: pending references remember who made them. */
+    private Entity reading;
+
     void record(Entity entity, String file, long position, JsonNode record) {
+        reading = entity;
         if (!record.isObject()) {
             return; // the schema reports a record that is not an object
         }
@@ -119,7 +123,7 @@ final class Integrity {
             if (unread.contains(e)) {
                 // Defined already, or wait for the end (kept as ints, see PendingRefs).
                 if (!index.contains(target, value)) {
-                    pending.add(target, value, where);
+                    pending.add(target, value, where, reading);
                 }
                 return;
             }
