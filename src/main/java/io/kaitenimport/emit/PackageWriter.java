@@ -181,23 +181,59 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
      * the files record's {@code path}.
      */
     public String addBinary(String fileId, String name, Path source) throws IOException {
-        String safeName = fitBytes(name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_"), 180);
-        if (safeName.isBlank() || safeName.equals(".") || safeName.equals("..")) {
-            safeName = "file";
-        }
-        String safeId = fitBytes(fileId.replaceAll("[^A-Za-z0-9._-]", "_"), 60);
-        String relative = FILES_DIR + "/" + safeId + "/" + safeName;
+        return addFile(FILES_DIR, fileId, name, source);
+    }
+
+    @Override
+    public boolean storesFiles() {
+        return true;
+    }
+
+    @Override
+    public String addFile(String folder, String ownerId, String name, Path source) throws IOException {
+        String relative = relative(folder, ownerId, name);
         Path target = stage.resolve(relative);
         Files.createDirectories(target.getParent());
         Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         return "./" + relative;
     }
 
+    @Override
+    public String addFile(String folder, String ownerId, String name, byte[] content) throws IOException {
+        String relative = relative(folder, ownerId, name);
+        Path target = stage.resolve(relative);
+        Files.createDirectories(target.getParent());
+        Files.write(target, content);
+        return "./" + relative;
+    }
+
+    /** {@code <folder>/<id>/<name>} with both parts made safe for any file system and for zip entry names. */
+    private static String relative(String folder, String ownerId, String name) {
+        if (!folder.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("package folder '" + folder + "'");
+        }
+        String safeName = safeName(name);
+        String safeId = fitBytes(ownerId.replaceAll("[^A-Za-z0-9._-]", "_"), 60);
+        if (safeId.equals(".") || safeId.equals("..")) {
+            safeId = "_";
+        }
+        return folder + "/" + safeId + "/" + safeName;
+    }
+
+    /**
+     * The file name an attachment gets on disk (here and in the attachments downloader's folder): characters that
+     * some file system refuses become {@code _}, "." and ".." become {@code file}, and the name fits 180 bytes.
+     */
+    public static String safeName(String name) {
+        String safe = fitBytes(name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_"), 180);
+        return safe.isBlank() || safe.equals(".") || safe.equals("..") ? "file" : safe;
+    }
+
     /**
      * File systems allow 255 bytes per name; a long (often Cyrillic) attachment name is shortened in the middle,
      * keeping its extension. The full name stays in the files record's {@code name}.
      */
-    static String fitBytes(String name, int maxBytes) {
+    public static String fitBytes(String name, int maxBytes) {
         if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= maxBytes) {
             return name;
         }
