@@ -16,6 +16,7 @@ public final class Main {
         CommandLine cl = new CommandLine(new KaitenImportCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExecutionStrategy(new ResourceErrors(new CommandLine.RunLast()));
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
