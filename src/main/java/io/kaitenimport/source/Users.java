@@ -41,7 +41,7 @@ public final class Users {
     private final SourceOptions.UnmappedUsers policy;
     private final Report report;
     private final Map<String, User> byEmail = new LinkedHashMap<>();
-    private final Map<String, String> resolved = new HashMap<>();
+    private final Map<Person, String> resolved = new HashMap<>();
     private final Set<String> unmapped = new TreeSet<>();
 
     private Users(Map<String, FileEntry> byKey, SourceOptions.UnmappedUsers policy, Report report) {
@@ -154,8 +154,8 @@ public final class Users {
         if (p == null) {
             return null;
         }
-        String memoKey = p.sourceId() + "\u0000" + p.username() + "\u0000" + p.displayName() + "\u0000" + p.email();
-        String known = resolved.get(memoKey);
+        // A Person is a record of its four identity fields, so it is its own memo key.
+        String known = resolved.get(p);
         if (known != null) {
             return known;
         }
@@ -187,7 +187,7 @@ public final class Users {
             user = new User(id, email, fullName == null || fullName.isBlank() ? null : fullName);
             byEmail.put(key, user);
         }
-        resolved.put(memoKey, user.id());
+        resolved.put(p, user.id());
         return user.id();
     }
 

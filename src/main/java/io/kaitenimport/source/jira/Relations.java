@@ -106,7 +106,7 @@ final class Relations {
     void resolve(Function<String, String> idOfKey, Set<String> known, Map<String, String> epicFields,
                  SourceContext ctx) {
         Set<String> pairs = new HashSet<>();
-        Set<String> seenLinks = new HashSet<>();
+        Set<LinkKey> seenLinks = new HashSet<>();
         for (Ref r : refs) {
             if (r.kind() == Kind.EPIC && !epicFields.containsKey(r.field())) {
                 continue;
@@ -158,11 +158,14 @@ final class Relations {
      * may lack one, and Jira allows one link per type, direction and pair anyway. An issue outside the export has
      * no mirror here, so its side is the key or id the link names.
      */
-    private static String linkKey(Ref r, String target, String shown) {
+    private static LinkKey linkKey(Ref r, String target, String shown) {
         String other = target != null ? target : "?" + shown;
         String out = r.outward() ? r.fromId() : other;
         String in = r.outward() ? other : r.fromId();
-        return (r.type() == null ? "" : r.type().toLowerCase(Locale.ROOT)) + "\u0000" + out + "\u0000" + in;
+        return new LinkKey(r.type() == null ? "" : r.type().toLowerCase(Locale.ROOT), out, in);
+    }
+
+    private record LinkKey(String type, String outward, String inward) {
     }
 
     private void link(Ref r, String target, Set<String> pairs, String lossKey, SourceContext ctx) {

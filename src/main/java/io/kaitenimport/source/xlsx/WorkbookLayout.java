@@ -186,14 +186,16 @@ final class WorkbookLayout implements TabularExtension {
         record Col(String board, String title, Integer type, double order, int row) {
         }
         List<Col> cols = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
+        record ColumnKey(String board, String title) {
+        }
+        Map<ColumnKey, Integer> seen = new HashMap<>();
         LayoutSheet.read(wb, s, Layout.COLUMNS, ctx, r -> {
             String title = r.text("title");
             if (title == null) {
                 throw new SourceException(r.at("title"), "a column row needs a title");
             }
             String board = r.text("board");
-            String key = Layout.norm(board) + "\u0000" + title;
+            ColumnKey key = new ColumnKey(Layout.norm(board), title);
             if (seen.putIfAbsent(key, r.row()) != null) {
                 ctx.issue(IssueCode.SOURCE_DUPLICATE_ID, r.at("title"), "column '" + title + "' is listed again"
                         + " (first on row " + seen.get(key) + "); this row is ignored");
