@@ -104,7 +104,7 @@ public final class MappingLoader {
         return e;
     }
 
-    static <T> T parse(InputStream in, String name, Class<T> type) throws IOException {
+    public static <T> T parse(InputStream in, String name, Class<T> type) throws IOException {
         try {
             T value = YAML.readValue(in, type);
             if (value == null) {

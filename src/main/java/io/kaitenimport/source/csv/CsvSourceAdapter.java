@@ -1,9 +1,7 @@
 package io.kaitenimport.source.csv;
 
 import io.kaitenimport.emit.ModelSink;
-import io.kaitenimport.mapping.MappingLoader;
-import io.kaitenimport.mapping.TabularField;
-import io.kaitenimport.mapping.TabularMapping;
+import io.kaitenimport.source.tabular.TabularMapping;
 import io.kaitenimport.source.SourceAdapter;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.SourceException;
@@ -15,14 +13,11 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
 /** CSV/TSV exports of any tracker or spreadsheet: one card per row, driven by {@code mappings/csv-default.yaml}. */
 public final class CsvSourceAdapter implements SourceAdapter {
-    public static final String DEFAULT_MAPPING = "csv-default.yaml";
-
     @Override
     public String name() {
         return "csv";
@@ -37,7 +32,7 @@ public final class CsvSourceAdapter implements SourceAdapter {
     @Override
     public void read(SourceContext ctx, ModelSink sink) throws IOException {
         Path file = ctx.input();
-        TabularMapping mapping = MappingLoader.load(ctx.options().mapping(), DEFAULT_MAPPING, TabularMapping.class);
+        TabularMapping mapping = TabularMapping.load(ctx.options().mapping());
         byte[] head = CharsetSniffer.readHead(file);
         if (head.length == 0) {
             throw new SourceException(Location.file(file.toString()), "file is empty");
@@ -67,7 +62,7 @@ public final class CsvSourceAdapter implements SourceAdapter {
         DelimiterSniffer.Sniffed d = sepLine ? new DelimiterSniffer.Sniffed(sep.group(1).charAt(0), 1.0)
                 : DelimiterSniffer.sniff(sample);
         String delim = d.delimiter() == '\t' ? "tab" : "'" + d.delimiter() + "'";
-        Set<String> known = knownHeaders(mapping);
+        Set<String> known = mapping.knownHeaders();
         CsvRowSource rows = new CsvRowSource(file, charset, bom, d.delimiter(), sepLine ? 1 : 0,
                 h -> known.contains(h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)));
         ctx.report().fact("dialect", "delimiter " + delim + ", header on line " + rows.headerLine());
@@ -106,17 +101,5 @@ public final class CsvSourceAdapter implements SourceAdapter {
             n++;
         }
         return n;
-    }
-
-    /** The header names a mapping recognises, lower-cased, for finding the header row. */
-    public static Set<String> knownHeaders(TabularMapping mapping) {
-        Set<String> known = new HashSet<>();
-        for (TabularField f : TabularField.values()) {
-            for (String h : mapping.fields().of(f)) {
-                known.add(h.toLowerCase(Locale.ROOT));
-            }
-        }
-        mapping.customFields().forEach(c -> known.add(c.header().toLowerCase(Locale.ROOT)));
-        return known;
     }
 }

@@ -1,6 +1,5 @@
 package io.kaitenimport.source.tabular;
 
-import io.kaitenimport.mapping.TabularMapping;
 
 import java.util.Map;
 

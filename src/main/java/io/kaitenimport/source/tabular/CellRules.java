@@ -1,7 +1,6 @@
 package io.kaitenimport.source.tabular;
 
 import io.kaitenimport.emit.Json;
-import io.kaitenimport.mapping.TabularMapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

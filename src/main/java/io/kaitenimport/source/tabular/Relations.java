@@ -1,6 +1,5 @@
 package io.kaitenimport.source.tabular;
 
-import io.kaitenimport.mapping.TabularField;
 import io.kaitenimport.model.Card;
 
 import java.util.ArrayList;

@@ -1,8 +1,6 @@
 package io.kaitenimport.source.tabular;
 
 import io.kaitenimport.issue.Location;
-import io.kaitenimport.mapping.TabularField;
-import io.kaitenimport.mapping.TabularMapping;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -3,8 +3,6 @@ package io.kaitenimport.source.tabular;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
 import io.kaitenimport.issue.SourceException;
-import io.kaitenimport.mapping.TabularField;
-import io.kaitenimport.mapping.TabularMapping;
 import io.kaitenimport.source.SourceContext;
 
 import java.io.IOException;

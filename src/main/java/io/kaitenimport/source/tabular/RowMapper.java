@@ -1,8 +1,6 @@
 package io.kaitenimport.source.tabular;
 
 import io.kaitenimport.issue.Location;
-import io.kaitenimport.mapping.TabularField;
-import io.kaitenimport.mapping.TabularMapping;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.model.CardDate;
 import io.kaitenimport.source.SourceContext;

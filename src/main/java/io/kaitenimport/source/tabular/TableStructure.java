@@ -4,7 +4,6 @@ import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
 import io.kaitenimport.mapping.ColumnTypeRules;
-import io.kaitenimport.mapping.TabularMapping;
 import io.kaitenimport.model.Board;
 import io.kaitenimport.model.Column;
 import io.kaitenimport.model.CustomField;

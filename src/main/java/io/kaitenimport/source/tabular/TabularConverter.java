@@ -4,9 +4,6 @@ import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
 import io.kaitenimport.issue.SourceException;
-import io.kaitenimport.mapping.DateParser;
-import io.kaitenimport.mapping.TabularField;
-import io.kaitenimport.mapping.TabularMapping;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.source.SourceContext;
 

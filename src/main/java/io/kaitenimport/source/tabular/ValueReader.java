@@ -1,6 +1,5 @@
 package io.kaitenimport.source.tabular;
 
-import io.kaitenimport.mapping.DateParser;
 import io.kaitenimport.model.CardDate;
 import io.kaitenimport.model.Dates;
 import io.kaitenimport.source.SourceContext;

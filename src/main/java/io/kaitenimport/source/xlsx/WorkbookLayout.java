@@ -1,15 +1,15 @@
 package io.kaitenimport.source.xlsx;
 
 import io.kaitenimport.emit.ModelSink;
-import io.kaitenimport.mapping.TabularMapping;
+import io.kaitenimport.source.tabular.TabularMapping;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.model.Comment;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.TextLimits;
 import io.kaitenimport.source.Users;
-import io.kaitenimport.source.csv.CsvSourceAdapter;
 import io.kaitenimport.source.tabular.Cell;
+import io.kaitenimport.source.tabular.CellRules;
 import io.kaitenimport.source.tabular.TabularConverter;
 import io.kaitenimport.source.tabular.TabularExtension;
 import io.kaitenimport.source.tabular.ValueReader;
@@ -39,6 +39,7 @@ final class WorkbookLayout implements TabularExtension {
     private final Map<String, List<Item>> itemsByRef = new LinkedHashMap<>();
     private final Map<String, List<Item>> itemsByCard = new HashMap<>();
     private TabularMapping mapping;
+    private CellRules cells;
 
     private record Item(String checklist, String text, boolean checked) {
     }
@@ -71,10 +72,11 @@ final class WorkbookLayout implements TabularExtension {
         reportOtherSheets();
         readUsers();
         mapping = base.withCustomFields(customFields(base));
+        cells = new CellRules(mapping);
         readColumns();
         readChecklists();
         SheetInfo cards = sheets.get(Layout.CARDS);
-        XlsxRowSource.Probe probe = XlsxRowSource.probe(wb, cards, CsvSourceAdapter.knownHeaders(mapping),
+        XlsxRowSource.Probe probe = XlsxRowSource.probe(wb, cards, mapping.knownHeaders(),
                 ctx.options().includeHidden());
         XlsxRowSource.requireRows(probe, wb.label(cards));
         XlsxRowSource rows = new XlsxRowSource(wb, probe, SheetScan.scan(wb, cards), ctx, mapping.sections());
@@ -262,19 +264,8 @@ final class WorkbookLayout implements TabularExtension {
             }
             String name = r.text("checklist");
             itemsByRef.computeIfAbsent(card, k -> new ArrayList<>())
-                    .add(new Item(name == null ? "Checklist" : name, item, truthy(r.cell("checked"))));
+                    .add(new Item(name == null ? "Checklist" : name, item, cells.truthy(r.cell("checked"))));
         });
-    }
-
-    private boolean truthy(Cell c) {
-        if (c.value() instanceof Boolean b) {
-            return b;
-        }
-        if (c.value() instanceof Double d) {
-            return d != 0;
-        }
-        String t = c.text().strip();
-        return mapping.trueValues().stream().anyMatch(t::equalsIgnoreCase);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.kaitenimport.source.xlsx;
 
-import io.kaitenimport.mapping.TabularMapping;
+import io.kaitenimport.source.tabular.TabularMapping;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.SourceException;
-import io.kaitenimport.source.csv.HeaderRowFinder;
+import io.kaitenimport.source.tabular.HeaderRowFinder;
 import io.kaitenimport.source.tabular.Cell;
 import io.kaitenimport.source.tabular.Row;
 import io.kaitenimport.source.tabular.RowSource;

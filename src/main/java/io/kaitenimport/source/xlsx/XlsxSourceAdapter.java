@@ -1,12 +1,10 @@
 package io.kaitenimport.source.xlsx;
 
 import io.kaitenimport.emit.ModelSink;
-import io.kaitenimport.mapping.MappingLoader;
-import io.kaitenimport.mapping.TabularMapping;
+import io.kaitenimport.source.tabular.TabularMapping;
 import io.kaitenimport.source.SourceAdapter;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.SourceException;
-import io.kaitenimport.source.csv.CsvSourceAdapter;
 import io.kaitenimport.source.tabular.TabularConverter;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
@@ -58,8 +56,7 @@ public final class XlsxSourceAdapter implements SourceAdapter {
     @Override
     public void read(SourceContext ctx, ModelSink sink) throws IOException {
         Path file = ctx.input();
-        TabularMapping mapping = MappingLoader.load(ctx.options().mapping(), CsvSourceAdapter.DEFAULT_MAPPING,
-                TabularMapping.class);
+        TabularMapping mapping = TabularMapping.load(ctx.options().mapping());
         try (XlsxWorkbook wb = XlsxWorkbook.open(file)) {
             ctx.report().fact("sheets", String.join(", ", wb.sheets().stream().map(SheetInfo::describe).toList())
                     + (wb.date1904() ? "; 1904 date system" : ""));
@@ -76,7 +73,7 @@ public final class XlsxSourceAdapter implements SourceAdapter {
                     return;
                 }
             }
-            XlsxRowSource.Probe probe = choose(wb, ctx, CsvSourceAdapter.knownHeaders(mapping));
+            XlsxRowSource.Probe probe = choose(wb, ctx, mapping.knownHeaders());
             SheetInfo sheet = probe.sheet();
             ctx.report().fact("sheet", sheet.describe() + ", header on row " + probe.headerRow());
             XlsxRowSource rows = new XlsxRowSource(wb, probe, SheetScan.scan(wb, sheet), ctx, mapping.sections());

@@ -1,10 +1,7 @@
 package io.kaitenimport.source.tabular;
 
 import io.kaitenimport.issue.Report;
-import io.kaitenimport.mapping.DateParser;
 import io.kaitenimport.mapping.MappingLoader;
-import io.kaitenimport.mapping.TabularField;
-import io.kaitenimport.mapping.TabularMapping;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.model.CardDate;
 import io.kaitenimport.source.SourceContext;

@@ -1,6 +1,7 @@
-package io.kaitenimport.mapping;
+package io.kaitenimport.source.tabular;
 
 import io.kaitenimport.issue.SourceException;
+import io.kaitenimport.mapping.MappingLoader;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

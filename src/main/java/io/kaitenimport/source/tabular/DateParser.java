@@ -1,4 +1,4 @@
-package io.kaitenimport.mapping;
+package io.kaitenimport.source.tabular;
 
 import java.time.DateTimeException;
 import java.time.Instant;
