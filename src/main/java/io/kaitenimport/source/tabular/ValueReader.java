@@ -74,11 +74,11 @@ public final class ValueReader {
         if (c.value() instanceof LocalDate d) {
             return Optional.of(d.toString());
         }
-        Optional<DateParser.ParsedDate> p = parsed(c, where);
+        Optional<ParsedDate> p = parsed(c, where);
         if (p.isEmpty()) {
             return Optional.empty();
         }
-        DateParser.ParsedDate d = p.get();
+        ParsedDate d = p.get();
         if (!d.timePresent()) {
             return Optional.of(d.toIsoDate());
         }
@@ -89,11 +89,11 @@ public final class ValueReader {
     }
 
     /** A text date through the parser; a value that does not parse is handled by the bad-value policy. */
-    private Optional<DateParser.ParsedDate> parsed(Cell c, Location where) {
+    private Optional<ParsedDate> parsed(Cell c, Location where) {
         if (c.text().isBlank()) {
             return Optional.empty();
         }
-        Optional<DateParser.ParsedDate> p = dates.parse(c.text());
+        Optional<ParsedDate> p = dates.parse(c.text());
         if (p.isEmpty()) {
             bad(where, dates.describeFailure(c.text().strip()), "date");
         }
