@@ -174,8 +174,7 @@ public final class Users {
                         + " --users file or use --unmapped-users drop");
             }
             if (unmapped.add(label)) {
-                report.add(IssueCode.SOURCE_USER_UNMAPPED, where, "'" + label + "' has no email (add them to the"
-                        + " --users file); their references are dropped");
+                report.add(IssueCode.SOURCE_USER_UNMAPPED, where, label);
             }
             report.losses().lost(field, "person without email (not in --users file)", where);
             return null;

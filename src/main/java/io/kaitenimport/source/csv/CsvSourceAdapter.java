@@ -8,6 +8,7 @@ import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.tabular.TabularConverter;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -18,6 +19,9 @@ import java.util.Set;
 
 /** CSV/TSV exports of any tracker or spreadsheet: one card per row, driven by {@code mappings/csv-default.yaml}. */
 public final class CsvSourceAdapter implements SourceAdapter {
+    private static final Template DIALECT = IssueCode.SOURCE_DIALECT.template(
+            "delimiter {delimiter} (confidence {confidence}), header on line {line}");
+
     @Override
     public String name() {
         return "csv";
@@ -54,7 +58,7 @@ public final class CsvSourceAdapter implements SourceAdapter {
             why = "--encoding";
         }
         ctx.report().fact("encoding", charset.name() + " (" + why + ")");
-        ctx.issue(IssueCode.SOURCE_ENCODING, Location.file(file.toString()), "read as " + charset.name() + ": " + why);
+        ctx.issue(IssueCode.SOURCE_ENCODING, Location.file(file.toString()), charset.name(), why);
         String sample = new String(head, bom, head.length - bom, charset);
         // Excel writes a "sep=;" line to name the delimiter; honour it and keep it out of the table.
         java.util.regex.Matcher sep = java.util.regex.Pattern.compile("^sep=(.)\\r?\\n").matcher(sample);
@@ -66,8 +70,8 @@ public final class CsvSourceAdapter implements SourceAdapter {
         CsvRowSource rows = new CsvRowSource(file, charset, bom, d.delimiter(), sepLine ? 1 : 0,
                 h -> known.contains(h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)));
         ctx.report().fact("dialect", "delimiter " + delim + ", header on line " + rows.headerLine());
-        ctx.issue(IssueCode.SOURCE_DIALECT, Location.file(file.toString()), String.format(Locale.ROOT,
-                "delimiter %s (confidence %.2f), header on line %d", delim, d.confidence(), rows.headerLine()));
+        ctx.issue(DIALECT, Location.file(file.toString()), delim, String.format(Locale.ROOT, "%.2f", d.confidence()),
+                rows.headerLine());
         new TabularConverter(rows, mapping, ctx).convert(sink);
     }
 

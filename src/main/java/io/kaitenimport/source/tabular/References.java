@@ -2,6 +2,8 @@ package io.kaitenimport.source.tabular;
 
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.source.SourceContext;
 
 /**
@@ -10,6 +12,12 @@ import io.kaitenimport.source.SourceContext;
  * and dropped.
  */
 final class References {
+    private static final Template NOT_FOUND = IssueCode.SOURCE_REF_UNRESOLVED.template(
+            "{field} '{ref}' matches no id/key or row number in this export; link dropped");
+    private static final Template SELF = IssueCode.SOURCE_REF_UNRESOLVED.template("row refers to itself; link dropped");
+    private static final Template CYCLE = IssueCode.SOURCE_REF_UNRESOLVED.template(
+            "parent '{ref}' would make a parent/child cycle; this link is dropped");
+
     private References() {
     }
 
@@ -21,16 +29,13 @@ final class References {
                 String target = index.resolve(ref);
                 Location where = fields.at(r.line(), r.column());
                 if (target == null) {
-                    ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, r.field().key() + " '" + ref
-                            + "' matches no id/key or row number in this export; link dropped");
-                    ctx.losses().lost(fields.lossField(r.column()), "refers to an item outside the export", where);
+                    ctx.lost(Loss.of(fields.lossField(r.column()), "refers to an item outside the export"), NOT_FOUND,
+                            where, r.field().key(), ref);
                 } else if (target.equals(from)) {
-                    ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, "row refers to itself; link dropped");
-                    ctx.losses().lost(fields.lossField(r.column()), "refers to its own row", where);
+                    ctx.lost(Loss.of(fields.lossField(r.column()), "refers to its own row"), SELF, where);
                 } else if (!relations.add(r.field(), from, target)) {
-                    ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, "parent '" + ref + "' would make a parent/child"
-                            + " cycle; this link is dropped");
-                    ctx.losses().lost(fields.lossField(r.column()), "parent link that would close a cycle", where);
+                    ctx.lost(Loss.of(fields.lossField(r.column()), "parent link that would close a cycle"), CYCLE,
+                            where, ref);
                 }
             }
         }

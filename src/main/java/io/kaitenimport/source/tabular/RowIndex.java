@@ -2,6 +2,7 @@ package io.kaitenimport.source.tabular;
 
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.SourceContext;
 
@@ -26,6 +27,8 @@ final class RowIndex {
             TabularField.PLANNED_END, TabularField.CREATED);
     private static final List<TabularField> REFERENCES = List.of(TabularField.PARENT, TabularField.BLOCKS,
             TabularField.BLOCKED_BY, TabularField.RELATED);
+    private static final Template DUPLICATE_ID = IssueCode.SOURCE_DUPLICATE_ID.template(
+            "id '{id}' appears again; this row gets id '{derived}'");
 
     private final RowFields fields;
     private final HeaderMap headers;
@@ -119,8 +122,7 @@ final class RowIndex {
         String id = key.isEmpty() ? "row-" + ordinal : key;
         if (cardIdByKey.containsKey(key(id))) {
             String derived = id + "~" + ordinal;
-            ctx.issue(IssueCode.SOURCE_DUPLICATE_ID, fields.at(row.line(), headers.first(TabularField.ID)),
-                    "id '" + id + "' appears again; this row gets id '" + derived + "'");
+            ctx.issue(DUPLICATE_ID, fields.at(row.line(), headers.first(TabularField.ID)), id, derived);
             id = derived;
         }
         if (!key.isEmpty()) {

@@ -3,6 +3,8 @@ package io.kaitenimport.source.tabular;
 import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.mapping.ColumnTypeRules;
 import io.kaitenimport.model.Board;
 import io.kaitenimport.model.Column;
@@ -24,6 +26,14 @@ import java.util.Map;
  * order, and the custom fields with their select options. Returns the ids cards refer to.
  */
 final class TableStructure {
+    private static final Template COLUMN_TYPES = IssueCode.SOURCE_RULE.template("column types: {rules}");
+    private static final Template OPTIONS_ADDED = IssueCode.SOURCE_RULE.template(
+            "custom field '{field}': values not in its option list were added as options: {values}");
+    private static final Template EMPTY_SELECT = IssueCode.SOURCE_RULE.template(
+            "custom field '{field}' has no values; created as string instead of {type}");
+    private static final Template NAME_CUT = IssueCode.SOURCE_TITLE.template(
+            "{what} name '{start}…' is longer than {max} characters; cut");
+
     private final RowFields fields;
     private final HeaderMap headers;
     private final RowIndex index;
@@ -84,7 +94,7 @@ final class TableStructure {
                 sink.accept(new Column(columnId, limit(status, 128, "column"), boardId, (double) c, d.type(), null));
             }
         }
-        ctx.issue(IssueCode.SOURCE_RULE, Location.file(file), "column types: " + String.join(", ", rules));
+        ctx.issue(COLUMN_TYPES, Location.file(file), String.join(", ", rules));
     }
 
     private void customFields(ModelSink sink) throws IOException {
@@ -118,14 +128,12 @@ final class TableStructure {
                     added.add(v);
                 }
                 if (!rule.options().isEmpty() && !added.isEmpty()) {
-                    ctx.issue(IssueCode.SOURCE_RULE, Location.file(file), "custom field '" + name + "': values not"
-                            + " in its option list were added as options: " + String.join(", ", added));
+                    ctx.issue(OPTIONS_ADDED, Location.file(file), name, String.join(", ", added));
                 }
                 optionIds.put(rule, ids);
                 if (options.isEmpty()) {
                     // An empty select cannot be imported; keep the field as text instead of failing.
-                    ctx.issue(IssueCode.SOURCE_RULE, Location.file(file), "custom field '" + name
-                            + "' has no values; created as string instead of " + rule.type());
+                    ctx.issue(EMPTY_SELECT, Location.file(file), name, rule.type());
                     sink.accept(CustomField.of(fieldId, "string", name));
                     continue;
                 }
@@ -138,9 +146,8 @@ final class TableStructure {
         if (s.codePointCount(0, s.length()) <= max) {
             return s;
         }
-        ctx.issue(IssueCode.SOURCE_TITLE, Location.file(file), what + " name '" + s.substring(0, 40)
-                + "…' is longer than " + max + " characters; cut");
-        ctx.losses().lost(file + " " + what + " names", "cut to " + max + " characters", Location.file(file));
+        ctx.lost(Loss.of(file + " " + what + " names", "cut to " + max + " characters"), NAME_CUT, Location.file(file),
+                what, s.substring(0, 40), max);
         return s.substring(0, s.offsetByCodePoints(0, max));
     }
 }

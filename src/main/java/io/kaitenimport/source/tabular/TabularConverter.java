@@ -3,6 +3,7 @@ package io.kaitenimport.source.tabular;
 import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.source.SourceContext;
@@ -20,6 +21,15 @@ import java.util.List;
  * number of rows' ids, not with the text in them.
  */
 public final class TabularConverter {
+    private static final Template TITLE_FROM_FIRST_COLUMN = IssueCode.SOURCE_RULE.template("no known title header;"
+            + " using the first column '{column}' as card titles"
+            + " (map fields.title in a --mapping file to choose another)");
+    private static final Template COLUMNS_USED = IssueCode.SOURCE_RULE.template("columns used: {columns}");
+    private static final Template SECTIONS_WENT_TO = IssueCode.SOURCE_RULE.template("row sections went to: {target}"
+            + " (set sections: tag|board|column|skip in a --mapping file to change)");
+    private static final Template DATE_ORDER = IssueCode.SOURCE_RULE.template(
+            "ambiguous numeric dates read as {order} ({why})");
+
     private final RowSource source;
     private final TabularMapping mapping;
     private final SourceContext ctx;
@@ -52,12 +62,9 @@ public final class TabularConverter {
                                 + source.header() + "; map one under fields.title in a --mapping file");
             }
             headers.assign(TabularField.TITLE, col);
-            ctx.issue(IssueCode.SOURCE_RULE, fields.at(source.headerLine(), col),
-                    "no known title header; using the first column '" + headers.name(col)
-                            + "' as card titles (map fields.title in a --mapping file to choose another)");
+            ctx.issue(TITLE_FROM_FIRST_COLUMN, fields.at(source.headerLine(), col), headers.name(col));
         }
-        ctx.issue(IssueCode.SOURCE_RULE, Location.cell(file, source.headerLine(), null, null),
-                "columns used: " + headers.describe());
+        ctx.issue(COLUMNS_USED, Location.cell(file, source.headerLine(), null, null), headers.describe());
         RowIndex index = new RowIndex(fields, cells, ctx);
         index.presetColumns(extension.presetColumns());
         index.collect(source);
@@ -76,8 +83,7 @@ public final class TabularConverter {
             sink.accept(card.build());
         });
         if (fields.sectionsSeen()) {
-            ctx.issue(IssueCode.SOURCE_RULE, Location.file(file), "row sections went to: " + mapping.sections().key()
-                    + " (set sections: tag|board|column|skip in a --mapping file to change)");
+            ctx.issue(SECTIONS_WENT_TO, Location.file(file), mapping.sections().key());
         }
         extension.afterCards(sink, index::resolve, values);
     }
@@ -100,8 +106,8 @@ public final class TabularConverter {
         }
         DateParser p = new DateParser(order, ctx.options().zone());
         if (!dateSamples.isEmpty()) {
-            ctx.issue(IssueCode.SOURCE_RULE, Location.file(file), "ambiguous numeric dates read as "
-                    + (p.dayOrder() == DateParser.DayOrder.MONTH_FIRST ? "month-first" : "day-first") + " (" + why + ")");
+            ctx.issue(DATE_ORDER, Location.file(file),
+                    p.dayOrder() == DateParser.DayOrder.MONTH_FIRST ? "month-first" : "day-first", why);
         }
         return p;
     }

@@ -6,6 +6,8 @@ import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
+import io.kaitenimport.issue.Loss;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
  * with {@code --lenient-values} is left empty, reported and counted as lost.
  */
 public final class ValueReader {
+    private static final Template LEFT_EMPTY = IssueCode.SOURCE_VALUE_INVALID.template("{problem}; left empty");
     private static final Pattern NUMBER = Pattern.compile("^[+-]?\\d+(?:[.,]\\d+)?$");
     private static final Pattern DURATION = Pattern.compile(
             "^(?:(\\d+(?:[.,]\\d+)?)\\s*(?:w|н))?\\s*(?:(\\d+(?:[.,]\\d+)?)\\s*(?:d|д))?\\s*"
@@ -178,7 +181,7 @@ public final class ValueReader {
         if (!lenient) {
             throw new SourceException(where, message + " (use --lenient-values to leave such values empty)");
         }
-        ctx.issue(IssueCode.SOURCE_VALUE_INVALID, where, message + "; left empty");
-        ctx.losses().lost(file + " column '" + where.field() + "'", "unreadable " + kind + " value left empty", where);
+        ctx.lost(Loss.of(file + " column '" + where.field() + "'", "unreadable " + kind + " value left empty"),
+                LEFT_EMPTY, where, message);
     }
 }

@@ -8,6 +8,8 @@ import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.tabular.TabularConverter;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
+import io.kaitenimport.issue.Loss;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,6 +26,13 @@ import java.util.Set;
 public final class XlsxSourceAdapter implements SourceAdapter {
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+    private static final Template MACROS = IssueCode.SOURCE_RULE.template("macro-enabled workbook: the macros (VBA)"
+            + " are not run or imported; only the cell values saved in the file are read");
+    private static final Template HIDDEN_SHEETS = IssueCode.SOURCE_RULE.template(
+            "{count} hidden sheet(s) skipped: {sheets} (use --include-hidden or --sheet to read one)");
+    private static final Template READING_SHEET = IssueCode.SOURCE_RULE.template("reading sheet {sheet} ({why})");
+    private static final Template READING_SHEET_NOT_OTHERS = IssueCode.SOURCE_RULE.template(
+            "reading sheet {sheet} ({why}); not read: {others}");
 
     @Override
     public String name() {
@@ -61,9 +70,7 @@ public final class XlsxSourceAdapter implements SourceAdapter {
             ctx.report().fact("sheets", String.join(", ", wb.sheets().stream().map(SheetInfo::describe).toList())
                     + (wb.date1904() ? "; 1904 date system" : ""));
             if (wb.hasMacros()) {
-                ctx.issue(IssueCode.SOURCE_RULE, Location.file(wb.name()), "macro-enabled workbook: the macros"
-                        + " (VBA) are not run or imported; only the cell values saved in the file are read");
-                ctx.losses().lost(wb.name() + " macros", "VBA code is not imported (values only)",
+                ctx.lost(Loss.of(wb.name() + " macros", "VBA code is not imported (values only)"), MACROS,
                         Location.file(wb.name()));
             }
             if (ctx.options().sheet() == null) {
@@ -133,18 +140,20 @@ public final class XlsxSourceAdapter implements SourceAdapter {
                     + " are skipped unless --include-hidden");
         }
         if (!hidden.isEmpty()) {
-            ctx.issue(IssueCode.SOURCE_RULE, Location.file(wb.name()), hidden.size() + " hidden sheet(s) skipped: "
-                    + String.join(", ", hidden) + " (use --include-hidden or --sheet to read one)");
+            ctx.issue(HIDDEN_SHEETS, Location.file(wb.name()), hidden.size(), String.join(", ", hidden));
         }
         for (XlsxRowSource.Probe p : others) {
             ctx.losses().lost(wb.label(p.sheet()), "one sheet is converted per run (choose another with --sheet)",
                     Location.file(wb.label(p.sheet())));
         }
-        ctx.issue(IssueCode.SOURCE_RULE, Location.file(wb.name()), "reading sheet " + chosen.sheet().describe()
-                + (wanted != null ? " (--sheet)" : chosen.knownHits() > 0 ? " (first sheet with a known header)"
-                : " (first sheet with data; no sheet has a header the mapping knows)")
-                + (others.isEmpty() ? "" : "; not read: " + String.join(", ",
-                others.stream().map(p -> "'" + p.sheet().name() + "'").toList())));
+        String why = wanted != null ? "--sheet" : chosen.knownHits() > 0 ? "first sheet with a known header"
+                : "first sheet with data; no sheet has a header the mapping knows";
+        if (others.isEmpty()) {
+            ctx.issue(READING_SHEET, Location.file(wb.name()), chosen.sheet().describe(), why);
+        } else {
+            ctx.issue(READING_SHEET_NOT_OTHERS, Location.file(wb.name()), chosen.sheet().describe(), why,
+                    String.join(", ", others.stream().map(p -> "'" + p.sheet().name() + "'").toList()));
+        }
         return chosen;
     }
 }
