@@ -1,7 +1,6 @@
 package io.kaitenimport.source.tabular;
 
 import io.kaitenimport.issue.Report;
-import io.kaitenimport.mapping.MappingLoader;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.model.CardDate;
 import io.kaitenimport.source.SourceContext;
@@ -20,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The row → card mapping on its own: a header, a mapping and rows in memory — no file, no first pass. */
 class RowMapperTest {
-    private static final TabularMapping MAPPING = MappingLoader.load(null, "csv-default.yaml", TabularMapping.class)
+    private static final TabularMapping MAPPING = TabularMapping.load(null)
             .withCustomFields(List.of(new TabularMapping.CustomFieldRule("Team", "select", null),
                     new TabularMapping.CustomFieldRule("Urgent", "checkbox", null)));
     private static final List<String> HEADER = List.of("Title", "Status", "Tags", "Due", "Archived", "Estimate",

@@ -22,7 +22,7 @@ class TabularMappingTest {
 
     @Test
     void bundledDefaultLoadsWithSectionsAsTags() {
-        TabularMapping m = MappingLoader.load(null, "csv-default.yaml", TabularMapping.class);
+        TabularMapping m = TabularMapping.load(null);
         assertEquals(TabularMapping.Sections.TAG, m.sections());
         assertTrue(m.fields().of(TabularField.SECTION).contains("section"));
     }
