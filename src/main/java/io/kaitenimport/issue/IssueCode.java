@@ -118,7 +118,12 @@ public enum IssueCode {
     SOURCE_STRUCTURE("source.structure", Severity.WARNING, "Unexpected structure",
             "A source record has a shape the adapter does not expect; what could be read was kept.", "{message}"),
     SOURCE_ATTACHMENT("source.attachment", Severity.WARNING, "Attachment not packaged",
-            "An attachment binary was not available locally; the card got a link to its URL instead.", "{message}");
+            "An attachment binary was not available locally; the card got a link to its URL instead.", "{message}"),
+
+    // --- the run's options ---------------------------------------------------------------------------------------
+    OPTION_IGNORED("option.ignored", Severity.WARNING, "Option does not apply",
+            "An option was given that the detected kind of export does not read; it had no effect.",
+            "{option} applies to {kinds}, not to a {kind}; ignored");
 
     private final String code;
     private final Severity severity;

@@ -37,12 +37,12 @@ public final class PackageRun implements AutoCloseable {
     public static PackageRun convert(SourceAdapter adapter, SourceOptions options, Path usersFile, Path out,
                                      int shardSize, Path... inputs) throws IOException {
         PackageRun run = new PackageRun(new PackageWriter(out, shardSize));
-        Users users = usersFile == null ? Users.none(options.unmappedUsers(), run.report)
-                : Users.load(usersFile, options.unmappedUsers(), run.report);
+        Users users = usersFile == null ? Users.none(options.common().unmappedUsers(), run.report)
+                : Users.load(usersFile, options.common().unmappedUsers(), run.report);
         adapter.read(new SourceContext(List.of(inputs), options, run.report, users), run.writer);
         users.emit(run.writer);
         run.writer.finish();
-        Validator.validate(run.stage, run.report);
+        Validator.validate(run.stage, run.report).counts().forEach(run.report::count);
         return run;
     }
 

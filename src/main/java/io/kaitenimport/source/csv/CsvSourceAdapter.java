@@ -1,5 +1,6 @@
 package io.kaitenimport.source.csv;
 
+import io.kaitenimport.source.tabular.TabularOptions;
 import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.source.tabular.TabularMapping;
 import io.kaitenimport.source.SourceAdapter;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -23,6 +25,16 @@ public final class CsvSourceAdapter implements SourceAdapter {
             "delimiter {delimiter} (confidence {confidence}), header on line {line}");
 
     @Override
+    public String describe() {
+        return "CSV export";
+    }
+
+    @Override
+    public List<Class<?>> optionTypes() {
+        return List.of(CsvOptions.class, TabularOptions.class);
+    }
+
+    @Override
     public String name() {
         return "csv";
     }
@@ -30,22 +42,22 @@ public final class CsvSourceAdapter implements SourceAdapter {
     @Override
     public boolean detect(Path input, byte[] head) {
         String n = input.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt");
+        return head.length > 0 && (n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt"));
     }
 
     @Override
     public void read(SourceContext ctx, ModelSink sink) throws IOException {
         Path file = ctx.input();
-        TabularMapping mapping = TabularMapping.load(ctx.options().mapping());
+        TabularMapping mapping = TabularMapping.load(ctx.common().mapping());
         byte[] head = CharsetSniffer.readHead(file);
         if (head.length == 0) {
             throw new SourceException(Location.file(file.toString()), "file is empty");
         }
-        CharsetSniffer.Sniffed cs = CharsetSniffer.sniff(head, ctx.options().legacyEncoding());
+        CharsetSniffer.Sniffed cs = CharsetSniffer.sniff(head, ctx.options(CsvOptions.class).legacyEncoding());
         Charset charset = cs.charset();
         String why = cs.reason();
         int bom = cs.bomLength();
-        if (ctx.options().encoding() == null && !charset.name().startsWith("UTF")) {
+        if (ctx.options(CsvOptions.class).encoding() == null && !charset.name().startsWith("UTF")) {
             Charset latin = Charset.forName("windows-1252");
             if (!charset.equals(latin) && looksMisread(head, charset) && mixedScriptWords(head, latin) == 0) {
                 why = why + "; but " + charset.name() + " makes words that mix Latin and Cyrillic letters, which "
@@ -53,8 +65,8 @@ public final class CsvSourceAdapter implements SourceAdapter {
                 charset = latin;
             }
         }
-        if (ctx.options().encoding() != null) {
-            charset = ctx.options().encoding();
+        if (ctx.options(CsvOptions.class).encoding() != null) {
+            charset = ctx.options(CsvOptions.class).encoding();
             why = "--encoding";
         }
         ctx.report().fact("encoding", charset.name() + " (" + why + ")");

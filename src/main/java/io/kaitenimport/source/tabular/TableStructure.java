@@ -62,9 +62,9 @@ final class TableStructure {
 
     private void boards(ModelSink sink) throws IOException {
         String spaceId = null;
-        if (ctx.options().spaceTitle() != null) {
+        if (ctx.common().spaceTitle() != null) {
             spaceId = "space-1";
-            sink.accept(Space.of(spaceId, ctx.options().spaceTitle()));
+            sink.accept(Space.of(spaceId, ctx.common().spaceTitle()));
         }
         int b = 0;
         List<String> rules = new ArrayList<>();

@@ -143,14 +143,14 @@ final class TrelloAttachments {
             if (upload && found.sharedName() != null) {
                 ctx.lost(Loss.of(NOT_PACKAGED, "uploaded file not packaged (several attachments share its name);"
                         + " linked"), IssueCode.SOURCE_ATTACHMENT, where, "several attachments are named '"
-                        + found.sharedName() + "', so " + ctx.options().attachmentsDir().resolve(found.sharedName())
-                        + " could be any of them; put each in " + ctx.options().attachmentsDir()
+                        + found.sharedName() + "', so " + ctx.common().attachmentsDir().resolve(found.sharedName())
+                        + " could be any of them; put each in " + ctx.common().attachmentsDir()
                         + "/<attachment id>/ (this one: " + id + "). The card links to its Trello URL instead"
                         + " (opening it needs a Trello login)");
             } else if (upload) {
                 ctx.lost(Loss.of(NOT_PACKAGED, "uploaded file not packaged (no --attachments binary); linked"),
                         IssueCode.SOURCE_ATTACHMENT, where, "'" + name + "' is "
-                        + (ctx.options().attachmentsDir() == null ? "not packaged (no --attachments folder given)"
+                        + (ctx.common().attachmentsDir() == null ? "not packaged (no --attachments folder given)"
                         : "not in the --attachments folder") + "; the card links to its Trello URL instead (opening"
                         + " it needs a Trello login)");
             }
@@ -176,7 +176,7 @@ final class TrelloAttachments {
 
     /** Only when --attachments is given and the sink is a package that can hold binaries. */
     private Lookup lookup(String id, JsonNode a) throws IOException {
-        Path dir = ctx.options().attachmentsDir();
+        Path dir = ctx.common().attachmentsDir();
         if (dir == null || !(sink instanceof PackageWriter)) {
             return Lookup.NONE;
         }

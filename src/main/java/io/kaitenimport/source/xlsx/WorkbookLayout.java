@@ -72,7 +72,7 @@ final class WorkbookLayout implements TabularExtension {
         Map<Layout.Sheet, SheetInfo> found = new LinkedHashMap<>();
         for (Layout.Sheet spec : Layout.SHEETS) {
             for (SheetInfo s : wb.sheets()) {
-                if (s.worksheet() && spec.is(s.name()) && (!s.hidden() || ctx.options().includeHidden())) {
+                if (s.worksheet() && spec.is(s.name()) && (!s.hidden() || ctx.options(XlsxOptions.class).includeHidden())) {
                     found.putIfAbsent(spec, s);
                 }
             }
@@ -93,7 +93,7 @@ final class WorkbookLayout implements TabularExtension {
         readChecklists();
         SheetInfo cards = sheets.get(Layout.CARDS);
         XlsxRowSource.Probe probe = XlsxRowSource.probe(wb, cards, mapping.knownHeaders(),
-                ctx.options().includeHidden());
+                ctx.options(XlsxOptions.class).includeHidden());
         XlsxRowSource.requireRows(probe, wb.label(cards));
         XlsxRowSource rows = new XlsxRowSource(wb, probe, SheetScan.scan(wb, cards), ctx, mapping.sections());
         new TabularConverter(rows, mapping, ctx, this).convert(sink);

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.xlsx;
 
+import io.kaitenimport.source.tabular.TabularOptions;
 import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.source.tabular.TabularMapping;
 import io.kaitenimport.source.SourceAdapter;
@@ -35,6 +36,16 @@ public final class XlsxSourceAdapter implements SourceAdapter {
             "reading sheet {sheet} ({why}); not read: {others}");
 
     @Override
+    public String describe() {
+        return "Excel workbook";
+    }
+
+    @Override
+    public List<Class<?>> optionTypes() {
+        return List.of(XlsxOptions.class, TabularOptions.class);
+    }
+
+    @Override
     public String name() {
         return "xlsx";
     }
@@ -65,7 +76,7 @@ public final class XlsxSourceAdapter implements SourceAdapter {
     @Override
     public void read(SourceContext ctx, ModelSink sink) throws IOException {
         Path file = ctx.input();
-        TabularMapping mapping = TabularMapping.load(ctx.options().mapping());
+        TabularMapping mapping = TabularMapping.load(ctx.common().mapping());
         try (XlsxWorkbook wb = XlsxWorkbook.open(file)) {
             ctx.report().fact("sheets", String.join(", ", wb.sheets().stream().map(SheetInfo::describe).toList())
                     + (wb.date1904() ? "; 1904 date system" : ""));
@@ -73,7 +84,7 @@ public final class XlsxSourceAdapter implements SourceAdapter {
                 ctx.lost(Loss.of(wb.name() + " macros", "VBA code is not imported (values only)"), MACROS,
                         Location.file(wb.name()));
             }
-            if (ctx.options().sheet() == null) {
+            if (ctx.options(XlsxOptions.class).sheet() == null) {
                 WorkbookLayout layout = WorkbookLayout.detect(wb, ctx);
                 if (layout != null) {
                     layout.read(mapping, sink);
@@ -94,8 +105,8 @@ public final class XlsxSourceAdapter implements SourceAdapter {
      */
     private static XlsxRowSource.Probe choose(XlsxWorkbook wb, SourceContext ctx, Set<String> known)
             throws IOException {
-        boolean includeHidden = ctx.options().includeHidden();
-        String wanted = ctx.options().sheet();
+        boolean includeHidden = ctx.options(XlsxOptions.class).includeHidden();
+        String wanted = ctx.options(XlsxOptions.class).sheet();
         XlsxRowSource.Probe chosen = null;
         if (wanted != null) {
             SheetInfo s = wb.find(wanted);

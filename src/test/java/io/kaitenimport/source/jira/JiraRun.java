@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jira;
 
+import io.kaitenimport.source.CommonOptions;
 import io.kaitenimport.source.PackageRun;
 import io.kaitenimport.source.SourceOptions;
 
@@ -14,8 +15,12 @@ final class JiraRun {
     /** Options with only the Jira-relevant parts set; null/false means the default. */
     static SourceOptions options(Path mapping, String spaceTitle, Path attachments, String boardPer,
                                  boolean includeRestricted) {
-        return new SourceOptions(mapping, null, null, null, null, null, null, spaceTitle, attachments, null, false,
-                boardPer, includeRestricted, null, false);
+        JiraOptions jira = new JiraOptions().includeRestricted(includeRestricted);
+        if (boardPer != null) {
+            jira.boardPer(new JiraOptions.BoardPer.Words().convert(boardPer));
+        }
+        return SourceOptions.of(CommonOptions.defaults().withMapping(mapping).withSpace(spaceTitle)
+                .withAttachments(attachments), jira);
     }
 
     static PackageRun convert(Path out, SourceOptions options, Path... inputs) throws IOException {

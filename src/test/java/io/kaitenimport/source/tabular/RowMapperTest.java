@@ -3,6 +3,7 @@ package io.kaitenimport.source.tabular;
 import io.kaitenimport.issue.Report;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.model.CardDate;
+import io.kaitenimport.source.CommonOptions;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.SourceOptions;
 import io.kaitenimport.source.Users;
@@ -27,7 +28,7 @@ class RowMapperTest {
 
     private final Report report = new Report("convert");
     private final SourceContext ctx = new SourceContext(List.of(), SourceOptions.defaults(), report,
-            Users.none(SourceOptions.UnmappedUsers.DROP, report));
+            Users.none(CommonOptions.UnmappedUsers.DROP, report));
     private final RowFields fields = new RowFields(HEADER, MAPPING, "tasks.csv");
     private final CellRules cells = new CellRules(MAPPING);
     private final Relations relations = new Relations();

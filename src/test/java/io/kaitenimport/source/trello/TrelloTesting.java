@@ -1,6 +1,7 @@
 package io.kaitenimport.source.trello;
 
 import io.kaitenimport.pipeline.Converter;
+import io.kaitenimport.source.CommonOptions;
 import io.kaitenimport.source.SourceOptions;
 
 import java.io.IOException;
@@ -19,8 +20,12 @@ final class TrelloTesting {
     }
 
     static SourceOptions options(Path mapping, Path users, String space, Path attachments, String archivedLists) {
-        return new SourceOptions(mapping, users, null, null, null, null, null, space, attachments, null, false, null,
-                false, archivedLists, false);
+        TrelloOptions trello = new TrelloOptions();
+        if (archivedLists != null) {
+            trello.archivedLists(new TrelloOptions.ArchivedLists.Words().convert(archivedLists));
+        }
+        return SourceOptions.of(CommonOptions.defaults().withMapping(mapping).withUsers(users).withSpace(space)
+                .withAttachments(attachments), trello);
     }
 
     static Converter.Outcome convert(Path input, SourceOptions options, Path output) throws IOException {

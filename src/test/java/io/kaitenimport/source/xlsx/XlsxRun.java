@@ -1,5 +1,6 @@
 package io.kaitenimport.source.xlsx;
 
+import io.kaitenimport.source.CommonOptions;
 import io.kaitenimport.source.PackageRun;
 import io.kaitenimport.source.SourceOptions;
 
@@ -14,7 +15,7 @@ final class XlsxRun {
 
     static PackageRun convert(Path workbook, Path work, SourceOptions options) throws IOException {
         Files.createDirectories(work);
-        return PackageRun.convert(new XlsxSourceAdapter(), options, options.usersFile(), work.resolve("pkg"), 50_000,
+        return PackageRun.convert(new XlsxSourceAdapter(), options, options.common().usersFile(), work.resolve("pkg"), 50_000,
                 workbook);
     }
 
@@ -23,17 +24,14 @@ final class XlsxRun {
     }
 
     static SourceOptions withSheet(String sheet) {
-        return new SourceOptions(null, null, null, null, null, null, null, null, null, sheet, false, null, false,
-                null, false);
+        return SourceOptions.of(CommonOptions.defaults(), new XlsxOptions().sheet(sheet));
     }
 
     static SourceOptions withHidden() {
-        return new SourceOptions(null, null, null, null, null, null, null, null, null, null, true, null, false,
-                null, false);
+        return SourceOptions.of(CommonOptions.defaults(), new XlsxOptions().includeHidden(true));
     }
 
     static SourceOptions withMapping(Path mapping) {
-        return new SourceOptions(mapping, null, null, null, null, null, null, null, null, null, false, null, false,
-                null, false);
+        return SourceOptions.of(CommonOptions.defaults().withMapping(mapping));
     }
 }
