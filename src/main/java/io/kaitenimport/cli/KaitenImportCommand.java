@@ -12,10 +12,12 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Converts Trello, Jira, CSV and Excel exports into validated Kaiten import packages.",
-        subcommands = {ConvertCommand.class, ValidateCommand.class, InspectCommand.class, TemplateCommand.class},
+        subcommands = {ConvertCommand.class, ValidateCommand.class, InspectCommand.class, TemplateCommand.class,
+                AttachmentsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (package written / valid)", "1:validation errors in the package",
-                "2:usage error or unreadable input", "3:internal error (a bug; rerun with --debug)"})
+                "2:usage error or unreadable input", "3:internal error (a bug; rerun with --debug)",
+                "4:attachments: some files did not arrive (partial)"})
 final class KaitenImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -7,6 +7,7 @@ import io.kaitenimport.model.User;
 import io.kaitenimport.issue.Report;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -34,6 +35,10 @@ import java.util.regex.Pattern;
  * counted (or fail the run, per {@code --unmapped-users}).
  */
 public final class Users {
+    private static final Template UNMAPPED_TO_PLACEHOLDER = IssueCode.SOURCE_USER_UNMAPPED.template("'{person}' has no"
+            + " email (add them to the --users file); what they authored is attributed to {placeholder}, their other"
+            + " references are dropped");
+
     /** The same rule as {@code schemas/users.schema.json}, so a person accepted here always validates. */
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
@@ -151,7 +156,26 @@ public final class Users {
      * @param field the source field that referred to the person, for the data-loss count
      */
     public String resolve(Person p, String field, Location where) {
+        return resolve(p, field, where, false);
+    }
+
+    /**
+     * The package user who authored something — a history event, a timer, a comment, a file. As
+     * {@link #resolve}, except that under {@code --unmapped-users placeholder:EMAIL} a person without an email
+     * becomes the placeholder user, so what they authored is kept (attributed, reported and counted) rather than
+     * losing its author. Adapters drop history and timers whose author is null: Kaiten requires one.
+     */
+    public String author(Person p, String field, Location where) {
+        return resolve(p, field, where, true);
+    }
+
+    private String resolve(Person p, String field, Location where, boolean authorship) {
         if (p == null) {
+            if (authorship && policy.mode() == CommonOptions.UnmappedUsers.Mode.PLACEHOLDER) {
+                report.losses().lost(field, "no author in the source: attributed to the placeholder user "
+                        + policy.placeholderEmail(), where);
+                return placeholder();
+            }
             return null;
         }
         // A Person is a record of its four identity fields, so it is its own memo key.
@@ -169,12 +193,22 @@ public final class Users {
         String fullName = entry != null && entry.fullName() != null ? entry.fullName() : p.displayName();
         if (!isEmail(email)) {
             String label = p.label();
-            if (policy == CommonOptions.UnmappedUsers.FAIL) {
+            if (policy.mode() == CommonOptions.UnmappedUsers.Mode.FAIL) {
                 throw new SourceException(where, "person '" + label + "' has no email; add a row for them to the"
                         + " --users file or use --unmapped-users drop");
             }
+            boolean placeholder = policy.mode() == CommonOptions.UnmappedUsers.Mode.PLACEHOLDER;
             if (unmapped.add(label)) {
-                report.add(IssueCode.SOURCE_USER_UNMAPPED, where, label);
+                if (placeholder) {
+                    report.accept(UNMAPPED_TO_PLACEHOLDER.at(where, label, policy.placeholderEmail()));
+                } else {
+                    report.add(IssueCode.SOURCE_USER_UNMAPPED, where, label);
+                }
+            }
+            if (placeholder && authorship) {
+                report.losses().lost(field, "person without email: attributed to the placeholder user "
+                        + policy.placeholderEmail(), where);
+                return placeholder();
             }
             report.losses().lost(field, "person without email (not in --users file)", where);
             return null;
@@ -190,7 +224,18 @@ public final class Users {
         return user.id();
     }
 
-    static boolean isEmail(String s) {
+    /** The one user that carries what people without an email authored (made on first use). */
+    private String placeholder() {
+        String email = policy.placeholderEmail();
+        User user = byEmail.get(email.toLowerCase(Locale.ROOT));
+        if (user == null) {
+            user = new User("unmapped-people:" + email, email, "People without email (kaiten-import)");
+            byEmail.put(email.toLowerCase(Locale.ROOT), user);
+        }
+        return user.id();
+    }
+
+    public static boolean isEmail(String s) {
         return s != null && s.length() <= 254 && EMAIL.matcher(s).matches();
     }
 

@@ -9,6 +9,10 @@ import java.nio.file.Path;
 
 /** Jira defaults for the shared {@link PackageRun}: options with only the Jira parts, shards of 1000 records. */
 final class JiraRun {
+    /** Defaults, except that what people without an email authored goes to one placeholder user. */
+    static final SourceOptions PLACEHOLDER = SourceOptions.of(CommonOptions.defaults()
+            .withUnmappedUsers(CommonOptions.UnmappedUsers.placeholder("ghost@example.com")));
+
     private JiraRun() {
     }
 
