@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pools — what the JVM really links — so imports, fully qualified names and signatures all count, comments do not.
  * No library needed: a class file's constant pool is a dozen tag kinds.
  */
-class PackageLayersTest {
+class ArchitectureTest {
     private static final String ROOT = "io.kaitenimport";
 
     /** Edges that must not exist even without a cycle: one source kind building on another. */
