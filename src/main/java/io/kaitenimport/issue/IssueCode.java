@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * The catalog of every issue the tool reports: a stable code (users grep and suppress by it), a default
  * severity, a title, a description and a default message {@link Template} with named parts ({@code {entity}}),
- * filled in order. Codes whose messages vary by situation have the catch-all {@code {message}}; adapters then
- * declare their specific messages with {@link #template(String)}. The README's issue table and the SARIF rules are
+ * filled in order. Codes that several sources report in their own words have the catch-all {@code {message}} —
+ * so one source's wording never breaks another's call — and each source declares its specific messages, with
+ * named parts, by {@link #template(String)}. The README's issue table and the SARIF rules are
  * generated from this enum.
  */
 public enum IssueCode {
@@ -74,7 +75,8 @@ public enum IssueCode {
     REF_SELF("ref.self", Severity.ERROR, "Record refers to itself",
             "A card is its own parent, child, blocker or relation.", "card refers to itself in {field}"),
     REF_CYCLE("ref.cycle", Severity.ERROR, "Parent/child cycle",
-            "Parent links form a cycle, which no tree can hold.", "parent links form a cycle: {cycle}"),
+            "Parent links (cards, or spaces, folders and documents) form a cycle, which no tree can hold.",
+            "parent links form a cycle: {cycle}"),
     REF_ASYMMETRIC("ref.asymmetric", Severity.WARNING, "One-sided relation",
             "A parent/child or blocks/blocked-by relation is recorded on one card but not on the other.",
             "card '{card}' lists '{other}' in {field}, but that card does not list it back in {inverse}"),
@@ -94,7 +96,7 @@ public enum IssueCode {
             "The input cannot be converted at all (missing, empty, malformed, wrong encoding, bad mapping or value);"
                     + " nothing is written and the command exits with 2.", "{message}"),
     SOURCE_ENCODING("source.encoding", Severity.INFO, "Encoding chosen",
-            "Which character set the input was read with, and why.", "read as {charset}: {reason}"),
+            "Which character set the input was read with, and why.", "{message}"),
     SOURCE_DIALECT("source.dialect", Severity.INFO, "CSV dialect chosen",
             "Which delimiter and header row were used, and why.", "{message}"),
     SOURCE_RULE("source.rule", Severity.INFO, "Rule applied",
@@ -107,18 +109,24 @@ public enum IssueCode {
     SOURCE_DUPLICATE_ID("source.duplicate-id", Severity.WARNING, "Duplicate id in source",
             "Two source rows share an id or key; the later one gets a derived id.", "{message}"),
     SOURCE_USER_UNMAPPED("source.user-unmapped", Severity.WARNING, "Person without email",
-            "A person has no email in the source or the users file; Kaiten needs one.",
-            "'{person}' has no email (add them to the --users file); their references are dropped"),
+            "A person has no email in the source or the users file; Kaiten needs one.", "{message}"),
     SOURCE_TITLE("source.title", Severity.WARNING, "Title fixed",
             "A card title was empty or too long; it was filled in or cut, and the full text kept in the description.",
             "{message}"),
     SOURCE_TEXT_SPLIT("source.text-split", Severity.INFO, "Long text split",
-            "A comment was over Kaiten's 4096-character limit and was split into several comments.",
-            "comment {id} has {length} characters; split into {parts} comments"),
+            "A comment was over Kaiten's 4096-character limit and was split into several comments.", "{message}"),
     SOURCE_STRUCTURE("source.structure", Severity.WARNING, "Unexpected structure",
             "A source record has a shape the adapter does not expect; what could be read was kept.", "{message}"),
     SOURCE_ATTACHMENT("source.attachment", Severity.WARNING, "Attachment not packaged",
             "An attachment binary was not available locally; the card got a link to its URL instead.", "{message}"),
+
+    // --- wikis and documents (issue 12) ------------------------------------------------------------------------
+    SOURCE_REF_AMBIGUOUS("source.ref-ambiguous", Severity.WARNING, "Link matches several pages",
+            "A wiki link names a page or file by a name several files share; the shortest path was chosen.",
+            "{message}"),
+    DOCUMENT_PATH_MISSING("document.path-missing", Severity.ERROR, "Document body missing",
+            "A documents record's path names a file that is not in the package.",
+            "path '{path}' is not in the package"),
 
     // --- the run's options ---------------------------------------------------------------------------------------
     OPTION_IGNORED("option.ignored", Severity.WARNING, "Option does not apply",

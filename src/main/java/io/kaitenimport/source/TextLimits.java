@@ -14,6 +14,8 @@ public final class TextLimits {
     private static final Template EMPTY_TITLE = IssueCode.SOURCE_TITLE.template("empty title; using '{fallback}'");
     private static final Template LONG_TITLE = IssueCode.SOURCE_TITLE.template(
             "title has {length} characters (max 1024); cut, full title kept at the top of the description");
+    private static final Template SPLIT = IssueCode.SOURCE_TEXT_SPLIT.template(
+            "comment {id} has {length} characters; split into {parts} comments");
 
     private TextLimits() {
     }
@@ -76,7 +78,7 @@ public final class TextLimits {
             out.add(new Comment(id, c.cardId(), text, c.authorId(), c.authorName(), c.created(), c.parentId(),
                     c.type()));
         }
-        ctx.issue(IssueCode.SOURCE_TEXT_SPLIT, where, c.id(), c.text().length(), parts.size());
+        ctx.issue(SPLIT, where, c.id(), c.text().length(), parts.size());
         return out;
     }
 

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  * counted (or fail the run, per {@code --unmapped-users}).
  */
 public final class Users {
+    private static final Template UNMAPPED = IssueCode.SOURCE_USER_UNMAPPED.template(
+            "'{person}' has no email (add them to the --users file); their references are dropped");
     private static final Template UNMAPPED_TO_PLACEHOLDER = IssueCode.SOURCE_USER_UNMAPPED.template("'{person}' has no"
             + " email (add them to the --users file); what they authored is attributed to {placeholder}, their other"
             + " references are dropped");
@@ -202,7 +204,7 @@ public final class Users {
                 if (placeholder) {
                     report.accept(UNMAPPED_TO_PLACEHOLDER.at(where, label, policy.placeholderEmail()));
                 } else {
-                    report.add(IssueCode.SOURCE_USER_UNMAPPED, where, label);
+                    report.accept(UNMAPPED.at(where, label));
                 }
             }
             if (placeholder && authorship) {

@@ -21,6 +21,7 @@ import java.util.Set;
 
 /** CSV/TSV exports of any tracker or spreadsheet: one card per row, driven by {@code mappings/csv-default.yaml}. */
 public final class CsvSourceAdapter implements SourceAdapter {
+    private static final Template ENCODING = IssueCode.SOURCE_ENCODING.template("read as {charset}: {reason}");
     private static final Template DIALECT = IssueCode.SOURCE_DIALECT.template(
             "delimiter {delimiter} (confidence {confidence}), header on line {line}");
 
@@ -70,7 +71,7 @@ public final class CsvSourceAdapter implements SourceAdapter {
             why = "--encoding";
         }
         ctx.report().fact("encoding", charset.name() + " (" + why + ")");
-        ctx.issue(IssueCode.SOURCE_ENCODING, Location.file(file.toString()), charset.name(), why);
+        ctx.issue(ENCODING, Location.file(file.toString()), charset.name(), why);
         String sample = new String(head, bom, head.length - bom, charset);
         // Excel writes a "sep=;" line to name the delimiter; honour it and keep it out of the table.
         java.util.regex.Matcher sep = java.util.regex.Pattern.compile("^sep=(.)\\r?\\n").matcher(sample);
