@@ -128,6 +128,15 @@ public enum IssueCode {
             "A documents record's path names a file that is not in the package.",
             "path '{path}' is not in the package"),
 
+    // --- mapping files (issue 10: reports and CLI) ----------------------------------------------------------------
+    MAPPING_HEADER_UNKNOWN("mapping.header-unknown", Severity.WARNING, "Mapped header not in the export",
+            "A header named in the --mapping file is not in the export's header row (often a typo or another "
+                    + "export's column name); that mapping line has no effect.",
+            "'{header}' is not a header of {file}{suggestion}"),
+    SOURCE_TITLE_GUESSED("source.title-guessed", Severity.WARNING, "Title column guessed",
+            "No header the mapping knows names the card titles, so a column was chosen by its content; check it, or "
+                    + "name the title column under fields.title in a --mapping file.", "{message}"),
+
     // --- the run's options ---------------------------------------------------------------------------------------
     OPTION_IGNORED("option.ignored", Severity.WARNING, "Option does not apply",
             "An option was given that the detected kind of export does not read; it had no effect.",

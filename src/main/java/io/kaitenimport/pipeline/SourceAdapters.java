@@ -81,6 +81,7 @@ public final class SourceAdapters {
         if (from != null) {
             forced = byName(from).orElseThrow(() -> new SourceException(Location.NONE,
                     "unknown --from '" + from + "'; use one of " + String.join(", ", names())));
+            refuseNonText(forced, arguments);
         }
         List<SourceAdapter> chosen = new ArrayList<>();
         List<List<Path>> files = new ArrayList<>();
@@ -116,7 +117,27 @@ public final class SourceAdapters {
                 return a;
             }
         }
-        throw new SourceException(Location.file(input.toString()),
-                "cannot tell what kind of export this is; use --from with one of " + String.join(", ", names()));
+        String why = new ExportShape(head).unsupported(String.join(", ", names()));
+        throw new SourceException(Location.file(input.toString()), why != null ? why
+                : "cannot tell what kind of export this is; use --from with one of " + String.join(", ", names()));
+    }
+
+    /** {@code --from csv} on a file that is plainly JSON or binary would make nonsense cards with exit 0. */
+    private static void refuseNonText(SourceAdapter adapter, List<Path> arguments) throws IOException {
+        if (adapter == null || !adapter.name().equals("csv")) {
+            return;
+        }
+        for (Path p : arguments) {
+            if (Files.isRegularFile(p)) {
+                byte[] head;
+                try (InputStream in = Files.newInputStream(p)) {
+                    head = in.readNBytes(64 * 1024);
+                }
+                String why = new ExportShape(head).notCsv();
+                if (why != null) {
+                    throw new SourceException(Location.file(p.toString()), why);
+                }
+            }
+        }
     }
 }

@@ -4,6 +4,8 @@ import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
 import io.kaitenimport.issue.Template;
+import io.kaitenimport.mapping.MappingLoader;
+import io.kaitenimport.mapping.Suggest;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.source.SourceContext;
@@ -21,9 +23,9 @@ import java.util.List;
  * number of rows' ids, not with the text in them.
  */
 public final class TabularConverter {
-    private static final Template TITLE_FROM_FIRST_COLUMN = IssueCode.SOURCE_RULE.template("no known title header;"
-            + " using the first column '{column}' as card titles"
-            + " (map fields.title in a --mapping file to choose another)");
+    private static final Template TITLE_GUESSED = IssueCode.SOURCE_TITLE_GUESSED.template("no known title header;"
+            + " card titles come from '{column}', {why} — name the title column under fields.title in a --mapping"
+            + " file to choose another");
     private static final Template COLUMNS_USED = IssueCode.SOURCE_RULE.template("columns used: {columns}");
     private static final Template SECTIONS_WENT_TO = IssueCode.SOURCE_RULE.template("row sections went to: {target}"
             + " (set sections: tag|board|column|skip in a --mapping file to change)");
@@ -54,15 +56,22 @@ public final class TabularConverter {
 
     public void convert(ModelSink sink) throws IOException {
         HeaderMap headers = fields.headers;
+        for (MappingLoader.WrittenHeader h : MappingLoader.writtenHeaders(ctx.common().mapping())) {
+            if (!headers.present(h.header())) {
+                ctx.issue(IssueCode.MAPPING_HEADER_UNKNOWN, h.at(), h.header(), file,
+                        Suggest.didYouMean(h.header(), source.header()));
+            }
+        }
         if (!headers.has(TabularField.TITLE)) {
-            int col = headers.firstUnused();
-            if (col < 0) {
+            TitleGuess.Choice guess = TitleGuess.choose(source, headers);
+            if (guess == null) {
                 throw new SourceException(Location.cell(file, source.headerLine(), null, null),
                         "no title column: none of " + mapping.fields().of(TabularField.TITLE) + " is in the header "
                                 + source.header() + "; map one under fields.title in a --mapping file");
             }
+            int col = guess.column();
             headers.assign(TabularField.TITLE, col);
-            ctx.issue(TITLE_FROM_FIRST_COLUMN, fields.at(source.headerLine(), col), headers.name(col));
+            ctx.issue(TITLE_GUESSED, fields.at(source.headerLine(), col), headers.name(col), guess.why());
         }
         ctx.issue(COLUMNS_USED, Location.cell(file, source.headerLine(), null, null), headers.describe());
         RowIndex index = new RowIndex(fields, cells, ctx);
