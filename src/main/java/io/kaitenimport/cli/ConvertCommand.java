@@ -45,9 +45,9 @@ final class ConvertCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "EXPORT",
-            description = "The export (.csv, .xlsx, Trello .json, Jira .json, a wiki folder or .zip). Jira: several "
-                    + "files or a folder of .json files are one input. Several exports of any kinds go into one "
-                    + "package, each with its own ids and (unless --space) its own space.")
+            description = "The export (.csv, .xlsx, Trello .json, Jira .json, Asana .json or .csv, a wiki folder or "
+                    + ".zip). Jira: several files or a folder of .json files are one input. Several exports of any kinds go "
+                    + "into one package, each with its own ids and (unless --space) its own space.")
     List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
@@ -85,7 +85,7 @@ final class ConvertCommand implements Callable<Integer> {
     String space;
 
     @Option(names = "--attachments", paramLabel = "DIR",
-            description = "Folder with downloaded attachment files to put into the package (Trello, Jira).")
+            description = "Folder with downloaded attachment files to put into the package (Trello, Jira, Asana).")
     Path attachments;
 
     @Option(names = "--shard-size", paramLabel = "N", defaultValue = "50000",

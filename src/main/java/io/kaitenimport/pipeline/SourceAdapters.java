@@ -28,8 +28,10 @@ public final class SourceAdapters {
         List<SourceAdapter> all = new ArrayList<>();
         all.add(new io.kaitenimport.source.trello.TrelloSourceAdapter());
         all.add(new io.kaitenimport.source.jira.JiraSourceAdapter());
+        all.add(new io.kaitenimport.source.asana.AsanaSourceAdapter());
         all.addAll(io.kaitenimport.source.wiki.WikiSourceAdapter.all());
         all.add(new io.kaitenimport.source.xlsx.XlsxSourceAdapter());
+        all.add(new io.kaitenimport.source.asana.AsanaCsvSourceAdapter());
         all.add(new io.kaitenimport.source.jiracsv.JiraCsvSourceAdapter());
         all.add(new io.kaitenimport.source.csv.CsvSourceAdapter());
         return new SourceAdapters(all);
