@@ -11,7 +11,11 @@ import java.util.TreeMap;
  * dropping a value, so the report can say "42 × Trello votes: Kaiten has no votes on cards".
  */
 public final class LossLedger {
-    private final Map<String, Entry> entries = new TreeMap<>();
+    private final Map<Key, Entry> entries = new TreeMap<>(
+            java.util.Comparator.comparing(Key::sourceField).thenComparing(Key::reason));
+
+    private record Key(String sourceField, String reason) {
+    }
 
     /** One occurrence of a lost value. */
     public void lost(String sourceField, String reason, Location where) {
@@ -23,7 +27,7 @@ public final class LossLedger {
         if (count <= 0) {
             return;
         }
-        entries.compute(sourceField + "\u0000" + reason, (k, e) -> e == null
+        entries.compute(new Key(sourceField, reason), (k, e) -> e == null
                 ? new Entry(sourceField, reason, count, where == null ? Location.NONE : where)
                 : new Entry(e.sourceField(), e.reason(), e.count() + count, e.firstAt()));
     }
