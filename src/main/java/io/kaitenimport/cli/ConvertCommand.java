@@ -97,6 +97,9 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Progress lines on stderr for long runs: auto (on a terminal, not with -q), always, never.")
     String progressMode;
 
+    @Option(names = "--pretty", description = "Indent the JSON files for reading (default: compact, one record per line).")
+    boolean pretty;
+
     @Option(names = "--force", description = "Write the package even when it has validation errors.")
     boolean force;
 
@@ -137,7 +140,8 @@ final class ConvertCommand implements Callable<Integer> {
                 sourceOptions.values().toArray());
         Converter.Outcome outcome;
         try {
-            Converter converter = new Converter(plan, options, shardSize, force).givenOptions(givenOptions());
+            Converter converter = new Converter(plan, options, shardSize, force).givenOptions(givenOptions())
+                    .pretty(pretty);
             if (showProgress()) {
                 PrintWriter err = spec.commandLine().getErr();
                 converter.onProgress(line -> {

@@ -20,7 +20,14 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         Throwable t = ex instanceof UncheckedIOException u ? u.getCause() : ex;
         int code;
         String message;
-        if (t instanceof SourceException se) {
+        Throwable error = t;
+        while (error != null && !(error instanceof Error)) {
+            error = error.getCause(); // an Error from a worker thread arrives wrapped
+        }
+        if (error != null) {
+            message = ResourceErrors.describe(error, debug);
+            code = ExitCodes.INTERNAL;
+        } else if (t instanceof SourceException se) {
             message = se.describe();
             code = ExitCodes.USAGE;
         } else if (t instanceof NoSuchFileException nf) {

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kaitenimport.mapping.MappingLoader;
-import io.kaitenimport.mapping.TabularMapping;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.csv.CsvSourceAdapter;
 import io.kaitenimport.source.jiracsv.CustomFieldStats;
 import io.kaitenimport.source.tabular.HeaderUse;
 import io.kaitenimport.source.tabular.RowSource;
+import io.kaitenimport.source.tabular.TabularMapping;
 import io.kaitenimport.source.xlsx.XlsxSourceAdapter;
 
 import java.io.IOException;
@@ -30,8 +29,7 @@ final class TabularDraft {
     }
 
     static String write(SourceContext ctx, boolean excel) throws IOException {
-        TabularMapping mapping = MappingLoader.load(ctx.common().mapping(), CsvSourceAdapter.DEFAULT_MAPPING,
-                TabularMapping.class);
+        TabularMapping mapping = TabularMapping.load(ctx.common().mapping());
         Path file = ctx.input();
         Described body;
         if (excel) {
@@ -42,7 +40,7 @@ final class TabularDraft {
                         + "apply.\n", "");
             }
         } else {
-            Set<String> known = CsvSourceAdapter.knownHeaders(mapping);
+            Set<String> known = mapping.knownHeaders();
             body = describe(CsvSourceAdapter.open(ctx, file,
                     h -> known.contains(h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT))), mapping);
         }

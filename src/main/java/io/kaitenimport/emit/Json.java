@@ -29,6 +29,11 @@ public final class Json {
     private Json() {
     }
 
+    /** How package files are written: compact with one record per line (default), or indented ({@code --pretty}). */
+    public static com.fasterxml.jackson.core.PrettyPrinter printer(boolean pretty) {
+        return pretty ? printer() : new RecordPerLine();
+    }
+
     /** Two-space indentation with '\n' on every platform, so packages are byte-identical everywhere. */
     public static DefaultPrettyPrinter printer() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");

@@ -30,7 +30,8 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
 
     private final Path stage;
     private final int shardSize;
-    private final ObjectWriter writer = Json.MAPPER.writer(Json.printer());
+    private final boolean pretty;
+    private final ObjectWriter writer;
     private final Map<Entity, Shards> open = new EnumMap<>(Entity.class);
     private final Map<Entity, Long> counts = new EnumMap<>(Entity.class);
     private final Map<Entity, TreeMap<String, Long>> mappings = new EnumMap<>(Entity.class);
@@ -46,6 +47,13 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
 
     /** Stages next to {@code output} so the final move stays on one file system. */
     public PackageWriter(Path output, int shardSize) throws IOException {
+        this(output, shardSize, false);
+    }
+
+    /** @param pretty indented JSON instead of the compact one-record-per-line default */
+    public PackageWriter(Path output, int shardSize, boolean pretty) throws IOException {
+        this.pretty = pretty;
+        this.writer = Json.MAPPER.writer(Json.printer(pretty));
         if (shardSize < 1) {
             throw new IllegalArgumentException("shard size must be at least 1");
         }
@@ -94,8 +102,86 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
             mappings.computeIfAbsent(entity, e -> new TreeMap<>()).put(m.id(), m.kaitenId());
             return;
         }
-        open.computeIfAbsent(entity, Shards::new).write(record);
+        background.write(record);
     }
+
+    /**
+     * Serialising and writing happen on a second thread, so reading the export and building records (the caller)
+     * overlap with JSON generation and disk writes. Records go over in batches, in order, through a bounded queue:
+     * output stays byte-identical and memory flat. The first failure there (an I/O error, or an Error such as
+     * running out of memory) is rethrown to the caller on its next call.
+     */
+    private final class Background {
+        private static final int BATCH = 512;
+        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "kaiten-import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(8);
+        private List<ImportRecord> batch = new ArrayList<>(BATCH);
+        private volatile Throwable failure;
+
+        void write(ImportRecord record) throws IOException {
+            batch.add(record);
+            if (batch.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        void flush() throws IOException {
+            rethrow();
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<ImportRecord> records = batch;
+            batch = new ArrayList<>(BATCH);
+            inFlight.acquireUninterruptibly();
+            thread.execute(() -> {
+                try {
+                    if (failure == null) {
+                        for (ImportRecord r : records) {
+                            open.computeIfAbsent(r.entity(), Shards::new).write(r);
+                        }
+                    }
+                } catch (Throwable t) {
+                    failure = t;
+                } finally {
+                    inFlight.release();
+                }
+            });
+        }
+
+        /** Waits until everything handed over is written. */
+        void drain() throws IOException {
+            flush();
+            inFlight.acquireUninterruptibly(8);
+            inFlight.release(8);
+            rethrow();
+        }
+
+        void stop() {
+            thread.shutdownNow();
+            try {
+                thread.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void rethrow() throws IOException {
+            Throwable t = failure;
+            if (t instanceof IOException io) {
+                throw io;
+            } else if (t instanceof Error e) {
+                throw e;
+            } else if (t != null) {
+                throw new IOException("writing the package failed: " + t, t);
+            }
+        }
+    }
+
+    private final Background background = new Background();
 
     /**
      * Copies an attachment binary into the package and returns its {@code ./}-relative path, which goes into
@@ -189,6 +275,8 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
             return;
         }
         finished = true;
+        background.drain();
+        background.stop();
         Map<Entity, List<String>> paths = new EnumMap<>(Entity.class);
         for (Shards s : open.values()) {
             s.close();
@@ -220,17 +308,67 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
         }
     }
 
+    private java.util.concurrent.CompletableFuture<Void> packing;
+
+    private static boolean isZip(Path output) {
+        return output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+    }
+
+    /**
+     * Starts deflating the finished package into a temporary zip beside {@code output} on another thread, so that
+     * packing overlaps validation (which only reads the staged files); {@link #publish} then waits for it. The zip
+     * is the same bytes as a sequential one. No-op for directory output.
+     */
+    public void startPacking(Path output) throws IOException {
+        if (!finished) {
+            throw new IllegalStateException("finish() first");
+        }
+        if (!isZip(output) || packing != null) {
+            return;
+        }
+        Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), "." + output.getFileName(), ".tmp");
+        pendingZip = tmp;
+        packing = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                PackageZip.write(stage, tmp);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, r -> {
+            Thread t = new Thread(r, "kaiten-import-zip");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    /** Waits for background packing; its failure is rethrown as it happened (I/O error, or an Error). */
+    private void awaitPacking() throws IOException {
+        try {
+            packing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof java.io.UncheckedIOException u) {
+                throw u.getCause();
+            } else if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IOException("packing the zip failed: " + c, c);
+        }
+    }
+
     /** Moves the finished package into place: a zip when {@code output} ends in .zip, else a directory. */
     public void publish(Path output) throws IOException {
         if (!finished) {
             throw new IllegalStateException("finish() first");
         }
-        if (output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+        if (isZip(output)) {
             checkReplaceable(output);
-            Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), "." + output.getFileName(), ".tmp");
-            pendingZip = tmp;
+            if (packing == null) {
+                startPacking(output);
+            }
+            Path tmp = pendingZip;
             try {
-                PackageZip.write(stage, tmp);
+                awaitPacking();
                 readable(tmp, false);
                 Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
@@ -291,6 +429,14 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
     /** Throws away whatever is staged (a no-op after a successful publish). */
     @Override
     public void close() throws IOException {
+        background.stop();
+        if (packing != null) {
+            try {
+                packing.join(); // let it finish before its file and the stage are deleted
+            } catch (RuntimeException ignored) {
+                // the package is being thrown away
+            }
+        }
         for (Shards s : open.values()) {
             try {
                 s.close();
@@ -345,7 +491,7 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
                 names.add(name);
                 out = Files.newOutputStream(stage.resolve(name));
                 gen = Json.MAPPER.getFactory().createGenerator(out);
-                gen.setPrettyPrinter(Json.printer());
+                gen.setPrettyPrinter(Json.printer(pretty));
                 gen.writeStartArray();
                 inShard = 0;
             }

@@ -1,149 +1,159 @@
 package io.kaitenimport.issue;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The catalog of every issue the tool reports: a stable code (users grep and suppress by it), a default
- * severity, a title, a description and a message template ({@link String#format} placeholders). The README's
- * issue table and the SARIF rules are generated from this enum.
+ * severity, a title, a description and a default message {@link Template} with named parts ({@code {entity}}),
+ * filled in order. Codes that several sources report in their own words have the catch-all {@code {message}} —
+ * so one source's wording never breaks another's call — and each source declares its specific messages, with
+ * named parts, by {@link #template(String)}. The README's issue table and the SARIF rules are
+ * generated from this enum.
  */
 public enum IssueCode {
     // --- the package as a whole ---------------------------------------------------------------------------------
     PACKAGE_UNREADABLE("package.unreadable", Severity.ERROR, "Package cannot be read",
-            "The zip or directory could not be opened or read.", "cannot read package: %s"),
+            "The zip or directory could not be opened or read.", "cannot read package: {reason}"),
     PACKAGE_UNSAFE_PATH("package.unsafe-path", Severity.ERROR, "Unsafe entry name",
             "A zip entry has an absolute name or a '..' segment (zip slip); the package is refused before reading.",
-            "zip entry '%s' is absolute or leaves the package"),
+            "zip entry '{entry}' is absolute or leaves the package"),
     PACKAGE_TOO_LARGE("package.too-large", Severity.ERROR, "Zip expands beyond limits",
             "A zip entry or the whole archive expands past the size or compression-ratio limit (zip bomb guard).",
-            "%s"),
+            "{message}"),
     META_MISSING("meta.missing", Severity.ERROR, "meta-data.json missing",
             "The package has no meta-data.json at its root.", "meta-data.json not found at the package root"),
     META_SCHEMA("meta.schema", Severity.ERROR, "meta-data.json is malformed",
-            "meta-data.json does not match its schema.", "%s"),
+            "meta-data.json does not match its schema.", "{message}"),
     META_UNKNOWN_ENTITY("meta.unknown-entity", Severity.ERROR, "Unknown entity",
-            "meta-data.json names an entity Kaiten does not import.", "unknown entity '%s'"),
+            "meta-data.json names an entity Kaiten does not import.", "unknown entity '{entity}'"),
     META_ENTITY_WITHOUT_PATH("meta.entity-without-path", Severity.ERROR, "Listed entity has no file",
             "An entity is listed in 'entities' but has no entry in 'entities_paths_map'.",
-            "entity '%s' is listed but has no path"),
+            "entity '{entity}' is listed but has no path"),
     META_PATH_NOT_LISTED("meta.path-not-listed", Severity.ERROR, "File given for an unlisted entity",
             "'entities_paths_map' has an entity that 'entities' does not list; Kaiten would ignore it.",
-            "entity '%s' has paths but is not listed in 'entities'"),
+            "entity '{entity}' has paths but is not listed in 'entities'"),
     META_BOARDS_COLUMNS("meta.boards-columns", Severity.ERROR, "Boards and columns go together",
-            "If either boards or columns is imported, both must be listed.", "'%s' is listed without '%s'"),
+            "If either boards or columns is imported, both must be listed.",
+            "'{listed}' is listed without '{missing}'"),
     META_PATH_UNSAFE("meta.path-unsafe", Severity.ERROR, "Path is not package-relative",
-            "Entity paths must be './'-relative and stay inside the package.", "path '%s' is not a safe relative path"),
+            "Entity paths must be './'-relative and stay inside the package.",
+            "path '{path}' is not a safe relative path"),
     META_FILE_MISSING("meta.file-missing", Severity.ERROR, "Listed file missing",
-            "A path in 'entities_paths_map' names a file that is not in the package.", "file '%s' does not exist"),
+            "A path in 'entities_paths_map' names a file that is not in the package.", "file '{file}' does not exist"),
     META_FILE_UNLISTED("meta.file-unlisted", Severity.WARNING, "JSON file not referenced",
             "The package holds a .json file that meta-data.json does not reference; it will not be imported.",
-            "'%s' is not referenced by meta-data.json"),
+            "'{file}' is not referenced by meta-data.json"),
 
     // --- entity files -------------------------------------------------------------------------------------------
     FILE_MALFORMED_JSON("file.malformed-json", Severity.ERROR, "Malformed JSON",
-            "An entity file is not well-formed JSON.", "malformed JSON: %s"),
+            "An entity file is not well-formed JSON.", "malformed JSON: {reason}"),
     FILE_NOT_ARRAY("file.not-array", Severity.ERROR, "Entity file is not an array",
-            "Entity files hold a JSON array of records (mapping files a JSON object).", "expected a JSON %s"),
+            "Entity files hold a JSON array of records (mapping files a JSON object).", "expected a JSON {shape}"),
     SCHEMA_REQUIRED("schema.required", Severity.ERROR, "Required field missing",
-            "A record lacks a field the import schema requires.", "%s"),
-    SCHEMA_TYPE("schema.type", Severity.ERROR, "Wrong type", "A field has the wrong JSON type.", "%s"),
+            "A record lacks a field the import schema requires.", "{message}"),
+    SCHEMA_TYPE("schema.type", Severity.ERROR, "Wrong type", "A field has the wrong JSON type.", "{message}"),
     SCHEMA_ENUM("schema.enum", Severity.ERROR, "Value not allowed",
-            "A field's value is not one of the allowed values.", "%s"),
+            "A field's value is not one of the allowed values.", "{message}"),
     SCHEMA_LENGTH("schema.length", Severity.ERROR, "Text too long or too short",
-            "A text field is longer than Kaiten accepts, or empty where text is required.", "%s"),
+            "A text field is longer than Kaiten accepts, or empty where text is required.", "{message}"),
     SCHEMA_FORMAT("schema.format", Severity.ERROR, "Bad format",
-            "A date-time, email or pattern-checked value is not in the required format.", "%s"),
+            "A date-time, email or pattern-checked value is not in the required format.", "{message}"),
     SCHEMA_UNKNOWN_FIELD("schema.unknown-field", Severity.ERROR, "Unknown field",
-            "A record has a field the import schema does not define (often a typo).", "%s"),
-    SCHEMA_OTHER("schema.other", Severity.ERROR, "Schema violation", "Any other JSON Schema violation.", "%s"),
+            "A record has a field the import schema does not define (often a typo).", "{message}"),
+    SCHEMA_OTHER("schema.other", Severity.ERROR, "Schema violation", "Any other JSON Schema violation.", "{message}"),
 
     // --- cross-record integrity --------------------------------------------------------------------------------
     ID_MISSING("id.missing", Severity.ERROR, "Record without id",
             "A record has no usable id, so nothing can refer to it.", "record has no id"),
     ID_DUPLICATE("id.duplicate", Severity.ERROR, "Duplicate id",
-            "Two records of the same entity share an id.", "%s id '%s' is used again (first at record #%d of %s)"),
+            "Two records of the same entity share an id.",
+            "{entity} id '{id}' is used again (first at record #{record} of {file})"),
     REF_UNRESOLVED("ref.unresolved", Severity.ERROR, "Reference to nothing",
             "A field refers to an id that is neither in the package nor mapped to an existing Kaiten object.",
-            "%s '%s' does not match any %s in the package"),
+            "{field} '{id}' does not match any {entity} in the package"),
     REF_SELF("ref.self", Severity.ERROR, "Record refers to itself",
-            "A card is its own parent, child, blocker or relation.", "card refers to itself in %s"),
+            "A card is its own parent, child, blocker or relation.", "card refers to itself in {field}"),
     REF_CYCLE("ref.cycle", Severity.ERROR, "Parent/child cycle",
             "Parent links (cards, or spaces, folders and documents) form a cycle, which no tree can hold.",
-            "parent links form a cycle: %s"),
+            "parent links form a cycle: {cycle}"),
     REF_ASYMMETRIC("ref.asymmetric", Severity.WARNING, "One-sided relation",
             "A parent/child or blocks/blocked-by relation is recorded on one card but not on the other.",
-            "card '%s' lists '%s' in %s, but that card does not list it back in %s"),
+            "card '{card}' lists '{other}' in {field}, but that card does not list it back in {inverse}"),
     PROPERTY_VALUE("ref.property-value", Severity.ERROR, "Property value does not fit its field",
-            "A card property's value does not match its custom field's type or options.", "%s"),
+            "A card property's value does not match its custom field's type or options.", "{message}"),
     TIMER_ORDER("timer.order", Severity.ERROR, "Timer ends before it starts",
-            "A card timer's finished_at is earlier than its started_at.", "finished_at %s is before started_at %s"),
+            "A card timer's finished_at is earlier than its started_at.",
+            "finished_at {finished} is before started_at {started}"),
     USER_EMAIL_DUPLICATE("user.email-duplicate", Severity.WARNING, "Email used twice",
-            "Two users share an email; Kaiten will merge them into one person.", "email '%s' is also user '%s'"),
+            "Two users share an email; Kaiten will merge them into one person.",
+            "email '{email}' is also user '{user}'"),
     FILE_PATH_MISSING("file.path-missing", Severity.ERROR, "Attachment binary missing",
-            "A files record's path names a file that is not in the package.", "path '%s' is not in the package"),
+            "A files record's path names a file that is not in the package.", "path '{path}' is not in the package"),
 
     // --- source conversion ---------------------------------------------------------------------------------------
     SOURCE_UNREADABLE("source.unreadable", Severity.ERROR, "Source cannot be read",
             "The input cannot be converted at all (missing, empty, malformed, wrong encoding, bad mapping or value);"
-                    + " nothing is written and the command exits with 2.", "%s"),
+                    + " nothing is written and the command exits with 2.", "{message}"),
     SOURCE_ENCODING("source.encoding", Severity.INFO, "Encoding chosen",
-            "Which character set the input was read with, and why.", "%s"),
+            "Which character set the input was read with, and why.", "{message}"),
     SOURCE_DIALECT("source.dialect", Severity.INFO, "CSV dialect chosen",
-            "Which delimiter and header row were used, and why.", "%s"),
+            "Which delimiter and header row were used, and why.", "{message}"),
     SOURCE_RULE("source.rule", Severity.INFO, "Rule applied",
-            "A default or mapping rule decided something the source did not say (column types, date order…).", "%s"),
+            "A default or mapping rule decided something the source did not say (column types, date order…).",
+            "{message}"),
     SOURCE_VALUE_INVALID("source.value-invalid", Severity.WARNING, "Value cannot be read",
-            "A source value could not be parsed (date, number, boolean…); the field is left empty.", "%s"),
+            "A source value could not be parsed (date, number, boolean…); the field is left empty.", "{message}"),
     SOURCE_REF_UNRESOLVED("source.ref-unresolved", Severity.WARNING, "Source reference not found",
-            "A parent/link/relation names a row or item that is not in the export; the link is dropped.", "%s"),
+            "A parent/link/relation names a row or item that is not in the export; the link is dropped.", "{message}"),
     SOURCE_DUPLICATE_ID("source.duplicate-id", Severity.WARNING, "Duplicate id in source",
-            "Two source rows share an id or key; the later one gets a derived id.", "%s"),
+            "Two source rows share an id or key; the later one gets a derived id.", "{message}"),
     SOURCE_USER_UNMAPPED("source.user-unmapped", Severity.WARNING, "Person without email",
-            "A person has no email in the source or the users file; Kaiten needs one.", "%s"),
+            "A person has no email in the source or the users file; Kaiten needs one.", "{message}"),
     SOURCE_TITLE("source.title", Severity.WARNING, "Title fixed",
             "A card title was empty or too long; it was filled in or cut, and the full text kept in the description.",
-            "%s"),
+            "{message}"),
     SOURCE_TEXT_SPLIT("source.text-split", Severity.INFO, "Long text split",
-            "A comment was over Kaiten's 4096-character limit and was split into several comments.", "%s"),
+            "A comment was over Kaiten's 4096-character limit and was split into several comments.", "{message}"),
     SOURCE_STRUCTURE("source.structure", Severity.WARNING, "Unexpected structure",
-            "A source record has a shape the adapter does not expect; what could be read was kept.", "%s"),
+            "A source record has a shape the adapter does not expect; what could be read was kept.", "{message}"),
     SOURCE_ATTACHMENT("source.attachment", Severity.WARNING, "Attachment not packaged",
-            "An attachment binary was not available locally; the card got a link to its URL instead.", "%s"),
+            "An attachment binary was not available locally; the card got a link to its URL instead.", "{message}"),
 
     // --- wikis and documents (issue 12) ------------------------------------------------------------------------
     SOURCE_REF_AMBIGUOUS("source.ref-ambiguous", Severity.WARNING, "Link matches several pages",
-            "A wiki link names a page or file by a name several files share; the shortest path was chosen.", "%s"),
+            "A wiki link names a page or file by a name several files share; the shortest path was chosen.",
+            "{message}"),
     DOCUMENT_PATH_MISSING("document.path-missing", Severity.ERROR, "Document body missing",
-            "A documents record's path names a file that is not in the package.", "path '%s' is not in the package"),
+            "A documents record's path names a file that is not in the package.",
+            "path '{path}' is not in the package"),
 
     // --- mapping files (issue 10: reports and CLI) ----------------------------------------------------------------
     MAPPING_HEADER_UNKNOWN("mapping.header-unknown", Severity.WARNING, "Mapped header not in the export",
             "A header named in the --mapping file is not in the export's header row (often a typo or another "
                     + "export's column name); that mapping line has no effect.",
-            "'%s' is not a header of %s%s"),
+            "'{header}' is not a header of {file}{suggestion}"),
     SOURCE_TITLE_GUESSED("source.title-guessed", Severity.WARNING, "Title column guessed",
             "No header the mapping knows names the card titles, so a column was chosen by its content; check it, or "
-                    + "name the title column under fields.title in a --mapping file.", "%s"),
+                    + "name the title column under fields.title in a --mapping file.", "{message}"),
 
     // --- the run's options ---------------------------------------------------------------------------------------
     OPTION_IGNORED("option.ignored", Severity.WARNING, "Option does not apply",
             "An option was given that the detected kind of export does not read; it had no effect.",
-            "%s applies to %s, not to a %s; ignored");
+            "{option} applies to {kinds}, not to a {kind}; ignored");
 
     private final String code;
     private final Severity severity;
     private final String title;
     private final String description;
-    private final String template;
+    private final Template template;
 
     IssueCode(String code, Severity severity, String title, String description, String template) {
         this.code = code;
         this.severity = severity;
         this.title = title;
         this.description = description;
-        this.template = template;
+        this.template = new Template(this, template);
     }
 
     public String code() {
@@ -162,12 +172,19 @@ public enum IssueCode {
         return description;
     }
 
-    public String template() {
+    /** The default message. */
+    public Template template() {
         return template;
     }
 
+    /** A specific message of this code with named parts, e.g. {@code "'{value}' is not a number"}. */
+    public Template template(String text) {
+        return new Template(this, text);
+    }
+
+    /** The default message with its parts filled in order. */
     public String format(Object... args) {
-        return String.format(Locale.ROOT, template, args);
+        return template.format(args);
     }
 
     public static Optional<IssueCode> byCode(String code) {

@@ -11,7 +11,11 @@ import java.util.TreeMap;
  * dropping a value, so the report can say "42 × Trello votes: Kaiten has no votes on cards".
  */
 public final class LossLedger {
-    private final Map<String, Entry> entries = new TreeMap<>();
+    private final Map<Key, Entry> entries = new TreeMap<>(
+            java.util.Comparator.comparing(Key::sourceField).thenComparing(Key::reason));
+
+    private record Key(String sourceField, String reason) {
+    }
 
     /** One occurrence of a lost value. */
     public void lost(String sourceField, String reason, Location where) {
@@ -25,7 +29,7 @@ public final class LossLedger {
         }
         String field = Abbreviate.text(sourceField);
         String why = Abbreviate.text(reason);
-        entries.compute(field + "\u0000" + why, (k, e) -> e == null
+        entries.compute(new Key(field, why), (k, e) -> e == null
                 ? new Entry(field, why, count, where == null ? Location.NONE : where)
                 : new Entry(e.sourceField(), e.reason(), e.count() + count, e.firstAt()));
     }

@@ -69,6 +69,15 @@ public final class Report implements Consumer<Issue> {
         accept(Issue.of(code, where, args));
     }
 
+    /**
+     * Reports an issue and counts what it drops as lost, at the issue's position — the one step for "this value
+     * is reported and does not reach the package".
+     */
+    public void lost(Issue issue, Loss loss) {
+        accept(issue);
+        losses.lost(loss.sourceField(), loss.reason(), loss.count(), issue.location());
+    }
+
     public void count(Entity entity, long records) {
         counts.put(entity, records);
     }

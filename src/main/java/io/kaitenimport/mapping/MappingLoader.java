@@ -151,7 +151,7 @@ public final class MappingLoader {
     }
 
     /** One mapping document on its own (no bundled default under it), checked like a user's file. */
-    static <T> T parse(InputStream in, String name, Class<T> type) throws IOException {
+    public static <T> T parse(InputStream in, String name, Class<T> type) throws IOException {
         return type.cast(check(in.readAllBytes(), name, type).value());
     }
 

@@ -28,6 +28,7 @@ public final class Converter {
     private final boolean force;
     private Consumer<String> progress;
     private Map<Class<?>, List<String>> givenOptions = Map.of();
+    private boolean pretty;
 
     public Converter(SourceAdapter adapter, SourceOptions options, int shardSize, boolean force) {
         this(List.of(new SourceAdapters.Choice(adapter, List.of())), options, shardSize, force);
@@ -51,6 +52,12 @@ public final class Converter {
     /** Progress lines for long runs (records written, validation, packing); off unless set. */
     public Converter onProgress(Consumer<String> listener) {
         this.progress = listener;
+        return this;
+    }
+
+    /** Indented JSON files instead of the compact default. */
+    public Converter pretty(boolean pretty) {
+        this.pretty = pretty;
         return this;
     }
 
@@ -90,7 +97,7 @@ public final class Converter {
                                 .distinct().toList())));
         Users users = Users.load(options.common().usersFile(), options.common().unmappedUsers(), report,
                 USERS_DELIMITER);
-        try (PackageWriter writer = new PackageWriter(output, shardSize)) {
+        try (PackageWriter writer = new PackageWriter(output, shardSize, pretty)) {
             writer.onProgress(progress);
             writer.observe(report.preview());
             Merge.run(this.inputs, options, report, users, writer);
@@ -112,7 +119,7 @@ public final class Converter {
                         appliesTo(name), adapter.describe()));
         Users users = Users.load(options.common().usersFile(), options.common().unmappedUsers(), report,
                 USERS_DELIMITER);
-        try (PackageWriter writer = new PackageWriter(output, shardSize)) {
+        try (PackageWriter writer = new PackageWriter(output, shardSize, pretty)) {
             SourceContext ctx = new SourceContext(inputs, options, report, users);
             writer.onProgress(progress);
             writer.observe(report.preview());
@@ -139,6 +146,9 @@ public final class Converter {
         say("… validating the package");
         // Package problems are counted by the validator over the staged files, exactly as Kaiten would see them.
         // The validator also counts the records per entity, from the files as written.
+        // Packing only reads the staged files, like the validator: both cores work, and the zip is thrown
+        // away (close) when validation refuses the package.
+        writer.startPacking(output);
         Validator.validate(writer.stage(), report).counts().forEach(report::count);
         boolean ok = report.errors() == 0 || force;
         if (ok) {

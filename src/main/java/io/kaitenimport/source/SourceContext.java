@@ -5,6 +5,8 @@ import io.kaitenimport.issue.Report;
 import io.kaitenimport.issue.Issue;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Loss;
+import io.kaitenimport.issue.Template;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -56,5 +58,20 @@ public final class SourceContext {
 
     public void issue(IssueCode code, Location where, Object... args) {
         report.accept(Issue.of(code, where, args));
+    }
+
+    /** Reports a specific message of an issue code, its named parts filled in order. */
+    public void issue(Template message, Location where, Object... parts) {
+        report.accept(message.at(where, parts));
+    }
+
+    /** Reports an issue and counts {@code loss} in the data-loss section at the same position. */
+    public void lost(Loss loss, IssueCode code, Location where, Object... args) {
+        report.lost(Issue.of(code, where, args), loss);
+    }
+
+    /** Reports a specific message and counts {@code loss} in the data-loss section at the same position. */
+    public void lost(Loss loss, Template message, Location where, Object... parts) {
+        report.lost(message.at(where, parts), loss);
     }
 }

@@ -4,12 +4,19 @@ import io.kaitenimport.model.Card;
 import io.kaitenimport.model.Comment;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Fits source text into Kaiten's limits without losing any of it. */
 public final class TextLimits {
+    private static final Template EMPTY_TITLE = IssueCode.SOURCE_TITLE.template("empty title; using '{fallback}'");
+    private static final Template LONG_TITLE = IssueCode.SOURCE_TITLE.template(
+            "title has {length} characters (max 1024); cut, full title kept at the top of the description");
+    private static final Template SPLIT = IssueCode.SOURCE_TEXT_SPLIT.template(
+            "comment {id} has {length} characters; split into {parts} comments");
+
     private TextLimits() {
     }
 
@@ -24,7 +31,7 @@ public final class TextLimits {
     public static Title title(String raw, String fallback, SourceContext ctx, Location where) {
         String t = raw == null ? "" : raw.strip().replaceAll("[\\r\\n]+", " ");
         if (t.isEmpty()) {
-            ctx.issue(IssueCode.SOURCE_TITLE, where, "empty title; using '" + fallback + "'");
+            ctx.issue(EMPTY_TITLE, where, fallback);
             return new Title(fallback, null);
         }
         if (t.codePointCount(0, t.length()) <= Card.MAX_TITLE) {
@@ -33,8 +40,7 @@ public final class TextLimits {
         int cut = t.offsetByCodePoints(0, Card.MAX_TITLE - 1);
         int space = t.lastIndexOf(' ', cut);
         String shortTitle = (space > Card.MAX_TITLE / 2 ? t.substring(0, space) : t.substring(0, cut)) + "…";
-        ctx.issue(IssueCode.SOURCE_TITLE, where, "title has " + t.codePointCount(0, t.length())
-                + " characters (max 1024); cut, full title kept at the top of the description");
+        ctx.issue(LONG_TITLE, where, t.codePointCount(0, t.length()));
         return new Title(shortTitle, "**Full title:** " + t + "\n\n");
     }
 
@@ -72,8 +78,7 @@ public final class TextLimits {
             out.add(new Comment(id, c.cardId(), text, c.authorId(), c.authorName(), c.created(), c.parentId(),
                     c.type()));
         }
-        ctx.issue(IssueCode.SOURCE_TEXT_SPLIT, where, "comment " + c.id() + " has " + c.text().length()
-                + " characters; split into " + parts.size() + " comments");
+        ctx.issue(SPLIT, where, c.id(), c.text().length(), parts.size());
         return out;
     }
 

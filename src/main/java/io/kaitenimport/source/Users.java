@@ -7,6 +7,7 @@ import io.kaitenimport.model.User;
 import io.kaitenimport.issue.Report;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -34,6 +35,12 @@ import java.util.regex.Pattern;
  * counted (or fail the run, per {@code --unmapped-users}).
  */
 public final class Users {
+    private static final Template UNMAPPED = IssueCode.SOURCE_USER_UNMAPPED.template(
+            "'{person}' has no email (add them to the --users file); their references are dropped");
+    private static final Template UNMAPPED_TO_PLACEHOLDER = IssueCode.SOURCE_USER_UNMAPPED.template("'{person}' has no"
+            + " email (add them to the --users file); what they authored is attributed to {placeholder}, their other"
+            + " references are dropped");
+
     /** The same rule as {@code schemas/users.schema.json}, so a person accepted here always validates. */
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
@@ -41,7 +48,7 @@ public final class Users {
     private final CommonOptions.UnmappedUsers policy;
     private final Report report;
     private final Map<String, User> byEmail = new LinkedHashMap<>();
-    private final Map<String, String> resolved = new HashMap<>();
+    private final Map<Person, String> resolved = new HashMap<>();
     private final Set<String> unmapped = new TreeSet<>();
 
     private Users(Map<String, FileEntry> byKey, CommonOptions.UnmappedUsers policy, Report report) {
@@ -197,8 +204,8 @@ public final class Users {
             }
             return null;
         }
-        String memoKey = p.sourceId() + "\u0000" + p.username() + "\u0000" + p.displayName() + "\u0000" + p.email();
-        String known = resolved.get(memoKey);
+        // A Person is a record of its four identity fields, so it is its own memo key.
+        String known = resolved.get(p);
         if (known != null) {
             return known;
         }
@@ -218,10 +225,11 @@ public final class Users {
             }
             boolean placeholder = policy.mode() == CommonOptions.UnmappedUsers.Mode.PLACEHOLDER;
             if (unmapped.add(label)) {
-                report.add(IssueCode.SOURCE_USER_UNMAPPED, where, "'" + label + "' has no email (add them to the"
-                        + " --users file); " + (placeholder ? "what they authored is attributed to "
-                        + policy.placeholderEmail() + ", their other references are dropped"
-                        : "their references are dropped"));
+                if (placeholder) {
+                    report.accept(UNMAPPED_TO_PLACEHOLDER.at(where, label, policy.placeholderEmail()));
+                } else {
+                    report.accept(UNMAPPED.at(where, label));
+                }
             }
             if (placeholder && authorship) {
                 report.losses().lost(field, "person without email: attributed to the placeholder user "
@@ -238,7 +246,7 @@ public final class Users {
             user = new User(id, email, fullName == null || fullName.isBlank() ? null : fullName);
             byEmail.put(key, user);
         }
-        resolved.put(memoKey, user.id());
+        resolved.put(p, user.id());
         return user.id();
     }
 

@@ -61,13 +61,16 @@ final class EntityScanner {
                     return 0;
                 }
                 inArray = true;
-                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                    if (t == null) {
-                        throw new JsonParseException(parser, "unexpected end of file inside the array");
+                try (SchemaChecks checks = new SchemaChecks(schema, file)) {
+                    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                        if (t == null) {
+                            throw new JsonParseException(parser, "unexpected end of file inside the array");
+                        }
+                        JsonNode record = parser.readValueAsTree();
+                        checks.add(position, record);
+                        integrity.record(entity, file, position, record);
+                        position++;
                     }
-                    JsonNode record = parser.readValueAsTree();
-                    record(entity, schema, file, position, record);
-                    position++;
                 }
                 inArray = false;
             }
@@ -92,7 +95,7 @@ final class EntityScanner {
         return position;
     }
 
-    private void record(Entity entity, Schema schema, String file, long position, JsonNode record) {
+    private static List<Issue> schemaIssues(Schema schema, String file, long position, JsonNode record) {
         String id = Ids.ofRecord(record);
         List<Issue> issues = SchemaErrors.toIssues(schema.validate(record),
                 Location.record(file, position, id, ""), null);
@@ -100,8 +103,105 @@ final class EntityScanner {
             // id.missing says it better than a type or required error on the same field.
             issues.removeIf(i -> "/id".equals(i.location().pointer()));
         }
-        out(issues);
-        integrity.record(entity, file, position, record);
+        return issues;
+    }
+
+    /** The one helper thread schema checks run on (JSON Schema objects are safe to share between threads). */
+    private static final java.util.concurrent.ExecutorService SCHEMA_THREAD =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "kaiten-import-schema");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /**
+     * Schema checks of one file's records in batches on {@link #SCHEMA_THREAD}, while this thread parses the next
+     * records and runs the reference rules: the two halves of validation use both cores. At most a few batches are
+     * in flight, so memory stays flat; issues are collected in order and sorted by the collector anyway.
+     */
+    private final class SchemaChecks implements AutoCloseable {
+        private static final int BATCH = 256;
+        private final Schema schema;
+        private final String file;
+        private final java.util.ArrayDeque<java.util.concurrent.Future<List<Issue>>> inFlight = new java.util.ArrayDeque<>();
+        private long[] positions = new long[BATCH];
+        private JsonNode[] records = new JsonNode[BATCH];
+        private int size;
+
+        SchemaChecks(Schema schema, String file) {
+            this.schema = schema;
+            this.file = file;
+        }
+
+        void add(long position, JsonNode record) {
+            positions[size] = position;
+            records[size++] = record;
+            if (size == BATCH) {
+                submit();
+            }
+        }
+
+        private void submit() {
+            long[] p = positions;
+            JsonNode[] r = records;
+            int n = size;
+            positions = new long[BATCH];
+            records = new JsonNode[BATCH];
+            size = 0;
+            inFlight.add(SCHEMA_THREAD.submit(() -> {
+                List<Issue> issues = new java.util.ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    issues.addAll(schemaIssues(schema, file, p[i], r[i]));
+                }
+                return issues;
+            }));
+            while (inFlight.size() > 4) {
+                collect(inFlight.poll());
+            }
+        }
+
+        private void collect(java.util.concurrent.Future<List<Issue>> f) {
+            try {
+                out(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while validating", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException("schema check failed: " + e.getCause(), e.getCause());
+            }
+        }
+
+        /** Waits for every batch, also when the file turned out malformed half-way (its records were read). */
+        @Override
+        public void close() {
+            if (size > 0) {
+                submit();
+            }
+            while (!inFlight.isEmpty()) {
+                collect(inFlight.poll());
+            }
+        }
+    }
+
+    /**
+     * Reads a file's records again, for the rare issue that needs details not kept in memory; problems with the
+     * file were reported on the first read, so here they only end the walk.
+     */
+    static void forEachRecord(PackageReader reader, String file, CardGraph.RecordVisitor visitor) {
+        try (InputStream in = reader.open(file); JsonParser parser = Json.MAPPER.getFactory().createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return;
+            }
+            long position = 0;
+            for (JsonToken t = parser.nextToken(); t != null && t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                visitor.record(file, position++, parser.readValueAsTree());
+            }
+        } catch (IOException e) {
+            // reported by the first pass
+        }
     }
 
     private void notContainer(String file, String expected, JsonToken found) {

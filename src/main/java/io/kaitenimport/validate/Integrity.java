@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,16 +25,14 @@ import java.util.function.Consumer;
  * to has been read, and kept until {@link #finish()} otherwise (card-to-card links, comment threads).
  */
 final class Integrity {
-    private record Deferred(Target target, String value, Location where) {
-    }
-
     private final IdIndex index = new IdIndex();
     private final CardGraph graph = new CardGraph();
     private final TreeGraph tree = new TreeGraph();
     private final PropertyValues properties;
     private final Map<String, String> emails = new HashMap<>();
     private final Set<Entity> unread;
-    private final List<Deferred> deferred = new ArrayList<>();
+    private final PendingRefs pending = new PendingRefs(index);
+    private final List<String> cardFiles = new ArrayList<>();
     private final PackageReader reader;
     private final Consumer<Issue> out;
 
@@ -45,15 +44,21 @@ final class Integrity {
         this.properties = new PropertyValues(this);
     }
 
+    /** The entity of the record being read: pending references remember who made them. */
+    private Entity reading;
+
     void record(Entity entity, String file, long position, JsonNode record) {
+        reading = entity;
         if (!record.isObject()) {
             return; // the schema reports a record that is not an object
         }
         String id = Ids.ofRecord(record);
+        boolean firstOfId = false;
         if (id == null) {
             out.accept(Issue.of(IssueCode.ID_MISSING, Location.record(file, position, null, "/id")));
         } else {
             IdIndex.First first = index.add(entity, id, file, position);
+            firstOfId = first == null;
             if (first != null) {
                 out.accept(Issue.of(IssueCode.ID_DUPLICATE, Location.record(file, position, id, "/id"),
                         entity.key(), id, first.index(), first.file()));
@@ -78,8 +83,11 @@ final class Integrity {
             case CUSTOM_FIELDS -> properties.field(id, record);
             case CARDS -> {
                 properties.card(record, file, position, id);
-                if (id != null) {
-                    graph.add(id, file, position, record);
+                if (firstOfId) {
+                    graph.add(index, id, record);
+                }
+                if (cardFiles.isEmpty() || !cardFiles.get(cardFiles.size() - 1).equals(file)) {
+                    cardFiles.add(file);
                 }
             }
             case FILES, DOCUMENT_FILES -> binary(record, file, position, id, IssueCode.FILE_PATH_MISSING);
@@ -107,11 +115,13 @@ final class Integrity {
     }
 
     void finish() {
-        for (Deferred d : deferred) {
-            check(d.target, d.value, d.where);
-        }
-        deferred.clear();
-        graph.check(index, out);
+        pending.check((target, value, where) -> out.accept(Issue.of(IssueCode.REF_UNRESOLVED, where,
+                SchemaErrors.field(where.pointer()), value, target.noun())));
+        graph.check(index, visitor -> {
+            for (String f : cardFiles) {
+                EntityScanner.forEachRecord(reader, f, visitor);
+            }
+        }, out);
         tree.check(out);
     }
 
@@ -125,7 +135,10 @@ final class Integrity {
     void resolve(Target target, String value, Location where) {
         for (Entity e : target.entities()) {
             if (unread.contains(e)) {
-                deferred.add(new Deferred(target, value, where));
+                // Defined already, or wait for the end (kept as ints, see PendingRefs).
+                if (!index.contains(target, value)) {
+                    pending.add(target, value, where, reading);
+                }
                 return;
             }
         }

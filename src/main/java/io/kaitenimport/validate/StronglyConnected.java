@@ -1,72 +1,75 @@
 package io.kaitenimport.validate;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Tarjan's strongly connected components, iterative: a recursive walk would overflow the stack on a parent chain
- * of a few thousand cards.
+ * Tarjan's strongly connected components of more than one node, over a graph in compressed-sparse-row form (node i's successors are
+ * {@code targets[offsets[i] .. offsets[i+1])}), iterative and on int arrays only: a recursive walk would overflow
+ * the stack on a long parent chain, and per-node objects would not fit millions of cards in a small heap.
  */
 final class StronglyConnected {
     private StronglyConnected() {
     }
 
-    static List<Set<String>> components(Map<String, Set<String>> edges) {
-        Map<String, Integer> index = new HashMap<>();
-        Map<String, Integer> low = new HashMap<>();
-        Set<String> onStack = new java.util.HashSet<>();
-        Deque<String> stack = new ArrayDeque<>();
-        List<Set<String>> result = new ArrayList<>();
+    static List<int[]> components(int[] offsets, int[] targets) {
+        int n = offsets.length - 1;
+        int[] index = new int[n];
+        int[] low = new int[n];
+        Arrays.fill(index, -1);
+        int[] stack = new int[n];
+        int stackSize = 0;
+        boolean[] onStack = new boolean[n];
+        int[] workNode = new int[n];
+        int[] workEdge = new int[n];
+        List<int[]> result = new ArrayList<>();
         int counter = 0;
-        // Sorted start order keeps the output independent of hash order.
-        for (String root : new TreeSet<>(edges.keySet())) {
-            if (index.containsKey(root)) {
+        for (int root = 0; root < n; root++) {
+            if (index[root] >= 0) {
                 continue;
             }
-            Deque<Map.Entry<String, Iterator<String>>> work = new ArrayDeque<>();
-            index.put(root, counter);
-            low.put(root, counter++);
-            stack.push(root);
-            onStack.add(root);
-            work.push(Map.entry(root, edges.getOrDefault(root, Set.of()).iterator()));
-            while (!work.isEmpty()) {
-                String v = work.peek().getKey();
-                Iterator<String> it = work.peek().getValue();
-                if (it.hasNext()) {
-                    String w = it.next();
-                    if (!index.containsKey(w)) {
-                        index.put(w, counter);
-                        low.put(w, counter++);
-                        stack.push(w);
-                        onStack.add(w);
-                        work.push(Map.entry(w, edges.getOrDefault(w, Set.of()).iterator()));
-                    } else if (onStack.contains(w)) {
-                        low.put(v, Math.min(low.get(v), index.get(w)));
+            int depth = 0;
+            workNode[0] = root;
+            workEdge[0] = offsets[root];
+            index[root] = low[root] = counter++;
+            stack[stackSize++] = root;
+            onStack[root] = true;
+            while (depth >= 0) {
+                int v = workNode[depth];
+                int e = workEdge[depth];
+                if (e < offsets[v + 1]) {
+                    workEdge[depth] = e + 1;
+                    int w = targets[e];
+                    if (index[w] < 0) {
+                        index[w] = low[w] = counter++;
+                        stack[stackSize++] = w;
+                        onStack[w] = true;
+                        depth++;
+                        workNode[depth] = w;
+                        workEdge[depth] = offsets[w];
+                    } else if (onStack[w]) {
+                        low[v] = Math.min(low[v], index[w]);
                     }
                     continue;
                 }
-                work.pop();
-                if (!work.isEmpty()) {
-                    String parent = work.peek().getKey();
-                    low.put(parent, Math.min(low.get(parent), low.get(v)));
+                depth--;
+                if (depth >= 0) {
+                    int parent = workNode[depth];
+                    low[parent] = Math.min(low[parent], low[v]);
                 }
-                if (low.get(v).equals(index.get(v))) {
-                    Set<String> component = new LinkedHashSet<>();
-                    String w;
+                if (low[v] == index[v]) {
+                    int start = stackSize;
                     do {
-                        w = stack.pop();
-                        onStack.remove(w);
-                        component.add(w);
-                    } while (!w.equals(v));
-                    result.add(component);
+                        start--;
+                    } while (stack[start] != v);
+                    for (int i = start; i < stackSize; i++) {
+                        onStack[stack[i]] = false;
+                    }
+                    if (stackSize - start > 1) { // a single card is no cycle (self links are reported elsewhere)
+                        result.add(Arrays.copyOfRange(stack, start, stackSize));
+                    }
+                    stackSize = start;
                 }
             }
         }

@@ -61,6 +61,7 @@ class LauncherTest {
     private Run run() throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bash", clone.resolve("kaiten-import").toString(), "--version");
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().remove("KAITEN_IMPORT_JAVA_OPTS"); // the launcher adds its default heap and collector
         pb.directory(clone.toFile());
         Path err = clone.resolve("err.txt");
         pb.redirectError(err.toFile());
@@ -81,7 +82,8 @@ class LauncherTest {
         Run first = run();
         assertTrue(first.err().contains("kaiten-import: building the jar with Maven (first run;"), first.err());
         assertTrue(first.err().contains("kaiten-import: built in"), first.err());
-        assertEquals("ran -jar " + clone.resolve("target/kaiten-import-0.1.0-all.jar") + " --version\n", first.out());
+        assertEquals("ran -Xmx1g -XX:+UseParallelGC -jar " + clone.resolve("target/kaiten-import-0.1.0-all.jar")
+                + " --version\n", first.out());
         assertEquals(1, builds());
 
         assertEquals("", run().err(), "no rebuild, no noise");

@@ -83,8 +83,8 @@ class SourceOptionsCliTest {
         assertTrue(r.out().contains("input 1 encoding:") && r.out().contains("input 2 encoding:"), r.out());
         String boards = Files.readString(out.resolve("boards_0.json"));
         // each input keeps its own board, space and ids
-        assertTrue(boards.contains("\"id\" : \"i1-") && boards.contains("\"id\" : \"i2-"), boards);
-        assertTrue(Files.readString(out.resolve("spaces_0.json")).contains("\"title\" : \"second\""));
+        assertTrue(boards.contains("\"id\":\"i1-") && boards.contains("\"id\":\"i2-"), boards);
+        assertTrue(Files.readString(out.resolve("spaces_0.json")).contains("\"title\":\"second\""));
     }
 
     @Test

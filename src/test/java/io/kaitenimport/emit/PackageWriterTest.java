@@ -58,7 +58,7 @@ class PackageWriterTest {
             w.finish();
             w.publish(out);
         }
-        assertEquals("{\n  \"a\" : 1,\n  \"z\" : 2\n}\n", Files.readString(out.resolve("properties_mapping_0.json")));
+        assertEquals("{\"a\":1,\"z\":2}\n", Files.readString(out.resolve("properties_mapping_0.json")));
         assertTrue(Files.readString(out.resolve("meta-data.json")).contains("\"./properties_mapping_0.json\""));
     }
 

@@ -1,6 +1,8 @@
 package io.kaitenimport.mapping;
 
 import io.kaitenimport.issue.SourceException;
+import io.kaitenimport.source.tabular.TabularField;
+import io.kaitenimport.source.tabular.TabularMapping;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -37,14 +37,10 @@ class LargePackageTest {
         writeCards(dir.resolve("cards_0.json"), 0, CARDS / 2);
         writeCards(dir.resolve("cards_1.json"), CARDS / 2, CARDS);
 
-        long start = System.nanoTime();
+        // Behaviour only: speed is measured by bench/, never asserted in a unit test (a loaded machine fails it).
         Report report = Check.validate(dir);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.println("validated " + CARDS + " cards in " + millis + " ms");
-
         Check.clean(report);
         assertEquals(CARDS, report.counts().get(Entity.CARDS));
-        assertTrue(millis < 10_000, "validation took " + millis + " ms");
     }
 
     /** Every tenth card is the parent of the next nine, declared on both sides, so the link rules have work. */

@@ -3,6 +3,7 @@ package io.kaitenimport.source.csv;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.tabular.Cell;
 import io.kaitenimport.source.tabular.Row;
+import io.kaitenimport.source.tabular.HeaderRowFinder;
 import io.kaitenimport.source.tabular.RowSource;
 import io.kaitenimport.issue.Location;
 import org.apache.commons.csv.CSVFormat;

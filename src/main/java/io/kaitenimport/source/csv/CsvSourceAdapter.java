@@ -2,28 +2,28 @@ package io.kaitenimport.source.csv;
 
 import io.kaitenimport.source.tabular.TabularOptions;
 import io.kaitenimport.emit.ModelSink;
-import io.kaitenimport.mapping.MappingLoader;
-import io.kaitenimport.mapping.TabularField;
-import io.kaitenimport.mapping.TabularMapping;
+import io.kaitenimport.source.tabular.TabularMapping;
 import io.kaitenimport.source.SourceAdapter;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.tabular.TabularConverter;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
 /** CSV/TSV exports of any tracker or spreadsheet: one card per row, driven by {@code mappings/csv-default.yaml}. */
 public final class CsvSourceAdapter implements SourceAdapter {
-    public static final String DEFAULT_MAPPING = "csv-default.yaml";
+    private static final Template ENCODING = IssueCode.SOURCE_ENCODING.template("read as {charset}: {reason}");
+    private static final Template DIALECT = IssueCode.SOURCE_DIALECT.template(
+            "delimiter {delimiter} (confidence {confidence}), header on line {line}");
 
     @Override
     public String describe() {
@@ -48,8 +48,8 @@ public final class CsvSourceAdapter implements SourceAdapter {
 
     @Override
     public void read(SourceContext ctx, ModelSink sink) throws IOException {
-        TabularMapping mapping = MappingLoader.load(ctx.common().mapping(), DEFAULT_MAPPING, TabularMapping.class);
-        Set<String> known = knownHeaders(mapping);
+        TabularMapping mapping = TabularMapping.load(ctx.common().mapping());
+        Set<String> known = mapping.knownHeaders();
         CsvRowSource rows = open(ctx, ctx.input(),
                 h -> known.contains(h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)));
         new TabularConverter(rows, mapping, ctx).convert(sink);
@@ -83,7 +83,7 @@ public final class CsvSourceAdapter implements SourceAdapter {
             why = "--encoding";
         }
         ctx.report().fact("encoding", charset.name() + " (" + why + ")");
-        ctx.issue(IssueCode.SOURCE_ENCODING, Location.file(file.toString()), "read as " + charset.name() + ": " + why);
+        ctx.issue(ENCODING, Location.file(file.toString()), charset.name(), why);
         String sample = new String(head, bom, head.length - bom, charset);
         // Excel writes a "sep=;" line to name the delimiter; honour it and keep it out of the table.
         java.util.regex.Matcher sep = java.util.regex.Pattern.compile("^sep=(.)\\r?\\n").matcher(sample);
@@ -93,8 +93,8 @@ public final class CsvSourceAdapter implements SourceAdapter {
         String delim = d.delimiter() == '\t' ? "tab" : "'" + d.delimiter() + "'";
         CsvRowSource rows = new CsvRowSource(file, charset, bom, d.delimiter(), sepLine ? 1 : 0, knownHeader);
         ctx.report().fact("dialect", "delimiter " + delim + ", header on line " + rows.headerLine());
-        ctx.issue(IssueCode.SOURCE_DIALECT, Location.file(file.toString()), String.format(Locale.ROOT,
-                "delimiter %s (confidence %.2f), header on line %d", delim, d.confidence(), rows.headerLine()));
+        ctx.issue(DIALECT, Location.file(file.toString()), delim, String.format(Locale.ROOT, "%.2f", d.confidence()),
+                rows.headerLine());
         return rows;
     }
 
@@ -128,17 +128,5 @@ public final class CsvSourceAdapter implements SourceAdapter {
             n++;
         }
         return n;
-    }
-
-    /** The header names a mapping recognises, lower-cased, for finding the header row. */
-    public static Set<String> knownHeaders(TabularMapping mapping) {
-        Set<String> known = new HashSet<>();
-        for (TabularField f : TabularField.values()) {
-            for (String h : mapping.fields().of(f)) {
-                known.add(h.toLowerCase(Locale.ROOT));
-            }
-        }
-        mapping.customFields().forEach(c -> known.add(c.header().toLowerCase(Locale.ROOT)));
-        return known;
     }
 }

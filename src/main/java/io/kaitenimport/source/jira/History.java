@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 import java.util.ArrayList;
@@ -63,9 +64,9 @@ final class History {
                 String toName = JiraIssues.text(item.get("toString"));
                 String to = toId == null && toName == null ? null : boards.columnOf(boardId, toId, toName);
                 if (created == null || to == null) {
-                    ctx.issue(IssueCode.SOURCE_VALUE_INVALID, at, "status change without a readable date or"
+                    ctx.lost(Loss.of("jira changelog.items", "status change without date or target status"),
+                            IssueCode.SOURCE_VALUE_INVALID, at, "status change without a readable date or"
                             + " target status; dropped");
-                    ctx.losses().lost("jira changelog.items", "status change without date or target status", at);
                     continue;
                 }
                 if (!authorResolved) {

@@ -3,6 +3,7 @@ package io.kaitenimport.source.jira;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 import java.util.HashMap;
@@ -42,9 +43,9 @@ final class IssueIndex {
         if (!issue.isObject() || !issue.path("fields").isObject() || id == null) {
             String why = !issue.isObject() ? "is not a JSON object" : id == null ? "has neither id nor key"
                     : "has no 'fields' object";
-            ctx.issue(IssueCode.SOURCE_STRUCTURE, at, "issue " + (id == null ? "#" + pos.index() : id) + " " + why
+            ctx.lost(Loss.of("jira issues", "malformed issue (" + why + ")"), IssueCode.SOURCE_STRUCTURE, at,
+                    "issue " + (id == null ? "#" + pos.index() : id) + " " + why
                     + "; skipped");
-            ctx.losses().lost("jira issues", "malformed issue (" + why + ")", at);
             return;
         }
         String key = JiraIssues.text(issue.get("key"));

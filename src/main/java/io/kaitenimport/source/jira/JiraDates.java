@@ -5,6 +5,7 @@ import io.kaitenimport.model.CardDate;
 import io.kaitenimport.model.Dates;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 /** Jira timestamps ({@code 2024-02-12T15:04:05.123+0000}) and dates; an unreadable one is reported, not skipped. */
@@ -48,7 +49,7 @@ final class JiraDates {
     }
 
     private void unreadable(String text, String field, Location at) {
-        ctx.issue(IssueCode.SOURCE_VALUE_INVALID, at, field + ": '" + text + "' is not a date; left empty");
-        ctx.losses().lost(field, "unreadable date", at);
+        ctx.lost(Loss.of(field, "unreadable date"), IssueCode.SOURCE_VALUE_INVALID, at,
+                field + ": '" + text + "' is not a date; left empty");
     }
 }

@@ -5,6 +5,7 @@ import io.kaitenimport.source.SourceAdapter;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
@@ -157,10 +158,9 @@ public final class JiraSourceAdapter implements SourceAdapter {
         for (Map.Entry<Long, Long> t : totals.entrySet()) {
             long missing = t.getKey() - t.getValue();
             if (missing > 0) {
-                ctx.issue(IssueCode.SOURCE_STRUCTURE, Location.NONE, "a search matched " + t.getKey() + " issues but"
-                        + " its pages in the input hold " + t.getValue() + "; give every page as an input");
-                ctx.losses().lost("jira search", "matched by the search but not in the export (missing pages)",
-                        missing, Location.NONE);
+                ctx.lost(Loss.of("jira search", "matched by the search but not in the export (missing pages)",
+                        missing), IssueCode.SOURCE_STRUCTURE, Location.NONE, "a search matched " + t.getKey()
+                        + " issues but its pages in the input hold " + t.getValue() + "; give every page as an input");
             }
         }
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.Users;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 /**
@@ -66,9 +67,8 @@ final class Malformed {
 
     void report(JsonNode value, String expected, String lossKey, Location at) {
         String kind = kind(value);
-        ctx.issue(IssueCode.SOURCE_STRUCTURE, at, lossKey + " is " + kind + " where Jira has " + expected
-                + "; not read");
-        ctx.losses().lost(lossKey, "malformed: " + kind + " where Jira has " + expected, at);
+        ctx.lost(Loss.of(lossKey, "malformed: " + kind + " where Jira has " + expected), IssueCode.SOURCE_STRUCTURE,
+                at, lossKey + " is " + kind + " where Jira has " + expected + "; not read");
     }
 
     /** The value when it is an array, else an empty one: pass 1's guard. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ final class Relations {
     void resolve(Function<String, String> idOfKey, Set<String> known, Map<String, String> epicFields,
                  SourceContext ctx) {
         Set<String> pairs = new HashSet<>();
-        Set<String> seenLinks = new HashSet<>();
+        Set<LinkKey> seenLinks = new HashSet<>();
         for (Ref r : refs) {
             if (r.kind() == Kind.EPIC && !epicFields.containsKey(r.field())) {
                 continue;
@@ -116,19 +117,19 @@ final class Relations {
             String lossKey = r.kind() == Kind.EPIC ? epicFields.get(r.field()) : "jira fields." + r.field();
             String shown = r.targetKey() != null ? r.targetKey() : r.targetId();
             if (shown == null) {
-                ctx.issue(IssueCode.SOURCE_STRUCTURE, r.where(), r.field() + " entry names no issue (no id or key);"
+                ctx.lost(Loss.of(lossKey, "names no issue"), IssueCode.SOURCE_STRUCTURE, r.where(),
+                        r.field() + " entry names no issue (no id or key);"
                         + " dropped");
-                ctx.losses().lost(lossKey, "names no issue", r.where());
                 continue;
             }
             if (r.kind() == Kind.LINK && !seenLinks.add(linkKey(r, target, shown))) {
                 continue;
             }
             if (target == null) {
-                ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, r.where(), r.verb() + " " + shown
+                ctx.lost(Loss.of(lossKey, "the other issue is not in the export"),
+                        IssueCode.SOURCE_REF_UNRESOLVED, r.where(), r.verb() + " " + shown
                         + ": that issue is not in the export; relation dropped"
                         + (r.browseUrl() != null ? ", card links to it instead" : ""));
-                ctx.losses().lost(lossKey, "the other issue is not in the export", r.where());
                 if (r.browseUrl() != null) {
                     rel(r.fromId()).outside.add(Card.Link.of(r.browseUrl(), r.verb() + " " + shown));
                 }
@@ -158,11 +159,14 @@ final class Relations {
      * may lack one, and Jira allows one link per type, direction and pair anyway. An issue outside the export has
      * no mirror here, so its side is the key or id the link names.
      */
-    private static String linkKey(Ref r, String target, String shown) {
+    private static LinkKey linkKey(Ref r, String target, String shown) {
         String other = target != null ? target : "?" + shown;
         String out = r.outward() ? r.fromId() : other;
         String in = r.outward() ? other : r.fromId();
-        return (r.type() == null ? "" : r.type().toLowerCase(Locale.ROOT)) + "\u0000" + out + "\u0000" + in;
+        return new LinkKey(r.type() == null ? "" : r.type().toLowerCase(Locale.ROOT), out, in);
+    }
+
+    private record LinkKey(String type, String outward, String inward) {
     }
 
     private void link(Ref r, String target, Set<String> pairs, String lossKey, SourceContext ctx) {

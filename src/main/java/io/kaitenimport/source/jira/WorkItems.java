@@ -11,6 +11,7 @@ import io.kaitenimport.model.FileAttachment;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.TextLimits;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
@@ -125,9 +126,9 @@ final class WorkItems {
             Optional<Instant> started = Dates.parseInstant(JiraIssues.text(wl.get("started")));
             JsonNode secs = wl.get("timeSpentSeconds");
             if (started.isEmpty() || secs == null || !secs.canConvertToLong() || secs.asLong() < 0) {
-                ctx.issue(IssueCode.SOURCE_VALUE_INVALID, at, "worklog has no readable 'started' or"
+                ctx.lost(Loss.of("jira fields.worklog", "no readable start or duration"),
+                        IssueCode.SOURCE_VALUE_INVALID, at, "worklog has no readable 'started' or"
                         + " 'timeSpentSeconds'; dropped");
-                ctx.losses().lost("jira fields.worklog", "no readable start or duration", at);
                 continue;
             }
             String author = ctx.users().author(malformed.person(wl.get("author"), "jira worklog.author",

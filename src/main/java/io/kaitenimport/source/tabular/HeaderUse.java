@@ -1,8 +1,5 @@
 package io.kaitenimport.source.tabular;
 
-import io.kaitenimport.mapping.TabularField;
-import io.kaitenimport.mapping.TabularMapping;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.kaitenimport.source.tabular;
 
-import io.kaitenimport.mapping.TabularField;
 import io.kaitenimport.model.Card;
 
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.Map;
  * Card-to-card relations by id, kept symmetric: a parent lists its child and the child its parent, a blocker its
  * blocked card and back, a relation on both cards. Holds ids only.
  */
-final class Relations {
+public final class Relations {
     private final Map<String, List<String>> parents = new HashMap<>();
     private final Map<String, List<String>> children = new HashMap<>();
     private final Map<String, List<String>> blocks = new HashMap<>();
@@ -23,7 +22,7 @@ final class Relations {
      * Adds a relation; returns false (and adds nothing) when a parent link would close a cycle, which no tree can
      * hold — the caller reports it.
      */
-    boolean add(TabularField field, String from, String to) {
+    public boolean add(TabularField field, String from, String to) {
         if (field == TabularField.PARENT && isAncestor(from, to)) {
             return false;
         }
@@ -65,7 +64,7 @@ final class Relations {
         }
     }
 
-    void apply(String id, Card.Builder b) {
+    public void apply(String id, Card.Builder b) {
         parents.getOrDefault(id, List.of()).forEach(b::addParent);
         children.getOrDefault(id, List.of()).forEach(b::addChild);
         blocks.getOrDefault(id, List.of()).forEach(b::addBlocks);

@@ -1,12 +1,13 @@
 package io.kaitenimport.source.tabular;
 
-import io.kaitenimport.mapping.DateParser;
 import io.kaitenimport.model.CardDate;
 import io.kaitenimport.model.Dates;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
+import io.kaitenimport.issue.Loss;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
  * with {@code --lenient-values} is left empty, reported and counted as lost.
  */
 public final class ValueReader {
+    private static final Template LEFT_EMPTY = IssueCode.SOURCE_VALUE_INVALID.template("{problem}; left empty");
     private static final Pattern NUMBER = Pattern.compile("^[+-]?\\d+(?:[.,]\\d+)?$");
     private static final Pattern DURATION = Pattern.compile(
             "^(?:(\\d+(?:[.,]\\d+)?)\\s*(?:w|н))?\\s*(?:(\\d+(?:[.,]\\d+)?)\\s*(?:d|д))?\\s*"
@@ -75,11 +77,11 @@ public final class ValueReader {
         if (c.value() instanceof LocalDate d) {
             return Optional.of(d.toString());
         }
-        Optional<DateParser.ParsedDate> p = parsed(c, where);
+        Optional<ParsedDate> p = parsed(c, where);
         if (p.isEmpty()) {
             return Optional.empty();
         }
-        DateParser.ParsedDate d = p.get();
+        ParsedDate d = p.get();
         if (!d.timePresent()) {
             return Optional.of(d.toIsoDate());
         }
@@ -90,11 +92,11 @@ public final class ValueReader {
     }
 
     /** A text date through the parser; a value that does not parse is handled by the bad-value policy. */
-    private Optional<DateParser.ParsedDate> parsed(Cell c, Location where) {
+    private Optional<ParsedDate> parsed(Cell c, Location where) {
         if (c.text().isBlank()) {
             return Optional.empty();
         }
-        Optional<DateParser.ParsedDate> p = dates.parse(c.text());
+        Optional<ParsedDate> p = dates.parse(c.text());
         if (p.isEmpty()) {
             bad(where, dates.describeFailure(c.text().strip()), "date");
         }
@@ -179,7 +181,7 @@ public final class ValueReader {
         if (!lenient) {
             throw new SourceException(where, message + " (use --lenient-values to leave such values empty)");
         }
-        ctx.issue(IssueCode.SOURCE_VALUE_INVALID, where, message + "; left empty");
-        ctx.losses().lost(file + " column '" + where.field() + "'", "unreadable " + kind + " value left empty", where);
+        ctx.lost(Loss.of(file + " column '" + where.field() + "'", "unreadable " + kind + " value left empty"),
+                LEFT_EMPTY, where, message);
     }
 }

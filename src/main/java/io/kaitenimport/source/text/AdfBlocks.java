@@ -15,15 +15,16 @@ import java.util.regex.Pattern;
 /** Renders ADF block nodes. One instance per conversion: it shares the conversion's {@link Losses}. */
 final class AdfBlocks {
 
-    private static final int MAX_COLSPAN = 64;
     private static final Pattern INTERRUPTING_ITEM = Pattern.compile("(?:- |1\\. )\\S");
 
     private final Losses losses;
     private final AdfInline inline;
+    private final AdfTables tables;
 
     AdfBlocks(Losses losses) {
         this.losses = losses;
         this.inline = new AdfInline(losses);
+        this.tables = new AdfTables(losses, this);
     }
 
     String document(JsonNode root) {
@@ -47,7 +48,7 @@ final class AdfBlocks {
     }
 
     /** A rendered block; the node type decides how it is joined to its neighbours. */
-    private record Part(String type, String markdown) {
+    record Part(String type, String markdown) {
     }
 
     /** Renders a sequence of nodes, gathering runs of inline nodes into paragraphs. */
@@ -81,7 +82,7 @@ final class AdfBlocks {
         run.clear();
     }
 
-    private List<Part> renderChildren(JsonNode n, int depth) {
+    List<Part> renderChildren(JsonNode n, int depth) {
         return render(AdfNodes.children(n, losses), depth + 1);
     }
 
@@ -109,7 +110,7 @@ final class AdfBlocks {
             case "blockquote" -> Markdown.quote(join(renderChildren(n, depth)));
             case "rule" -> "---";
             case "panel" -> panel(n, depth);
-            case "table" -> table(n, depth);
+            case "table" -> tables.table(n, depth);
             case "mediaSingle" -> mediaSingle(n, depth);
             case "mediaGroup" -> mediaGroup(n, depth);
             case "media" -> inline.media(n);
@@ -330,67 +331,6 @@ final class AdfBlocks {
         }
         lines.removeIf(String::isBlank);
         return String.join("\n", lines);
-    }
-
-    // ---- tables --------------------------------------------------------------------------------------------
-
-    private String table(JsonNode n, int depth) {
-        List<List<String>> rows = new ArrayList<>();
-        for (JsonNode row : AdfNodes.children(n, losses)) {
-            if (!"tableRow".equals(type(row))) {
-                losses.add(MALFORMED);
-            }
-            List<String> cells = new ArrayList<>();
-            for (JsonNode cell : AdfNodes.children(row, losses)) {
-                String cellType = type(cell);
-                if (!"tableCell".equals(cellType) && !"tableHeader".equals(cellType)) {
-                    losses.add(MALFORMED);
-                }
-                String text = cell(cell, depth);
-                // header cells outside the first row (a header column) have no GFM equivalent: keep them bold
-                if (!rows.isEmpty() && "tableHeader".equals(cellType) && !text.isEmpty()) {
-                    text = "**" + text + "**";
-                }
-                cells.add(text);
-                Long colspan = AdfNodes.longAttr(cell, "colspan");
-                if (colspan != null && colspan > 1) {
-                    losses.add("adf.table.colspan");
-                    for (long k = 1; k < Math.min(colspan, MAX_COLSPAN); k++) {
-                        cells.add("");
-                    }
-                }
-                Long rowspan = AdfNodes.longAttr(cell, "rowspan");
-                if (rowspan != null && rowspan > 1) {
-                    losses.add("adf.table.rowspan");
-                }
-            }
-            rows.add(cells);
-        }
-        if (rows.isEmpty()) {
-            losses.add(MALFORMED);
-            return "";
-        }
-        return Markdown.table(rows);
-    }
-
-    /** A GFM cell is one line: blocks are joined with {@code <br>}, code blocks become code spans. */
-    private String cell(JsonNode cell, int depth) {
-        List<String> pieces = new ArrayList<>();
-        for (Part part : renderChildren(cell, depth)) {
-            if ("codeBlock".equals(part.type())) {
-                pieces.add(Markdown.codeSpan(unfence(part.markdown())));
-            } else {
-                pieces.add(Markdown.toSingleLine(part.markdown()));
-            }
-        }
-        return String.join(Markdown.CELL_BREAK, pieces);
-    }
-
-    /** The body of a block produced by {@link Markdown#fencedCode}: everything between the fence lines. */
-    private static String unfence(String fenced) {
-        int first = fenced.indexOf('\n');
-        int last = fenced.lastIndexOf('\n');
-        return first < 0 || last <= first ? "" : fenced.substring(first + 1, last);
     }
 
     // ---- joining -------------------------------------------------------------------------------------------

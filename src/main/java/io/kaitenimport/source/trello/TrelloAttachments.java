@@ -7,6 +7,7 @@ import io.kaitenimport.model.Card;
 import io.kaitenimport.model.FileAttachment;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
@@ -140,18 +141,18 @@ final class TrelloAttachments {
                 continue;
             }
             if (upload && found.sharedName() != null) {
-                ctx.issue(IssueCode.SOURCE_ATTACHMENT, where, "several attachments are named '" + found.sharedName()
-                        + "', so " + ctx.common().attachmentsDir().resolve(found.sharedName()) + " could be any of"
-                        + " them; put each in " + ctx.common().attachmentsDir() + "/<attachment id>/ (this one: "
-                        + id + "). The card links to its Trello URL instead (opening it needs a Trello login)");
-                ctx.losses().lost(NOT_PACKAGED, "uploaded file not packaged (several attachments share its name);"
-                        + " linked", where);
+                ctx.lost(Loss.of(NOT_PACKAGED, "uploaded file not packaged (several attachments share its name);"
+                        + " linked"), IssueCode.SOURCE_ATTACHMENT, where, "several attachments are named '"
+                        + found.sharedName() + "', so " + ctx.common().attachmentsDir().resolve(found.sharedName())
+                        + " could be any of them; put each in " + ctx.common().attachmentsDir()
+                        + "/<attachment id>/ (this one: " + id + "). The card links to its Trello URL instead"
+                        + " (opening it needs a Trello login)");
             } else if (upload) {
-                ctx.issue(IssueCode.SOURCE_ATTACHMENT, where, "'" + name + "' is "
+                ctx.lost(Loss.of(NOT_PACKAGED, "uploaded file not packaged (no --attachments binary); linked"),
+                        IssueCode.SOURCE_ATTACHMENT, where, "'" + name + "' is "
                         + (ctx.common().attachmentsDir() == null ? "not packaged (no --attachments folder given)"
                         : "not in the --attachments folder") + "; the card links to its Trello URL instead (opening"
                         + " it needs a Trello login)");
-                ctx.losses().lost(NOT_PACKAGED, "uploaded file not packaged (no --attachments binary); linked", where);
             }
             int before = b.links().size();
             b.addLink(new Card.Link(url, name == null || name.equals(url) ? null : name, created));

@@ -7,6 +7,7 @@ import io.kaitenimport.model.CardDate;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.TextLimits;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
@@ -82,8 +83,8 @@ final class TrelloCards {
             Location where = at.withPointer(ptr + "/idMembers/" + j);
             String member = TrelloExport.text(memberIds.get(j));
             if (member == null) {
-                ctx.issue(IssueCode.SOURCE_VALUE_INVALID, where, "member id " + memberIds.get(j) + " is not an id");
-                ctx.losses().lost("trello card.idMembers", "not a member id", where);
+                ctx.lost(Loss.of("trello card.idMembers", "not a member id"), IssueCode.SOURCE_VALUE_INVALID, where,
+                        "member id " + memberIds.get(j) + " is not an id");
                 continue;
             }
             b.addMember(people.resolve(member, "trello card.idMembers", where));
@@ -144,10 +145,9 @@ final class TrelloCards {
         boolean withEnd = due != null && mapping.plannedEndFromDue();
         if (withEnd && Instant.parse(start).isAfter(Instant.parse(due))) {
             Location where = at.withPointer(at.pointer() + "/start");
-            ctx.issue(IssueCode.SOURCE_VALUE_INVALID, where, "start " + start + " is after the due date " + due
+            ctx.lost(Loss.of("trello card.start", "start is after the due date; Kaiten's timeline needs start ≤ end"),
+                    IssueCode.SOURCE_VALUE_INVALID, where, "start " + start + " is after the due date " + due
                     + "; planned start/end not written (the due date is kept)");
-            ctx.losses().lost("trello card.start", "start is after the due date; Kaiten's timeline needs start ≤ end",
-                    where);
             return;
         }
         b.plannedStart(CardDate.dateTime(start));
@@ -161,8 +161,8 @@ final class TrelloCards {
         String iso = TrelloValues.date(raw);
         if (raw != null && iso == null) {
             Location where = at.withPointer(at.pointer() + "/" + key);
-            ctx.issue(IssueCode.SOURCE_VALUE_INVALID, where, "unreadable date '" + raw + "'");
-            ctx.losses().lost("trello card." + key, "unreadable date", where);
+            ctx.lost(Loss.of("trello card." + key, "unreadable date"), IssueCode.SOURCE_VALUE_INVALID, where,
+                    "unreadable date '" + raw + "'");
         }
         return iso;
     }

@@ -5,6 +5,7 @@ import io.kaitenimport.model.Card;
 import io.kaitenimport.model.CardDate;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 import java.util.ArrayList;
@@ -88,8 +89,8 @@ final class TrelloChecklists {
         String rawDue = TrelloExport.text(ctx, it, "due", "trello checkItem.due", where);
         String due = TrelloValues.date(rawDue);
         if (due == null && rawDue != null) {
-            ctx.issue(IssueCode.SOURCE_VALUE_INVALID, where, "unreadable due date " + it.get("due"));
-            ctx.losses().lost("trello checkItem.due", "unreadable date", where);
+            ctx.lost(Loss.of("trello checkItem.due", "unreadable date"), IssueCode.SOURCE_VALUE_INVALID, where,
+                    "unreadable due date " + it.get("due"));
         }
         if (!TrelloExport.isEmpty(it.get("dueReminder"))) {
             ctx.losses().lost("trello checkItem.dueReminder", "Kaiten import has no due-date reminders", where);
@@ -109,9 +110,9 @@ final class TrelloChecklists {
                 continue;
             }
             Location where = export.at(export.pointer("checklists", i) + "/idCard", i, TrelloExport.text(cl, "id"));
-            ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, "checklist '" + TrelloExport.text(cl, "name")
+            ctx.lost(Loss.of("trello checklist", "checklist of a card that is not in the export"),
+                    IssueCode.SOURCE_REF_UNRESOLVED, where, "checklist '" + TrelloExport.text(cl, "name")
                     + "' belongs to card '" + card + "', which is not in the export; dropped");
-            ctx.losses().lost("trello checklist", "checklist of a card that is not in the export", where);
             ctx.losses().lost(LOST_ITEMS, "item of a checklist whose card is not in the export",
                     TrelloExport.count(cl.get("checkItems")), where);
         }

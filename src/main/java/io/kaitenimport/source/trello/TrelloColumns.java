@@ -6,6 +6,7 @@ import io.kaitenimport.mapping.ColumnTypeRules;
 import io.kaitenimport.model.Column;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
@@ -54,8 +55,8 @@ final class TrelloColumns {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < export.lists.size(); i++) {
             if (TrelloExport.text(export.lists.get(i), "id") == null) {
-                ctx.issue(IssueCode.SOURCE_STRUCTURE, export.at(export.pointer("lists", i)), "list without id; skipped");
-                ctx.losses().lost("trello list", "list without an id", export.at(export.pointer("lists", i)));
+                ctx.lost(Loss.of("trello list", "list without an id"),
+                        IssueCode.SOURCE_STRUCTURE, export.at(export.pointer("lists", i)), "list without id; skipped");
             } else {
                 order.add(i);
             }
@@ -93,9 +94,9 @@ final class TrelloColumns {
             if (!plan.placements.containsKey(id)) {
                 Location where = export.at(export.pointer("lists", i), i, id);
                 plan.placements.put(id, new Placement(firstOpen, true, true, false));
-                ctx.issue(IssueCode.SOURCE_RULE, where, "archived list '" + TrelloExport.text(list, "name")
+                ctx.lost(Loss.of("trello list", "archived list dropped (--archived-lists drop-column)"),
+                        IssueCode.SOURCE_RULE, where, "archived list '" + TrelloExport.text(list, "name")
                         + "' dropped (--archived-lists drop-column); its cards go archived into the first column");
-                ctx.losses().lost("trello list", "archived list dropped (--archived-lists drop-column)", where);
                 TrelloKeys.lostListKeys(ctx, list, where);
             }
         }

@@ -6,6 +6,7 @@ import io.kaitenimport.model.Card;
 import io.kaitenimport.model.CustomField;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
@@ -53,8 +54,8 @@ final class TrelloCustomFields {
         Location where = export.at(export.pointer("customFields", i), i, id);
         String kaitenType = type == null ? null : TYPES.get(type);
         if (id == null || kaitenType == null) {
-            ctx.issue(IssueCode.SOURCE_STRUCTURE, where, "custom field of type '" + type + "' cannot be imported");
-            ctx.losses().lost("trello customFields", "custom field without id or of an unknown type", where);
+            ctx.lost(Loss.of("trello customFields", "custom field without id or of an unknown type"),
+                    IssueCode.SOURCE_STRUCTURE, where, "custom field of type '" + type + "' cannot be imported");
             if (id != null) {
                 skipped.put(id, "value of a custom field of unknown type '" + type + "'");
             }
@@ -91,9 +92,9 @@ final class TrelloCustomFields {
                 optionIds.add(oid);
             }
             if (options.isEmpty()) {
-                ctx.issue(IssueCode.SOURCE_STRUCTURE, where, "list custom field '" + name + "' has no options;"
+                ctx.lost(Loss.of("trello customFields", "list without options"), IssueCode.SOURCE_STRUCTURE, where,
+                        "list custom field '" + name + "' has no options;"
                         + " skipped (a Kaiten select needs at least one)");
-                ctx.losses().lost("trello customFields", "list without options", where);
                 skipped.put(id, "value of a list custom field without options");
                 return;
             }
@@ -119,15 +120,15 @@ final class TrelloCustomFields {
                 continue;
             }
             if (type == null) {
-                ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, "custom field '" + fieldId + "' is not in the export");
-                ctx.losses().lost(LOST, "value of a custom field that is not in the export", where);
+                ctx.lost(Loss.of(LOST, "value of a custom field that is not in the export"),
+                        IssueCode.SOURCE_REF_UNRESOLVED, where, "custom field '" + fieldId + "' is not in the export");
                 continue;
             }
             Object value = value(type, item);
             if (value == null) {
-                ctx.issue(IssueCode.SOURCE_VALUE_INVALID, where, "cannot read " + type + " value "
+                ctx.lost(Loss.of(LOST, "unreadable " + type + " value"), IssueCode.SOURCE_VALUE_INVALID, where,
+                        "cannot read " + type + " value "
                         + (item.has("idValue") ? item.get("idValue") : item.get("value")));
-                ctx.losses().lost(LOST, "unreadable " + type + " value", where);
                 continue;
             }
             b.addProperty(new Card.Property(fieldId, value));

@@ -11,6 +11,7 @@ import io.kaitenimport.emit.Json;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
@@ -143,9 +144,9 @@ final class TrelloExport {
         JsonNode v = node == null ? null : node.get(key);
         if (v != null && v.isContainerNode() && !isEmpty(v)) {
             Location at = where.withPointer(where.pointer() + "/" + key);
-            ctx.issue(IssueCode.SOURCE_VALUE_INVALID, at, "'" + key + "' should be text but is "
+            ctx.lost(Loss.of(field, "not text (" + kind(v) + ")"), IssueCode.SOURCE_VALUE_INVALID, at,
+                    "'" + key + "' should be text but is "
                     + kind(v) + "; not read");
-            ctx.losses().lost(field, "not text (" + kind(v) + ")", at);
             return null;
         }
         return text(node, key);
@@ -163,9 +164,9 @@ final class TrelloExport {
         }
         if (!isEmpty(v)) {
             Location at = where.withPointer(where.pointer() + "/" + key);
-            ctx.issue(IssueCode.SOURCE_STRUCTURE, at, "'" + key + "' should be an array but is " + kind(v)
+            ctx.lost(Loss.of(field, "not an array (" + kind(v) + ")"), IssueCode.SOURCE_STRUCTURE, at,
+                    "'" + key + "' should be an array but is " + kind(v)
                     + "; not read");
-            ctx.losses().lost(field, "not an array (" + kind(v) + ")", at);
         }
         return EMPTY;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 import java.util.HashMap;
@@ -48,8 +49,8 @@ final class TrelloLabels {
             Location where = cardAt.withPointer(cardAt.pointer() + "/idLabels/" + j);
             String id = TrelloExport.text(ids.get(j));
             if (id == null) {
-                ctx.issue(IssueCode.SOURCE_VALUE_INVALID, where, "label id " + ids.get(j) + " is not an id");
-                ctx.losses().lost("trello card.idLabels", "not a label id", where);
+                ctx.lost(Loss.of("trello card.idLabels", "not a label id"), IssueCode.SOURCE_VALUE_INVALID, where,
+                        "label id " + ids.get(j) + " is not an id");
                 continue;
             }
             String tag = tagByLabel.get(id);
@@ -57,8 +58,8 @@ final class TrelloLabels {
                 tag = embedded(card, id, cardAt);
             }
             if (tag == null) {
-                ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, "label '" + id + "' is not in the export");
-                ctx.losses().lost("trello card.idLabels", "label not in the export", where);
+                ctx.lost(Loss.of("trello card.idLabels", "label not in the export"),
+                        IssueCode.SOURCE_REF_UNRESOLVED, where, "label '" + id + "' is not in the export");
                 continue;
             }
             used.add(id);

@@ -2,6 +2,7 @@ package io.kaitenimport.source.trello;
 
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 /** Fits board, list, label, field and option names into Kaiten's length limits, reporting every change. */
@@ -24,9 +25,9 @@ final class TrelloNames {
             return name;
         }
         String cut = name.substring(0, name.offsetByCodePoints(0, max - 1)) + "…";
-        ctx.issue(IssueCode.SOURCE_TITLE, where, field + " has " + name.codePointCount(0, name.length())
+        ctx.lost(Loss.of(field, "cut to Kaiten's " + max + "-character limit"), IssueCode.SOURCE_TITLE, where,
+                field + " has " + name.codePointCount(0, name.length())
                 + " characters (max " + max + "); cut to '" + cut + "'");
-        ctx.losses().lost(field, "cut to Kaiten's " + max + "-character limit", where);
         return cut;
     }
 }

@@ -10,6 +10,7 @@ import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.TextLimits;
 import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
@@ -99,9 +100,9 @@ public final class TrelloSourceAdapter implements SourceAdapter {
             String id = TrelloExport.text(export.cards.get(i), "id");
             if (id == null || !seen.add(id)) {
                 Location at = export.card(i, id);
-                ctx.issue(IssueCode.SOURCE_STRUCTURE, at, id == null ? "card without id; skipped"
+                ctx.lost(Loss.of("trello card", id == null ? "card without an id" : "repeated card id"),
+                        IssueCode.SOURCE_STRUCTURE, at, id == null ? "card without id; skipped"
                         : "card id '" + id + "' appears twice; the repeat is skipped");
-                ctx.losses().lost("trello card", id == null ? "card without an id" : "repeated card id", at);
                 continue;
             }
             cards.convert(i);

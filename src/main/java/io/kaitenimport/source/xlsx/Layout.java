@@ -1,6 +1,6 @@
 package io.kaitenimport.source.xlsx;
 
-import io.kaitenimport.mapping.TabularMapping;
+import io.kaitenimport.source.tabular.TabularMapping;
 
 import java.util.List;
 import java.util.Locale;

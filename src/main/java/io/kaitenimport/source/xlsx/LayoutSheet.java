@@ -5,6 +5,7 @@ import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.tabular.Cell;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.Map;
  * know are reported and their values counted as lost.
  */
 final class LayoutSheet {
+    private static final Template UNKNOWN_COLUMN = IssueCode.SOURCE_STRUCTURE.template(
+            "column '{column}' is not part of the {sheet} sheet layout {columns}; its values are not read");
     private LayoutSheet() {
     }
 
@@ -76,10 +79,7 @@ final class LayoutSheet {
             return true;
         });
         if (hidden[0] > 0) {
-            ctx.issue(IssueCode.SOURCE_RULE, Location.file(file), hidden[0]
-                    + " hidden row(s) skipped (use --include-hidden to read them)");
-            ctx.losses().lost(file + " hidden rows", "hidden rows are skipped (--include-hidden reads them)",
-                    hidden[0], Location.file(file));
+            XlsxRowSource.hiddenRowsSkipped(ctx, file, hidden[0], Location.file(file));
         }
     }
 
@@ -95,9 +95,8 @@ final class LayoutSheet {
                 columns.put(h, col);
             } else {
                 unknown.add(col);
-                ctx.issue(IssueCode.SOURCE_STRUCTURE, Location.cell(file, raw.number(), (long) col + 1,
-                        raw.cell(col).text().strip()), "column '" + raw.cell(col).text().strip() + "' is not part of"
-                        + " the " + spec.name() + " sheet layout " + headers(spec) + "; its values are not read");
+                ctx.issue(UNKNOWN_COLUMN, Location.cell(file, raw.number(), (long) col + 1,
+                        raw.cell(col).text().strip()), raw.cell(col).text().strip(), spec.name(), headers(spec));
             }
         }
         List<String> missing = spec.columns().stream().filter(Layout.Col::required)

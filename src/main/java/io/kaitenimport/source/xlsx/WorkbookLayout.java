@@ -1,20 +1,22 @@
 package io.kaitenimport.source.xlsx;
 
 import io.kaitenimport.emit.ModelSink;
-import io.kaitenimport.mapping.TabularMapping;
+import io.kaitenimport.source.tabular.TabularMapping;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.model.Comment;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.TextLimits;
 import io.kaitenimport.source.Users;
-import io.kaitenimport.source.csv.CsvSourceAdapter;
 import io.kaitenimport.source.tabular.Cell;
+import io.kaitenimport.source.tabular.CellRules;
 import io.kaitenimport.source.tabular.TabularConverter;
 import io.kaitenimport.source.tabular.TabularExtension;
 import io.kaitenimport.source.tabular.ValueReader;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
+import io.kaitenimport.issue.Loss;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,6 +34,21 @@ import java.util.Map;
  * checklists are held in memory (a prepared import is small); comments are streamed after the cards.
  */
 final class WorkbookLayout implements TabularExtension {
+    private static final Template LAYOUT = IssueCode.SOURCE_RULE.template(
+            "workbook layout: sheets {sheets} (see kaiten-import template)");
+    private static final Template OTHER_SHEET = IssueCode.SOURCE_STRUCTURE.template(
+            "sheet {sheet} is not part of the workbook layout and is not read");
+    private static final Template DUPLICATE_COLUMN = IssueCode.SOURCE_DUPLICATE_ID.template(
+            "column '{title}' is listed again (first on row {row}); this row is ignored");
+    private static final Template INCOMPLETE_ITEM = IssueCode.SOURCE_VALUE_INVALID.template(
+            "checklist row without {missing}; skipped");
+    private static final Template ITEMS_UNKNOWN_CARD = IssueCode.SOURCE_REF_UNRESOLVED.template(
+            "checklist items refer to card '{card}', which is not in Cards; {count} item(s) dropped");
+    private static final Template COMMENT_UNKNOWN_CARD = IssueCode.SOURCE_REF_UNRESOLVED.template(
+            "comment refers to card '{card}', which is not in Cards; dropped");
+    private static final Template COMMENT_WITHOUT_TEXT = IssueCode.SOURCE_VALUE_INVALID.template(
+            "comment without text; skipped");
+
     private final XlsxWorkbook wb;
     private final SourceContext ctx;
     private final Map<Layout.Sheet, SheetInfo> sheets;
@@ -39,6 +56,7 @@ final class WorkbookLayout implements TabularExtension {
     private final Map<String, List<Item>> itemsByRef = new LinkedHashMap<>();
     private final Map<String, List<Item>> itemsByCard = new HashMap<>();
     private TabularMapping mapping;
+    private CellRules cells;
 
     private record Item(String checklist, String text, boolean checked) {
     }
@@ -66,15 +84,15 @@ final class WorkbookLayout implements TabularExtension {
     }
 
     void read(TabularMapping base, ModelSink sink) throws IOException {
-        ctx.issue(IssueCode.SOURCE_RULE, Location.file(wb.name()), "workbook layout: sheets "
-                + sheets.values().stream().map(s -> "'" + s.name() + "'").toList() + " (see kaiten-import template)");
+        ctx.issue(LAYOUT, Location.file(wb.name()), sheets.values().stream().map(s -> "'" + s.name() + "'").toList());
         reportOtherSheets();
         readUsers();
         mapping = base.withCustomFields(customFields(base));
+        cells = new CellRules(mapping);
         readColumns();
         readChecklists();
         SheetInfo cards = sheets.get(Layout.CARDS);
-        XlsxRowSource.Probe probe = XlsxRowSource.probe(wb, cards, CsvSourceAdapter.knownHeaders(mapping),
+        XlsxRowSource.Probe probe = XlsxRowSource.probe(wb, cards, mapping.knownHeaders(),
                 ctx.options(XlsxOptions.class).includeHidden());
         XlsxRowSource.requireRows(probe, wb.label(cards));
         XlsxRowSource rows = new XlsxRowSource(wb, probe, SheetScan.scan(wb, cards), ctx, mapping.sections());
@@ -87,9 +105,8 @@ final class WorkbookLayout implements TabularExtension {
             if (sheets.containsValue(s) || Layout.norm(s.name()).equals(Layout.norm(Layout.README)) || !s.worksheet()) {
                 continue;
             }
-            ctx.issue(IssueCode.SOURCE_STRUCTURE, Location.file(wb.label(s)), "sheet " + s.describe()
-                    + " is not part of the workbook layout and is not read");
-            ctx.losses().lost(wb.label(s), "not a sheet of the workbook layout", Location.file(wb.label(s)));
+            ctx.lost(Loss.of(wb.label(s), "not a sheet of the workbook layout"), OTHER_SHEET,
+                    Location.file(wb.label(s)), s.describe());
         }
     }
 
@@ -186,18 +203,19 @@ final class WorkbookLayout implements TabularExtension {
         record Col(String board, String title, Integer type, double order, int row) {
         }
         List<Col> cols = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
+        record ColumnKey(String board, String title) {
+        }
+        Map<ColumnKey, Integer> seen = new HashMap<>();
         LayoutSheet.read(wb, s, Layout.COLUMNS, ctx, r -> {
             String title = r.text("title");
             if (title == null) {
                 throw new SourceException(r.at("title"), "a column row needs a title");
             }
             String board = r.text("board");
-            String key = Layout.norm(board) + "\u0000" + title;
+            ColumnKey key = new ColumnKey(Layout.norm(board), title);
             if (seen.putIfAbsent(key, r.row()) != null) {
-                ctx.issue(IssueCode.SOURCE_DUPLICATE_ID, r.at("title"), "column '" + title + "' is listed again"
-                        + " (first on row " + seen.get(key) + "); this row is ignored");
-                ctx.losses().lost(r.file() + " rows", "duplicate column", r.at("title"));
+                ctx.lost(Loss.of(r.file() + " rows", "duplicate column"), DUPLICATE_COLUMN, r.at("title"), title,
+                        seen.get(key));
                 return;
             }
             Cell order = r.cell("sort_order");
@@ -253,26 +271,16 @@ final class WorkbookLayout implements TabularExtension {
             String card = r.text("card");
             String item = r.text("item");
             if (card == null || item == null) {
-                ctx.issue(IssueCode.SOURCE_VALUE_INVALID, r.at(card == null ? "card" : "item"), "checklist row"
-                        + " without " + (card == null ? "card" : "item") + "; skipped");
+                String missing = card == null ? "card" : "item";
+                // Not one step: the issue points at the empty cell, the loss at the row's card cell.
+                ctx.issue(INCOMPLETE_ITEM, r.at(missing), missing);
                 ctx.losses().lost(r.file() + " rows", "checklist row without card or item", r.at("card"));
                 return;
             }
             String name = r.text("checklist");
             itemsByRef.computeIfAbsent(card, k -> new ArrayList<>())
-                    .add(new Item(name == null ? "Checklist" : name, item, truthy(r.cell("checked"))));
+                    .add(new Item(name == null ? "Checklist" : name, item, cells.truthy(r.cell("checked"))));
         });
-    }
-
-    private boolean truthy(Cell c) {
-        if (c.value() instanceof Boolean b) {
-            return b;
-        }
-        if (c.value() instanceof Double d) {
-            return d != 0;
-        }
-        String t = c.text().strip();
-        return mapping.trueValues().stream().anyMatch(t::equalsIgnoreCase);
     }
 
     @Override
@@ -287,10 +295,8 @@ final class WorkbookLayout implements TabularExtension {
             String id = cards.cardId(e.getKey());
             if (id == null) {
                 Location where = Location.file(wb.label(s));
-                ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, where, "checklist items refer to card '" + e.getKey()
-                        + "', which is not in Cards; " + e.getValue().size() + " item(s) dropped");
-                ctx.losses().lost(wb.label(s) + " rows", "refers to a card that is not in Cards",
-                        e.getValue().size(), where);
+                ctx.lost(Loss.of(wb.label(s) + " rows", "refers to a card that is not in Cards", e.getValue().size()),
+                        ITEMS_UNKNOWN_CARD, where, e.getKey(), e.getValue().size());
             } else {
                 itemsByCard.computeIfAbsent(id, k -> new ArrayList<>()).addAll(e.getValue());
             }
@@ -325,15 +331,13 @@ final class WorkbookLayout implements TabularExtension {
             String ref = r.text("card");
             String cardId = ref == null ? null : cards.cardId(ref);
             if (cardId == null) {
-                ctx.issue(IssueCode.SOURCE_REF_UNRESOLVED, r.at("card"), "comment refers to card '"
-                        + (ref == null ? "" : ref) + "', which is not in Cards; dropped");
-                ctx.losses().lost(r.file() + " rows", "refers to a card that is not in Cards", r.at("card"));
+                ctx.lost(Loss.of(r.file() + " rows", "refers to a card that is not in Cards"), COMMENT_UNKNOWN_CARD,
+                        r.at("card"), ref == null ? "" : ref);
                 return;
             }
             String text = r.cell("text").text().strip();
             if (text.isEmpty()) {
-                ctx.issue(IssueCode.SOURCE_VALUE_INVALID, r.at("text"), "comment without text; skipped");
-                ctx.losses().lost(r.file() + " rows", "comment without text", r.at("text"));
+                ctx.lost(Loss.of(r.file() + " rows", "comment without text"), COMMENT_WITHOUT_TEXT, r.at("text"));
                 return;
             }
             String author = r.text("author");

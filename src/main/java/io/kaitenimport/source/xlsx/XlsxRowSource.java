@@ -1,14 +1,16 @@
 package io.kaitenimport.source.xlsx;
 
-import io.kaitenimport.mapping.TabularMapping;
+import io.kaitenimport.source.tabular.TabularMapping;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.SourceException;
-import io.kaitenimport.source.csv.HeaderRowFinder;
+import io.kaitenimport.source.tabular.HeaderRowFinder;
 import io.kaitenimport.source.tabular.Cell;
 import io.kaitenimport.source.tabular.Row;
 import io.kaitenimport.source.tabular.RowSource;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
+import io.kaitenimport.issue.Loss;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,6 +26,21 @@ import java.util.Set;
  * again; what was skipped is reported once, on the first pass.
  */
 final class XlsxRowSource implements RowSource {
+    private static final Template FORMULA_ERROR = IssueCode.SOURCE_VALUE_INVALID.template(
+            "formula error {error}; the cell is read as empty");
+    private static final Template HEADER_ROW = IssueCode.SOURCE_DIALECT.template("header on row {row}");
+    private static final Template HEADER_ROW_BELOW_PREAMBLE = IssueCode.SOURCE_DIALECT.template(
+            "header on row {row} ({above} title/preamble rows above it skipped)");
+    private static final Template HIDDEN_ROWS = IssueCode.SOURCE_RULE.template(
+            "{count} hidden row(s) skipped (use --include-hidden to read them)");
+    private static final Template HEADINGS = IssueCode.SOURCE_RULE.template(
+            "{count} section heading row(s) (a value merged across the table) apply to the rows below them");
+    private static final Template HEADINGS_SOME_EMPTY = IssueCode.SOURCE_RULE.template("{count} section heading"
+            + " row(s) (a value merged across the table) apply to the rows below them;"
+            + " {empty} have no rows under them");
+    private static final Template TABLE_START = IssueCode.SOURCE_DIALECT.template(
+            "the table starts in column {column}");
+
     private final XlsxWorkbook wb;
     private final SheetInfo sheet;
     private final Probe probe;
@@ -164,10 +181,8 @@ final class XlsxRowSource implements RowSource {
             }
             if (!reported) {
                 for (String e : raw.errors()) {
-                    ctx.issue(IssueCode.SOURCE_VALUE_INVALID, at(raw.number()), "formula error " + e
-                            + "; the cell is read as empty");
-                    ctx.losses().lost(name + " formula errors", "error values (#N/A, #DIV/0!…) are read as empty",
-                            at(raw.number()));
+                    ctx.lost(Loss.of(name + " formula errors", "error values (#N/A, #DIV/0!…) are read as empty"),
+                            FORMULA_ERROR, at(raw.number()), e);
                 }
             }
             if (raw.isBlank()) {
@@ -208,23 +223,29 @@ final class XlsxRowSource implements RowSource {
         return anchor.text().strip().isEmpty() ? null : anchor.text();
     }
 
+    /** Hidden rows of a sheet were skipped: reported once, every one counted. */
+    static void hiddenRowsSkipped(SourceContext ctx, String sheet, long rows, Location first) {
+        ctx.lost(Loss.of(sheet + " hidden rows", "hidden rows are skipped (--include-hidden reads them)", rows),
+                HIDDEN_ROWS, first, rows);
+    }
+
     private void report(Skipped s) {
-        ctx.issue(IssueCode.SOURCE_DIALECT, Location.file(name), "header on row " + probe.headerRow()
-                + (probe.rowsAbove() > 0 ? " (" + probe.rowsAbove() + " title/preamble rows above it skipped)" : ""));
         if (probe.rowsAbove() > 0) {
-            ctx.losses().lost(name + " rows above the header", "title/preamble rows are not part of the table",
-                    probe.rowsAbove(), Location.file(name));
+            ctx.lost(Loss.of(name + " rows above the header", "title/preamble rows are not part of the table",
+                    probe.rowsAbove()), HEADER_ROW_BELOW_PREAMBLE, Location.file(name), probe.headerRow(),
+                    probe.rowsAbove());
+        } else {
+            ctx.issue(HEADER_ROW, Location.file(name), probe.headerRow());
         }
         if (s.hiddenRows > 0) {
-            ctx.issue(IssueCode.SOURCE_RULE, at(s.firstHidden), s.hiddenRows
-                    + " hidden row(s) skipped (use --include-hidden to read them)");
-            ctx.losses().lost(name + " hidden rows", "hidden rows are skipped (--include-hidden reads them)",
-                    s.hiddenRows, at(s.firstHidden));
+            hiddenRowsSkipped(ctx, name, s.hiddenRows, at(s.firstHidden));
         }
         if (s.headings > 0) {
-            ctx.issue(IssueCode.SOURCE_RULE, Location.file(name), s.headings + " section heading row(s) (a value"
-                    + " merged across the table) apply to the rows below them"
-                    + (s.emptyHeadings > 0 ? "; " + s.emptyHeadings + " have no rows under them" : ""));
+            if (s.emptyHeadings > 0) {
+                ctx.issue(HEADINGS_SOME_EMPTY, Location.file(name), s.headings, s.emptyHeadings);
+            } else {
+                ctx.issue(HEADINGS, Location.file(name), s.headings);
+            }
         }
         if (scan.internalLinks() > 0) {
             ctx.losses().lost(name + " hyperlinks", "links to places inside the workbook are not URLs",
@@ -235,8 +256,8 @@ final class XlsxRowSource implements RowSource {
                     Location.file(name));
         }
         if (firstCol > 0) {
-            ctx.issue(IssueCode.SOURCE_DIALECT, Location.file(name), "the table starts in column "
-                    + org.apache.poi.ss.util.CellReference.convertNumToColString(firstCol));
+            ctx.issue(TABLE_START, Location.file(name),
+                    org.apache.poi.ss.util.CellReference.convertNumToColString(firstCol));
         }
     }
 

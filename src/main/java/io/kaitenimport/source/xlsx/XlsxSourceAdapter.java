@@ -2,15 +2,15 @@ package io.kaitenimport.source.xlsx;
 
 import io.kaitenimport.source.tabular.TabularOptions;
 import io.kaitenimport.emit.ModelSink;
-import io.kaitenimport.mapping.MappingLoader;
-import io.kaitenimport.mapping.TabularMapping;
+import io.kaitenimport.source.tabular.TabularMapping;
 import io.kaitenimport.source.SourceAdapter;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.SourceException;
-import io.kaitenimport.source.csv.CsvSourceAdapter;
 import io.kaitenimport.source.tabular.TabularConverter;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
+import io.kaitenimport.issue.Loss;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,6 +27,13 @@ import java.util.Set;
 public final class XlsxSourceAdapter implements SourceAdapter {
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+    private static final Template MACROS = IssueCode.SOURCE_RULE.template("macro-enabled workbook: the macros (VBA)"
+            + " are not run or imported; only the cell values saved in the file are read");
+    private static final Template HIDDEN_SHEETS = IssueCode.SOURCE_RULE.template(
+            "{count} hidden sheet(s) skipped: {sheets} (use --include-hidden or --sheet to read one)");
+    private static final Template READING_SHEET = IssueCode.SOURCE_RULE.template("reading sheet {sheet} ({why})");
+    private static final Template READING_SHEET_NOT_OTHERS = IssueCode.SOURCE_RULE.template(
+            "reading sheet {sheet} ({why}); not read: {others}");
 
     @Override
     public String describe() {
@@ -69,15 +76,12 @@ public final class XlsxSourceAdapter implements SourceAdapter {
     @Override
     public void read(SourceContext ctx, ModelSink sink) throws IOException {
         Path file = ctx.input();
-        TabularMapping mapping = MappingLoader.load(ctx.common().mapping(), CsvSourceAdapter.DEFAULT_MAPPING,
-                TabularMapping.class);
+        TabularMapping mapping = TabularMapping.load(ctx.common().mapping());
         try (XlsxWorkbook wb = XlsxWorkbook.open(file)) {
             ctx.report().fact("sheets", String.join(", ", wb.sheets().stream().map(SheetInfo::describe).toList())
                     + (wb.date1904() ? "; 1904 date system" : ""));
             if (wb.hasMacros()) {
-                ctx.issue(IssueCode.SOURCE_RULE, Location.file(wb.name()), "macro-enabled workbook: the macros"
-                        + " (VBA) are not run or imported; only the cell values saved in the file are read");
-                ctx.losses().lost(wb.name() + " macros", "VBA code is not imported (values only)",
+                ctx.lost(Loss.of(wb.name() + " macros", "VBA code is not imported (values only)"), MACROS,
                         Location.file(wb.name()));
             }
             if (ctx.options(XlsxOptions.class).sheet() == null) {
@@ -87,7 +91,7 @@ public final class XlsxSourceAdapter implements SourceAdapter {
                     return;
                 }
             }
-            XlsxRowSource.Probe probe = choose(wb, ctx, CsvSourceAdapter.knownHeaders(mapping));
+            XlsxRowSource.Probe probe = choose(wb, ctx, mapping.knownHeaders());
             SheetInfo sheet = probe.sheet();
             ctx.report().fact("sheet", sheet.describe() + ", header on row " + probe.headerRow());
             XlsxRowSource rows = new XlsxRowSource(wb, probe, SheetScan.scan(wb, sheet), ctx, mapping.sections());
@@ -109,7 +113,7 @@ public final class XlsxSourceAdapter implements SourceAdapter {
             if (ctx.options(XlsxOptions.class).sheet() == null && WorkbookLayout.detect(wb, ctx) != null) {
                 return null;
             }
-            XlsxRowSource.Probe probe = choose(wb, ctx, CsvSourceAdapter.knownHeaders(mapping));
+            XlsxRowSource.Probe probe = choose(wb, ctx, mapping.knownHeaders());
             return user.use(new XlsxRowSource(wb, probe, SheetScan.scan(wb, probe.sheet()), ctx, mapping.sections()));
         }
     }
@@ -166,18 +170,20 @@ public final class XlsxSourceAdapter implements SourceAdapter {
                     + " are skipped unless --include-hidden");
         }
         if (!hidden.isEmpty()) {
-            ctx.issue(IssueCode.SOURCE_RULE, Location.file(wb.name()), hidden.size() + " hidden sheet(s) skipped: "
-                    + String.join(", ", hidden) + " (use --include-hidden or --sheet to read one)");
+            ctx.issue(HIDDEN_SHEETS, Location.file(wb.name()), hidden.size(), String.join(", ", hidden));
         }
         for (XlsxRowSource.Probe p : others) {
             ctx.losses().lost(wb.label(p.sheet()), "one sheet is converted per run (choose another with --sheet)",
                     Location.file(wb.label(p.sheet())));
         }
-        ctx.issue(IssueCode.SOURCE_RULE, Location.file(wb.name()), "reading sheet " + chosen.sheet().describe()
-                + (wanted != null ? " (--sheet)" : chosen.knownHits() > 0 ? " (first sheet with a known header)"
-                : " (first sheet with data; no sheet has a header the mapping knows)")
-                + (others.isEmpty() ? "" : "; not read: " + String.join(", ",
-                others.stream().map(p -> "'" + p.sheet().name() + "'").toList())));
+        String why = wanted != null ? "--sheet" : chosen.knownHits() > 0 ? "first sheet with a known header"
+                : "first sheet with data; no sheet has a header the mapping knows";
+        if (others.isEmpty()) {
+            ctx.issue(READING_SHEET, Location.file(wb.name()), chosen.sheet().describe(), why);
+        } else {
+            ctx.issue(READING_SHEET_NOT_OTHERS, Location.file(wb.name()), chosen.sheet().describe(), why,
+                    String.join(", ", others.stream().map(p -> "'" + p.sheet().name() + "'").toList()));
+        }
         return chosen;
     }
 }

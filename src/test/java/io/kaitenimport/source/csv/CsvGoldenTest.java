@@ -61,12 +61,29 @@ class CsvGoldenTest {
     }
 
     @Test
+    void prettyIndentsAndCompactHasOneRecordPerLine() throws Exception {
+        Path compact = tmp.resolve("compact");
+        Path pretty = tmp.resolve("pretty");
+        assertEquals(0, Cli.run("convert", SAMPLE.toString(), "--users", USERS.toString(), "-o", compact.toString()).exit());
+        assertEquals(0, Cli.run("convert", SAMPLE.toString(), "--users", USERS.toString(), "--pretty", "-o",
+                pretty.toString()).exit());
+        var mapper = io.kaitenimport.emit.Json.MAPPER;
+        for (String f : FileTrees.relativeFiles(compact)) {
+            assertEquals(mapper.readTree(compact.resolve(f).toFile()), mapper.readTree(pretty.resolve(f).toFile()), f);
+        }
+        List<String> lines = Files.readAllLines(compact.resolve("cards_0.json"));
+        long cards = mapper.readTree(compact.resolve("cards_0.json").toFile()).size();
+        assertEquals(cards + 2, lines.size(), "'[', one line per card, ']'");
+        assertEquals(true, Files.readString(pretty.resolve("cards_0.json")).contains("\n  \"id\" : "));
+    }
+
+    @Test
     void shardsSplitAtTheConfiguredSize() throws Exception {
         Path out = tmp.resolve("pkg");
         assertEquals(0, Cli.run("convert", SAMPLE.toString(), "--shard-size", "2", "-o", out.toString()).exit());
         assertEquals(List.of("boards_0.json", "cards_0.json", "cards_1.json", "cards_2.json", "columns_0.json",
                 "columns_1.json", "columns_2.json", "custom_fields_0.json", "meta-data.json"), FileTrees.relativeFiles(out));
         String meta = Files.readString(out.resolve("meta-data.json"));
-        assertEquals(true, meta.contains("\"./cards_0.json\",\n      \"./cards_1.json\",\n      \"./cards_2.json\""), meta);
+        assertEquals(true, meta.contains("\"./cards_0.json\",\"./cards_1.json\",\"./cards_2.json\""), meta);
     }
 }

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jira;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.issue.Issue;
 import io.kaitenimport.issue.IssueCode;
@@ -36,7 +37,7 @@ class JiraAttachmentsTest {
                       {"id":"503","filename":"only.txt","size":999999,"content":"https://x.example/a/503"}]}}]}""");
     }
 
-    private JiraRun convert(Path dir) throws IOException {
+    private PackageRun convert(Path dir) throws IOException {
         return JiraRun.convert(tmp.resolve("out" + System.nanoTime()), JiraRun.options(null, null, dir, null, false),
                 export());
     }
@@ -46,7 +47,7 @@ class JiraAttachmentsTest {
         Path dir = Files.createDirectories(tmp.resolve("flat"));
         Files.writeString(dir.resolve("image.png"), "one picture");
         Files.writeString(dir.resolve("only.txt"), "unique");
-        try (JiraRun run = convert(dir)) {
+        try (PackageRun run = convert(dir)) {
             List<JsonNode> files = run.records("files");
             assertEquals(List.of("503"), files.stream().map(f -> f.get("id").asText()).toList(),
                     "a unique name is found bare");
@@ -70,7 +71,7 @@ class JiraAttachmentsTest {
         Files.writeString(Files.createDirectories(dir.resolve("501")).resolve("image.png"), "first");
         Files.writeString(dir.resolve("502"), "the second one");
         Files.writeString(dir.resolve("image.png"), "ambiguous, never used");
-        try (JiraRun run = convert(dir)) {
+        try (PackageRun run = convert(dir)) {
             Map<String, JsonNode> files = JiraSampleTest.byId(run.records("files"));
             assertEquals("first", Files.readString(run.stage.resolve(files.get("501").get("path").asText())));
             assertEquals("the second one", Files.readString(run.stage.resolve(files.get("502").get("path")

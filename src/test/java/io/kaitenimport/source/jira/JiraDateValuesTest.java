@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jira;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.source.SourceOptions;
 import io.kaitenimport.issue.Issue;
@@ -37,7 +38,7 @@ class JiraDateValuesTest {
                  "schema":{"customfield_1":{"type":"date","custom":"x:datepicker"},
                    "customfield_2":{"type":"date","custom":"com.atlassian.jpo:jpo-custom-field-baseline-start"},
                    "customfield_3":{"type":"date","custom":"com.atlassian.jpo:jpo-custom-field-baseline-end"}}}""");
-        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
+        try (PackageRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
             var cards = JiraSampleTest.byId(run.records("cards"));
             JsonNode bad = cards.get("1");
             assertFalse(bad.has("due_date"));

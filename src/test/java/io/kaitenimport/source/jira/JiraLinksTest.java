@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jira;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.source.SourceOptions;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class JiraLinksTest {
                 + "Issue\":{\"id\":\"" + otherId + "\",\"key\":\"P-" + otherId + "\"}}";
     }
 
-    private JiraRun convert(String... issues) throws IOException {
+    private PackageRun convert(String... issues) throws IOException {
         Path in = Files.writeString(tmp.resolve("links" + System.nanoTime() + ".json"),
                 "{\"issues\":[" + String.join(",", issues) + "]}");
         return JiraRun.convert(tmp.resolve("out" + System.nanoTime()), SourceOptions.defaults(), in);
@@ -39,7 +40,7 @@ class JiraLinksTest {
 
     @Test
     void mirroredLinksWithoutIdsAreOneRelationAndNoLoss() throws IOException {
-        try (JiraRun run = convert(
+        try (PackageRun run = convert(
                 issue("1", link(null, BLOCKS, "outward", "2") + "," + link(null, RELATES, "inward", "3")),
                 issue("2", link(null, BLOCKS, "inward", "1")),
                 issue("3", link(null, RELATES, "outward", "1")))) {
@@ -55,7 +56,7 @@ class JiraLinksTest {
 
     @Test
     void aMirrorWithAnIdMatchesOneWithout() throws IOException {
-        try (JiraRun run = convert(
+        try (PackageRun run = convert(
                 issue("1", link("77", BLOCKS, "outward", "2")),
                 issue("2", link(null, BLOCKS, "inward", "1")))) {
             assertEquals("[\"2\"]", JiraSampleTest.byId(run.records("cards")).get("1").get("blocks_card_ids")
@@ -67,7 +68,7 @@ class JiraLinksTest {
     @Test
     void aSecondLinkBetweenTheSameIssuesIsCountedOnceEvenWhenMirrored() throws IOException {
         // two Jira links: 1 relates to 2, and 2 relates to 1; Kaiten keeps one 'related' pair
-        try (JiraRun run = convert(
+        try (PackageRun run = convert(
                 issue("1", link(null, RELATES, "outward", "2") + "," + link(null, RELATES, "inward", "2")),
                 issue("2", link(null, RELATES, "inward", "1") + "," + link(null, RELATES, "outward", "1")))) {
             assertEquals("[\"2\"]", JiraSampleTest.byId(run.records("cards")).get("1").get("related_card_ids")
@@ -78,7 +79,7 @@ class JiraLinksTest {
 
     @Test
     void aLinkListedTwiceOnOneIssueToAnIssueOutsideTheExportIsOneLoss() throws IOException {
-        try (JiraRun run = convert(issue("1", link(null, BLOCKS, "outward", "9") + ","
+        try (PackageRun run = convert(issue("1", link(null, BLOCKS, "outward", "9") + ","
                 + link(null, BLOCKS, "outward", "9")))) {
             assertEquals(1, run.report.losses().count("jira fields.issuelinks"));
         }

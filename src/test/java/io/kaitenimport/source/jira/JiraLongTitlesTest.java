@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jira;
 
+import io.kaitenimport.source.PackageRun;
 import io.kaitenimport.issue.LossLedger;
 import io.kaitenimport.source.SourceOptions;
 import io.kaitenimport.issue.Issue;
@@ -32,7 +33,7 @@ class JiraLongTitlesTest {
                    "changelog":{"histories":[{"created":"2024-01-01T00:00:00.000+0000",
                      "items":[{"field":"status","from":"7","fromString":"%1$s","to":"1","toString":"Open"}]}]}}],
                  "names":{"customfield_1":"%1$s"}}""".formatted(longText));
-        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
+        try (PackageRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
             List<Location> titles = run.report.issues().stream().filter(i -> i.code() == IssueCode.SOURCE_TITLE)
                     .map(Issue::location).toList();
             assertEquals(List.of("/issues/1/fields/project/name", "/issues/1/changelog/histories/0/items/0/fromString"),

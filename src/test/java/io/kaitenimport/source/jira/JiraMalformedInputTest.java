@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jira;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.SourceOptions;
@@ -34,7 +35,7 @@ class JiraMalformedInputTest {
                 () -> JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in).close());
     }
 
-    private List<Issue> issues(JiraRun run, IssueCode code) {
+    private List<Issue> issues(PackageRun run, IssueCode code) {
         return run.report.issues().stream().filter(i -> i.code() == code).toList();
     }
 
@@ -69,7 +70,7 @@ class JiraMalformedInputTest {
                   {"fields":{"summary":"no id, no key"}},
                   {"id":"4","key":"A-4","fields":{"summary":"fine","status":{"name":"Open"}}}
                 ]}""");
-        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
+        try (PackageRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
             assertEquals(1, run.records("cards").size());
             List<Issue> structure = issues(run, IssueCode.SOURCE_STRUCTURE);
             assertEquals(List.of("/issues/0", "/issues/1", "/issues/2"),
@@ -96,7 +97,7 @@ class JiraMalformedInputTest {
                     "customfield_2":"seven",
                     "customfield_1":{"weird":{"y":2}}}}
                 ]}""");
-        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
+        try (PackageRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
             assertEquals(2, run.report.losses().count("jira fields.customfield_1"));
             assertEquals(1, run.report.losses().count("jira fields.customfield_3"));
             JsonNode field2 = run.records("custom_fields").stream()
@@ -118,7 +119,7 @@ class JiraMalformedInputTest {
                   "parent":{"id":"99","key":"A-99"},
                   "issuelinks":[{"id":"7","type":{"name":"Blocks","inward":"is blocked by","outward":"blocks"},
                      "outwardIssue":{"id":"98","key":"A-98","self":"https://x.example/rest/api/2/issue/98"}}]}}]}""");
-        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
+        try (PackageRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
             List<Issue> refs = issues(run, IssueCode.SOURCE_REF_UNRESOLVED);
             assertEquals(List.of("/issues/0/fields/parent", "/issues/0/fields/issuelinks/0"),
                     refs.stream().map(i -> i.location().pointer()).toList());
@@ -140,7 +141,7 @@ class JiraMalformedInputTest {
         Path second = write("page2.json", """
                 {"issues":[{"id":"1","key":"A-1","fields":{"summary":"second copy","status":{"name":"Open"}}},
                            {"id":"2","key":"A-1","fields":{"summary":"moved issue","status":{"name":"Open"}}}]}""");
-        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), first, second)) {
+        try (PackageRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), first, second)) {
             var cards = JiraSampleTest.byId(run.records("cards"));
             assertEquals(2, cards.size());
             assertEquals("first copy", cards.get("1").get("title").asText());
@@ -163,7 +164,7 @@ class JiraMalformedInputTest {
                      "timeSpentSeconds":60}]},
                   "attachment":[{"id":"9","filename":"../secret.txt","content":"https://x.example/a/9"}]}}]}""");
         SourceOptions o = JiraRun.options(null, null, dir, null, false);
-        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), o, in)) {
+        try (PackageRun run = JiraRun.convert(tmp.resolve("out"), o, in)) {
             assertEquals(0, run.records("card_timers").size());
             assertEquals(1, run.report.losses().count("jira fields.worklog"));
             assertEquals(0, run.records("files").size(), "a name leaving the attachments folder is not followed");
@@ -180,7 +181,7 @@ class JiraMalformedInputTest {
                       "from":"2","fromString":"Doing","to":"3","toString":"Done"}]},
                    {"id":"1","created":"2024-01-01T10:00:00.000+0000","items":[{"field":"status","fieldtype":"jira",
                       "from":"1","fromString":"Open","to":"2","toString":"Doing"}]}]}}""");
-        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), JiraRun.PLACEHOLDER, in)) {
+        try (PackageRun run = JiraRun.convert(tmp.resolve("out"), JiraRun.PLACEHOLDER, in)) {
             JsonNode history = run.records("cards").get(0).get("history");
             assertEquals("2024-01-01T10:00:00.000Z", history.get(0).get("created").asText());
             assertEquals("status:1@project:none", history.get(0).at("/old_value/column_id").asText());
@@ -218,7 +219,7 @@ class JiraMalformedInputTest {
                   "created":{"date":"2024-01-01"}},
                  "changelog":{"histories":[{"created":"2024-01-02T10:00:00.000+0000","items":{"field":"status"}},
                    "h2"]}}]}""");
-        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
+        try (PackageRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
             List<String> pointers = issues(run, IssueCode.SOURCE_STRUCTURE).stream()
                     .map(i -> i.location().pointer()).toList();
             assertEquals(List.of("/issues/0/fields/parent", "/issues/0/fields/subtasks",

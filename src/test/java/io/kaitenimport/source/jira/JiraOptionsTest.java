@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jira;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.source.SourceOptions;
 import org.junit.jupiter.api.Test;
@@ -28,14 +29,14 @@ class JiraOptionsTest {
                 includeRestricted);
     }
 
-    private JiraRun cloud(SourceOptions o) throws IOException {
+    private PackageRun cloud(SourceOptions o) throws IOException {
         return JiraRun.withUsers(tmp.resolve("out" + System.nanoTime()), o,
                 JiraSampleTest.SAMPLES.resolve("users.csv"), JiraSampleTest.CLOUD);
     }
 
     @Test
     void oneBoardForAllProjectsHasOneColumnPerStatusId() throws IOException {
-        try (JiraRun run = cloud(options(null, "all", false))) {
+        try (PackageRun run = cloud(options(null, "all", false))) {
             List<JsonNode> boards = run.records("boards");
             assertEquals(1, boards.size());
             assertEquals("Alpha Web, Beta Mobile", boards.get(0).get("title").asText());
@@ -47,7 +48,7 @@ class JiraOptionsTest {
 
     @Test
     void restrictedCommentsAndWorklogsAreKeptOnRequest() throws IOException {
-        try (JiraRun run = cloud(options(null, null, true))) {
+        try (PackageRun run = cloud(options(null, null, true))) {
             List<String> comments = run.records("comments").stream().map(c -> c.get("id").asText()).toList();
             assertTrue(comments.containsAll(List.of("30002", "30003")), comments.toString());
             assertTrue(run.records("card_timers").stream().anyMatch(t -> t.get("id").asText().equals("40003")));
@@ -69,7 +70,7 @@ class JiraOptionsTest {
                   priority: ignore
                   Story point estimate: number
                 """);
-        try (JiraRun run = cloud(options(mapping, null, false))) {
+        try (PackageRun run = cloud(options(mapping, null, false))) {
             JsonNode review = run.records("columns").stream()
                     .filter(c -> c.get("title").asText().equals("Code Review")).findFirst().orElseThrow();
             assertEquals(3, review.get("type").asInt());

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jira;
 
+import io.kaitenimport.source.PackageRun;
 import io.kaitenimport.source.SourceOptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,12 +37,12 @@ class JiraRealExportsTest {
     void everythingIsCarriedOrCounted(Path file, @TempDir Path tmp) throws IOException {
         assumeTrue(Files.isRegularFile(file), "real exports are not available here");
         SourceCounts source = SourceCounts.of(file);
-        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), file)) {
+        try (PackageRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), file)) {
             assertAccounted(source, run);
         }
     }
 
-    static void assertAccounted(SourceCounts source, JiraRun run) throws IOException {
+    static void assertAccounted(SourceCounts source, PackageRun run) throws IOException {
         assertEquals(0, run.report.errors(), () -> "validation errors: " + run.report.issues());
         PackageCounts pkg = PackageCounts.of(run);
         var losses = run.report.losses();

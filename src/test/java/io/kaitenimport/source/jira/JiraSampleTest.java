@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jira;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.emit.FileTrees;
 import io.kaitenimport.source.SourceOptions;
@@ -34,13 +35,13 @@ class JiraSampleTest {
         return JiraRun.options(null, "Jira import", SAMPLES.resolve("attachments"), null, false);
     }
 
-    static JiraRun cloud(Path out) throws IOException {
+    static PackageRun cloud(Path out) throws IOException {
         return JiraRun.withUsers(out, cloudOptions(), SAMPLES.resolve("users.csv"), CLOUD);
     }
 
     @Test
     void cloudSampleMatchesGoldenAndIsDeterministic(@TempDir Path tmp) throws IOException {
-        try (JiraRun a = cloud(tmp.resolve("a")); JiraRun b = cloud(tmp.resolve("b"))) {
+        try (PackageRun a = cloud(tmp.resolve("a")); PackageRun b = cloud(tmp.resolve("b"))) {
             assertSameTree(a.stage, b.stage);
             golden("cloud-v3-search", a.stage);
         }
@@ -48,8 +49,8 @@ class JiraSampleTest {
 
     @Test
     void serverSampleMatchesGoldenAndIsDeterministic(@TempDir Path tmp) throws IOException {
-        try (JiraRun a = JiraRun.convert(tmp.resolve("a"), SourceOptions.defaults(), SERVER);
-             JiraRun b = JiraRun.convert(tmp.resolve("b"), SourceOptions.defaults(), SERVER)) {
+        try (PackageRun a = JiraRun.convert(tmp.resolve("a"), SourceOptions.defaults(), SERVER);
+             PackageRun b = JiraRun.convert(tmp.resolve("b"), SourceOptions.defaults(), SERVER)) {
             assertSameTree(a.stage, b.stage);
             golden("server-v2-search", a.stage);
         }
@@ -57,17 +58,17 @@ class JiraSampleTest {
 
     @Test
     void samplesAreFullyAccounted(@TempDir Path tmp) throws IOException {
-        try (JiraRun run = cloud(tmp.resolve("c"))) {
+        try (PackageRun run = cloud(tmp.resolve("c"))) {
             JiraRealExportsTest.assertAccounted(SourceCounts.of(CLOUD), run);
         }
-        try (JiraRun run = JiraRun.convert(tmp.resolve("s"), SourceOptions.defaults(), SERVER)) {
+        try (PackageRun run = JiraRun.convert(tmp.resolve("s"), SourceOptions.defaults(), SERVER)) {
             JiraRealExportsTest.assertAccounted(SourceCounts.of(SERVER), run);
         }
     }
 
     @Test
     void bothSamplesMergedIntoOnePackageAreFullyAccounted(@TempDir Path tmp) throws IOException {
-        try (JiraRun run = JiraRun.withUsers(tmp.resolve("m"), cloudOptions(), SAMPLES.resolve("users.csv"), CLOUD,
+        try (PackageRun run = JiraRun.withUsers(tmp.resolve("m"), cloudOptions(), SAMPLES.resolve("users.csv"), CLOUD,
                 SERVER)) {
             JiraRealExportsTest.assertAccounted(SourceCounts.of(CLOUD, SERVER), run);
             assertEquals(3, run.records("boards").size());
@@ -77,7 +78,7 @@ class JiraSampleTest {
 
     @Test
     void cloudSampleDecisions(@TempDir Path tmp) throws IOException {
-        try (JiraRun run = cloud(tmp.resolve("c"))) {
+        try (PackageRun run = cloud(tmp.resolve("c"))) {
             Map<String, JsonNode> cards = byId(run.records("cards"));
             JsonNode epic = cards.get("10100");
             assertEquals("ALPHA-1", epic.get("key").asText());
@@ -107,7 +108,7 @@ class JiraSampleTest {
 
     @Test
     void serverSampleDecisions(@TempDir Path tmp) throws IOException {
-        try (JiraRun run = JiraRun.convert(tmp.resolve("s"), SourceOptions.defaults(), SERVER)) {
+        try (PackageRun run = JiraRun.convert(tmp.resolve("s"), SourceOptions.defaults(), SERVER)) {
             Map<String, JsonNode> cards = byId(run.records("cards"));
             assertEquals("[\"20001\"]", cards.get("20002").get("parent_card_ids").toString(), "Epic Link → parent");
             assertEquals("[\"20002\"]", cards.get("20003").get("blocks_card_ids").toString());

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jira;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.source.SourceOptions;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class JiraStatusColumnsTest {
     Path tmp;
 
     /** Two issues of project P: #1 in {@code status1} with one changelog item, #2 in {@code status2}. */
-    private JiraRun convert(String status1, String item, String status2) throws IOException {
+    private PackageRun convert(String status1, String item, String status2) throws IOException {
         String json = """
                 {"issues":[
                   {"id":"1","key":"P-1","fields":{"summary":"one","project":{"id":"100","name":"Proj"},
@@ -40,7 +41,7 @@ class JiraStatusColumnsTest {
             "{\"id\":\"3\",\"name\":\"In Progress\",\"statusCategory\":{\"key\":\"indeterminate\"}}";
     private static final String TO_DO = "{\"id\":\"1\",\"name\":\"To Do\",\"statusCategory\":{\"key\":\"new\"}}";
 
-    private static Map<String, String> columns(JiraRun run) throws IOException {
+    private static Map<String, String> columns(PackageRun run) throws IOException {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         for (JsonNode c : run.records("columns")) {
             out.put(c.get("id").asText(), c.get("title").asText());
@@ -48,7 +49,7 @@ class JiraStatusColumnsTest {
         return out;
     }
 
-    private static void assertMove(JiraRun run, String from, String to) throws IOException {
+    private static void assertMove(PackageRun run, String from, String to) throws IOException {
         JsonNode h = JiraSampleTest.byId(run.records("cards")).get("1").get("history").get(0);
         assertEquals(from, h.at("/old_value/column_id").asText(null));
         assertEquals(to, h.at("/new_value/column_id").asText(null));
@@ -56,7 +57,7 @@ class JiraStatusColumnsTest {
 
     @Test
     void renamedStatusKeepsOneColumnTitledWithItsCurrentName() throws IOException {
-        try (JiraRun run = convert(IN_PROGRESS, """
+        try (PackageRun run = convert(IN_PROGRESS, """
                 {"field":"status","fieldtype":"jira","from":"1","fromString":"Open","to":"3","toString":"In Work"}""",
                 TO_DO)) {
             assertEquals(Map.of("status:1@project:100", "To Do", "status:3@project:100", "In Progress"),
@@ -68,7 +69,7 @@ class JiraStatusColumnsTest {
 
     @Test
     void changelogWithIdsOnlyResolvesById() throws IOException {
-        try (JiraRun run = convert(IN_PROGRESS, """
+        try (PackageRun run = convert(IN_PROGRESS, """
                 {"field":"status","fieldtype":"jira","from":"1","to":"3"}""", TO_DO)) {
             assertEquals(List.of("To Do", "In Progress"), List.copyOf(columns(run).values()));
             assertMove(run, "status:1@project:100", "status:3@project:100");
@@ -78,7 +79,7 @@ class JiraStatusColumnsTest {
 
     @Test
     void translatedRestNamesWinOverStoredChangelogNames() throws IOException {
-        try (JiraRun run = convert("{\"id\":\"3\",\"name\":\"В работе\"}", """
+        try (PackageRun run = convert("{\"id\":\"3\",\"name\":\"В работе\"}", """
                 {"fieldId":"status","from":"1","fromString":"To Do","to":"3","toString":"In Progress"}""",
                 "{\"id\":\"1\",\"name\":\"К выполнению\"}")) {
             assertEquals(Map.of("status:1@project:100", "К выполнению", "status:3@project:100", "В работе"),
@@ -90,7 +91,7 @@ class JiraStatusColumnsTest {
 
     @Test
     void statusOnlyInHistoryGetsAColumnTitledWithTheChangelogName() throws IOException {
-        try (JiraRun run = convert(IN_PROGRESS, """
+        try (PackageRun run = convert(IN_PROGRESS, """
                 {"field":"status","fieldtype":"jira","from":"7","fromString":"Backlog","to":"3","toString":"In Work"}""",
                 IN_PROGRESS)) {
             assertEquals(Map.of("status:7@project:100", "Backlog", "status:3@project:100", "In Progress"),
@@ -104,7 +105,7 @@ class JiraStatusColumnsTest {
 
     @Test
     void statusOnlyInHistoryWithoutANameIsTitledByItsId() throws IOException {
-        try (JiraRun run = convert(IN_PROGRESS, """
+        try (PackageRun run = convert(IN_PROGRESS, """
                 {"field":"status","fieldtype":"jira","from":"7","to":"3"}""", IN_PROGRESS)) {
             assertEquals("Status 7", columns(run).get("status:7@project:100"));
             assertMove(run, "status:7@project:100", "status:3@project:100");
@@ -113,7 +114,7 @@ class JiraStatusColumnsTest {
 
     @Test
     void oldExportsWithoutIdsFallBackToNames() throws IOException {
-        try (JiraRun run = convert("{\"name\":\"Done\"}", """
+        try (PackageRun run = convert("{\"name\":\"Done\"}", """
                 {"field":"status","fieldtype":"jira","fromString":"open","toString":"Done"}""",
                 "{\"name\":\"Open\"}")) {
             assertEquals(Map.of("status:name:Done@project:100", "Done", "status:name:Open@project:100", "Open"),
@@ -125,7 +126,7 @@ class JiraStatusColumnsTest {
 
     @Test
     void nameOnlyChangelogJoinsTheColumnOfTheStatusWithThatName() throws IOException {
-        try (JiraRun run = convert(IN_PROGRESS, """
+        try (PackageRun run = convert(IN_PROGRESS, """
                 {"field":"status","fieldtype":"jira","fromString":"To Do","toString":"In Progress"}""", TO_DO)) {
             assertEquals(Map.of("status:1@project:100", "To Do", "status:3@project:100", "In Progress"),
                     columns(run));
@@ -147,7 +148,7 @@ class JiraStatusColumnsTest {
                      "items":[{"field":"status","from":"1","fromString":"Open","to":"3","toString":"In Progress"}]}]}}
                 ]}""";
         Path in = Files.writeString(tmp.resolve("mixed.json"), json);
-        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), JiraRun.PLACEHOLDER, in)) {
+        try (PackageRun run = JiraRun.convert(tmp.resolve("out"), JiraRun.PLACEHOLDER, in)) {
             assertEquals(Map.of("status:1@project:100", "Open", "status:3@project:100", "In Progress"),
                     columns(run));
             assertMove(run, "status:1@project:100", "status:3@project:100");

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jira;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.kaitenimport.emit.Json;
@@ -40,7 +41,7 @@ class JiraStreamingTest {
 
     /** Child JVM entry point: converts args[0] into a staged package under args[1] and prints the card count. */
     public static void main(String[] args) throws IOException {
-        try (JiraRun run = JiraRun.convert(Path.of(args[1]), SourceOptions.defaults(), Path.of(args[0]))) {
+        try (PackageRun run = JiraRun.convert(Path.of(args[1]), SourceOptions.defaults(), Path.of(args[0]))) {
             System.out.println("cards=" + run.writer.counts().get(io.kaitenimport.model.Entity.CARDS)
                     + " errors=" + run.report.errors());
             if (run.report.errors() > 0) {

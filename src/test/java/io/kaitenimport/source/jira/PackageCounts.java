@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jira;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -13,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The same counts read from a converted package, with the symmetry of its relations checked on the way. */
 record PackageCounts(long cards, long comments, long timers, long files, long links, long hierarchy) {
 
-    static PackageCounts of(JiraRun run) throws IOException {
+    static PackageCounts of(PackageRun run) throws IOException {
         List<JsonNode> cards = run.records("cards");
         Set<String> comments = new HashSet<>();
         run.records("comments").forEach(c -> comments.add(c.get("id").asText().replaceAll("-part\\d+$", "")));

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jiracsv;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.SourceException;
@@ -30,11 +31,11 @@ class JiraCsvMalformedTest {
         return f;
     }
 
-    private static JiraCsvRun run(Path dir, String text) throws IOException {
+    private static PackageRun run(Path dir, String text) throws IOException {
         return JiraCsvRun.csv(dir.resolve("out"), SourceOptions.of(CommonOptions.defaults()), null, write(dir, text));
     }
 
-    private static boolean issued(JiraCsvRun run, IssueCode code, String text) {
+    private static boolean issued(PackageRun run, IssueCode code, String text) {
         return run.report.issues().stream().anyMatch(i -> i.code() == code && i.message().contains(text));
     }
 
@@ -70,7 +71,7 @@ class JiraCsvMalformedTest {
 
     @Test
     void unreadableValuesAreReportedAndCounted(@TempDir Path tmp) throws IOException {
-        try (JiraCsvRun run = run(tmp, HEADER + ",Original estimate,Comment,Attachment,Log Work,"
+        try (PackageRun run = run(tmp, HEADER + ",Original estimate,Comment,Attachment,Log Work,"
                 + "Outward issue link (Blocks)\n"
                 + "A,P-1,1,Task,To Do,P,Proj,yesterday,two hours,just text,file.png,oops,P-99\n")) {
             assertEquals(0, run.report.errors(), () -> run.report.issues().toString());
@@ -92,13 +93,13 @@ class JiraCsvMalformedTest {
     void repeatedCustomFieldIsOneMultiValueFieldOrSeveralFieldsByHowItIsFilled(@TempDir Path tmp)
             throws IOException {
         String header = HEADER + ",Custom field (Cost Center),Custom field (Cost Center)\n";
-        try (JiraCsvRun run = run(tmp, header + "A,P-1,1,Task,To Do,P,Proj,,X,Y\nB,P-2,2,Task,To Do,P,Proj,,X,\n")) {
+        try (PackageRun run = run(tmp, header + "A,P-1,1,Task,To Do,P,Proj,,X,Y\nB,P-2,2,Task,To Do,P,Proj,,X,\n")) {
             List<JsonNode> fields = run.records("custom_fields");
             assertEquals(1, fields.size());
             assertEquals("multi_select", fields.get(0).path("type").asText());
             assertEquals(2, fields.get(0).path("options").size());
         }
-        try (JiraCsvRun run = run(tmp.resolve("2").toFile().mkdirs() ? tmp.resolve("2") : tmp,
+        try (PackageRun run = run(tmp.resolve("2").toFile().mkdirs() ? tmp.resolve("2") : tmp,
                 header + "A,P-1,1,Task,To Do,P,Proj,,X,100\nB,P-2,2,Task,To Do,P,Proj,,,200\n")) {
             List<JsonNode> fields = run.records("custom_fields");
             assertEquals(List.of("Cost Center", "Cost Center (2)"), fields.stream()
@@ -115,7 +116,7 @@ class JiraCsvMalformedTest {
         String csv = HEADER + ",Attachment,Attachment\nA,P-1,1,Task,To Do,P,Proj,15/Feb/26 4:37 PM,"
                 + "15/Feb/26 4:37 PM;abc;a;b.png;https://x.atlassian.net/rest/api/3/attachment/content/35345,"
                 + "15/Feb/26 4:38 PM;abc;c.png;https://x.atlassian.net/rest/api/3/attachment/content/35346\n";
-        try (JiraCsvRun run = JiraCsvRun.csv(tmp.resolve("out"), SourceOptions.of(CommonOptions.defaults()
+        try (PackageRun run = JiraCsvRun.csv(tmp.resolve("out"), SourceOptions.of(CommonOptions.defaults()
                 .withAttachments(dir)), null, write(tmp, csv))) {
             assertEquals(0, run.report.errors(), () -> run.report.issues().toString());
             List<JsonNode> files = run.records("files");
@@ -135,7 +136,7 @@ class JiraCsvMalformedTest {
         Path mapping = tmp.resolve("m.yaml");
         Files.writeString(mapping, "sprints: all\n");
         String csv = HEADER + ",Sprint,Sprint\nA,P-1,1,Task,To Do,P,Proj,,S1,S2\nB,P-2,2,Task,To Do,P,Proj,,S2,\n";
-        try (JiraCsvRun run = JiraCsvRun.csv(tmp.resolve("out"), SourceOptions.of(CommonOptions.defaults()
+        try (PackageRun run = JiraCsvRun.csv(tmp.resolve("out"), SourceOptions.of(CommonOptions.defaults()
                 .withMapping(mapping)), null, write(tmp, csv))) {
             JsonNode sprint = run.records("custom_fields").get(0);
             assertEquals("multi_select", sprint.path("type").asText());

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jiracsv;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.issue.LossLedger;
 import io.kaitenimport.source.CommonOptions;
@@ -121,7 +122,7 @@ class JiraCsvRealExportsTest {
         assumeTrue(Files.isRegularFile(file), "real exports are not available here");
         Table t = Table.of(file);
         SourceOptions options = SourceOptions.of(CommonOptions.defaults());
-        try (JiraCsvRun run = JiraCsvRun.csv(tmp.resolve("out"), options, usersFor(t, tmp), file)) {
+        try (PackageRun run = JiraCsvRun.csv(tmp.resolve("out"), options, usersFor(t, tmp), file)) {
             assertEquals(0, run.report.errors(), () -> "validation errors: " + run.report.issues());
             List<JsonNode> cards = run.records("cards");
             assertEquals(t.rows().size(), cards.size(), "cards");

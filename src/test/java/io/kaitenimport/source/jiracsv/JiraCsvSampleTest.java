@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jiracsv;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.source.CommonOptions;
 import io.kaitenimport.source.SourceOptions;
@@ -42,8 +43,8 @@ class JiraCsvSampleTest {
     void sampleMatchesGoldenAndIsDeterministic(@TempDir Path tmp) throws IOException {
         SourceOptions options = SourceOptions.of(new CommonOptions(null, null, null, JiraCsvSample.ZONE, null,
                 null));
-        try (JiraCsvRun a = JiraCsvRun.csv(tmp.resolve("a"), options, USERS, JiraCsvSample.CSV);
-             JiraCsvRun b = JiraCsvRun.csv(tmp.resolve("b"), options, USERS, JiraCsvSample.CSV)) {
+        try (PackageRun a = JiraCsvRun.csv(tmp.resolve("a"), options, USERS, JiraCsvSample.CSV);
+             PackageRun b = JiraCsvRun.csv(tmp.resolve("b"), options, USERS, JiraCsvSample.CSV)) {
             assertSameTree(a.stage, b.stage);
             if (Boolean.getBoolean("golden.update")) {
                 io.kaitenimport.emit.FileTrees.delete(GOLDEN);
@@ -69,9 +70,9 @@ class JiraCsvSampleTest {
     void csvPackageEqualsJsonPackageExceptWhereCsvLacksData(@TempDir Path tmp) throws IOException {
         SourceOptions csvOptions = SourceOptions.of(new CommonOptions(null, null, null,
                 JiraCsvSample.ZONE, null, null));
-        try (JiraCsvRun json = JiraCsvRun.convert(new JiraSourceAdapter(), tmp.resolve("json"),
+        try (PackageRun json = JiraCsvRun.convert(new JiraSourceAdapter(), tmp.resolve("json"),
                 SourceOptions.defaults(), null, JiraCsvSample.JSON);
-             JiraCsvRun csv = JiraCsvRun.csv(tmp.resolve("csv"), csvOptions, USERS, JiraCsvSample.CSV)) {
+             PackageRun csv = JiraCsvRun.csv(tmp.resolve("csv"), csvOptions, USERS, JiraCsvSample.CSV)) {
             assertEquals(0, csv.report.errors(), () -> "validation errors: " + csv.report.issues());
             Map<String, String> jsonUser = emails(json);
             Map<String, String> csvUser = emails(csv);
@@ -124,13 +125,13 @@ class JiraCsvSampleTest {
         return out;
     }
 
-    private static Map<String, String> emails(JiraCsvRun run) throws IOException {
+    private static Map<String, String> emails(PackageRun run) throws IOException {
         Map<String, String> out = new HashMap<>();
         run.records("users").forEach(u -> out.put(u.path("id").asText(), u.path("email").asText()));
         return out;
     }
 
-    private static Map<String, String> options(JiraCsvRun run) throws IOException {
+    private static Map<String, String> options(PackageRun run) throws IOException {
         Map<String, String> out = new HashMap<>();
         for (JsonNode f : run.records("custom_fields")) {
             f.path("options").forEach(o -> out.put(o.path("id").asText(), o.path("value").asText()));
@@ -138,14 +139,14 @@ class JiraCsvSampleTest {
         return out;
     }
 
-    private static Map<String, String> fieldTypes(JiraCsvRun run) throws IOException {
+    private static Map<String, String> fieldTypes(PackageRun run) throws IOException {
         Map<String, String> out = new TreeMap<>();
         run.records("custom_fields").forEach(f -> out.put(f.path("name").asText(), f.path("type").asText()));
         return out;
     }
 
     /** Properties keyed by field name, option ids and user ids replaced by their text and email. */
-    private static Map<String, String> properties(JsonNode card, JiraCsvRun run, Map<String, String> options,
+    private static Map<String, String> properties(JsonNode card, PackageRun run, Map<String, String> options,
                                                   Map<String, String> users) throws IOException {
         Map<String, String> names = new HashMap<>();
         run.records("custom_fields").forEach(f -> names.put(f.path("id").asText(), f.path("name").asText()));
@@ -174,14 +175,14 @@ class JiraCsvSampleTest {
         return out;
     }
 
-    private static List<String> comments(JiraCsvRun run) throws IOException {
+    private static List<String> comments(PackageRun run) throws IOException {
         List<String> out = new ArrayList<>();
         run.records("comments").forEach(c -> out.add(c.path("card_id").asText() + "|" + c.path("created").asText()
                 + "|" + c.path("text").asText()));
         return out;
     }
 
-    private static List<String> timers(JiraCsvRun run, Map<String, String> users) throws IOException {
+    private static List<String> timers(PackageRun run, Map<String, String> users) throws IOException {
         List<String> out = new ArrayList<>();
         run.records("card_timers").forEach(t -> out.add(t.path("card_id").asText() + "|"
                 + t.path("started_at").asText() + "|" + t.path("finished_at").asText() + "|"

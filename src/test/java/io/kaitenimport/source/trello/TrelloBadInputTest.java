@@ -1,5 +1,6 @@
 package io.kaitenimport.source.trello;
 
+import io.kaitenimport.source.PackageRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -74,8 +75,8 @@ class TrelloBadInputTest {
         ObjectNode data = (ObjectNode) board.path("actions").get(0).path("data");
         data.putObject("list").put("id", "5f00000000000000000000ff").put("name", "Compost heap");
         Converter.Outcome o = convert(board);
-        assertEquals(0, o.report().errors(), TrelloTesting.describe(o.report()));
-        JsonNode columns = TrelloTesting.records(tmp.resolve("out"), "columns");
+        assertEquals(0, o.report().errors(), PackageRun.describe(o.report()));
+        JsonNode columns = PackageRun.records(tmp.resolve("out"), "columns");
         JsonNode named = find(columns, "5f00000000000000000000ff");
         assertEquals("Compost heap", named.path("title").asText());
         assertEquals(1, named.path("type").asInt(), "made-up columns are queued for triage");
@@ -84,7 +85,7 @@ class TrelloBadInputTest {
         Issue issue = o.report().issues().stream().filter(i -> i.code() == IssueCode.SOURCE_REF_UNRESOLVED)
                 .findFirst().orElseThrow();
         assertEquals("/cards/1/idList", issue.location().pointer());
-        JsonNode card = find(TrelloTesting.records(tmp.resolve("out"), "cards"), "65e1a720abc000000000001f");
+        JsonNode card = find(PackageRun.records(tmp.resolve("out"), "cards"), "65e1a720abc000000000001f");
         assertEquals("5f00000000000000000000ff", card.path("column_id").asText());
         assertFalse(card.path("archived").asBoolean(), "the card keeps its own archived state");
     }
@@ -97,7 +98,7 @@ class TrelloBadInputTest {
         Converter.Outcome o = convert(board);
         assertEquals(0, o.report().errors());
         assertTrue(o.report().issues().stream().anyMatch(i -> i.code() == IssueCode.SOURCE_REF_UNRESOLVED
-                && i.location().pointer().equals("/checklists/0/idCard")), TrelloTesting.describe(o.report()));
+                && i.location().pointer().equals("/checklists/0/idCard")), PackageRun.describe(o.report()));
         assertEquals(1, o.report().losses().count(TrelloChecklists.LOST_ITEMS));
         assertEquals(1, o.report().losses().count("trello checklist"));
         assertEquals(1, o.report().losses().count("trello action.commentCard"));

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.trello;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.emit.Json;
 import io.kaitenimport.issue.LossLedger;
@@ -74,9 +75,9 @@ record TrelloCounts(long cards, long comments, long checkItems, long attachments
 
     /** Records in the package plus losses, per kind. Comments split at 4096 characters count once. */
     static TrelloCounts carriedPlusLost(Path pkg, LossLedger losses) throws IOException {
-        JsonNode cards = TrelloTesting.records(pkg, "cards");
+        JsonNode cards = PackageRun.records(pkg, "cards");
         Set<String> commentIds = new HashSet<>();
-        for (JsonNode c : TrelloTesting.records(pkg, "comments")) {
+        for (JsonNode c : PackageRun.records(pkg, "comments")) {
             commentIds.add(c.path("id").asText().replaceFirst("-part\\d+$", ""));
         }
         long items = 0;
@@ -94,7 +95,7 @@ record TrelloCounts(long cards, long comments, long checkItems, long attachments
             }
             values += c.path("properties").size();
         }
-        long files = TrelloTesting.records(pkg, "files").size();
+        long files = PackageRun.records(pkg, "files").size();
         return new TrelloCounts(
                 cards.size() + losses.count("trello card"),
                 commentIds.size() + losses.count("trello card.badges.comments")

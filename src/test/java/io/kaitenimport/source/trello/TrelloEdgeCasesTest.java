@@ -1,5 +1,6 @@
 package io.kaitenimport.source.trello;
 
+import io.kaitenimport.source.PackageRun;
 import static io.kaitenimport.source.trello.TrelloBadInputTest.find;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -42,8 +43,8 @@ class TrelloEdgeCasesTest {
             }
         }
         Converter.Outcome o = convert(board);
-        assertEquals(0, o.report().errors(), TrelloTesting.describe(o.report()));
-        JsonNode columns = TrelloTesting.records(out(), "columns");
+        assertEquals(0, o.report().errors(), PackageRun.describe(o.report()));
+        JsonNode columns = PackageRun.records(out(), "columns");
         assertEquals(1, find(columns, "65e18b00abc000000000000a").path("type").asInt(), "Backlog");
         assertEquals(2, find(columns, PLANTING).path("type").asInt());
         assertEquals(3, find(columns, WATERING).path("type").asInt(), "the last OPEN list is done");
@@ -59,13 +60,13 @@ class TrelloEdgeCasesTest {
             }
         }
         Converter.Outcome o = convert(board);
-        String report = TrelloTesting.describe(o.report());
+        String report = PackageRun.describe(o.report());
         assertEquals(0, o.report().errors(), report);
-        assertEquals(List.of(), PackageChecks.problems(out()), "schema and reference problems");
-        for (JsonNode f : TrelloTesting.records(out(), "custom_fields")) {
+        assertEquals(List.of(), PackageRun.validationErrors(out()), "schema and reference problems");
+        for (JsonNode f : PackageRun.records(out(), "custom_fields")) {
             assertNotEquals(SUNLIGHT, f.path("id").asText());
         }
-        for (JsonNode c : TrelloTesting.records(out(), "cards")) {
+        for (JsonNode c : PackageRun.records(out(), "cards")) {
             c.path("properties").forEach(p -> assertNotEquals(SUNLIGHT, p.path("id").asText(), c.toString()));
         }
         assertEquals(1, o.report().losses().count("trello customFields"), report);
@@ -82,7 +83,7 @@ class TrelloEdgeCasesTest {
         ((ObjectNode) board.path("actions").get(0)).remove("type");
         ((ArrayNode) board.path("actions")).add("not an action");
         Converter.Outcome o = convert(board);
-        String report = TrelloTesting.describe(o.report());
+        String report = PackageRun.describe(o.report());
         assertEquals(0, o.report().errors(), report);
         assertEquals(2, o.report().losses().count("trello action"), report);
         LossLedger.Entry e = o.report().losses().entries().stream()
@@ -91,7 +92,7 @@ class TrelloEdgeCasesTest {
         assertTrue(report.contains("action without a type (unknown action)"), report);
         assertTrue(report.contains("not an action object"), report);
         // the untyped action was a comment: it is no longer one, and the card's badge count says one is missing
-        assertEquals(1, TrelloTesting.records(out(), "comments").size());
+        assertEquals(1, PackageRun.records(out(), "comments").size());
         assertEquals(TrelloCounts.source(tmp.resolve("board.json")),
                 TrelloCounts.carriedPlusLost(out(), o.report().losses()), report);
     }
@@ -106,7 +107,7 @@ class TrelloEdgeCasesTest {
         card.put("stickers", "star");
         card.putArray("idLabels").add(7).addObject();
         Converter.Outcome o = convert(board);
-        String report = TrelloTesting.describe(o.report());
+        String report = PackageRun.describe(o.report());
         assertEquals(0, o.report().errors(), report);
         assertEquals(1, o.report().losses().count("trello card.desc"), report);
         assertEquals(1, o.report().losses().count("trello card.due"), report);
@@ -124,9 +125,9 @@ class TrelloEdgeCasesTest {
         ObjectNode card = (ObjectNode) board.path("cards").get(0);
         card.put("start", "2024-05-10T10:00:00.000Z").put("due", "2024-05-01T10:00:00.000Z");
         Converter.Outcome o = convert(board);
-        String report = TrelloTesting.describe(o.report());
+        String report = PackageRun.describe(o.report());
         assertEquals(0, o.report().errors(), report);
-        JsonNode out = find(TrelloTesting.records(out(), "cards"), card.path("id").asText());
+        JsonNode out = find(PackageRun.records(out(), "cards"), card.path("id").asText());
         assertEquals("2024-05-01T10:00:00.000Z", out.path("due_date").path("value").asText(), out.toString());
         assertTrue(out.path("planned_start").isMissingNode(), out.toString());
         assertTrue(out.path("planned_end").isMissingNode(), out.toString());
@@ -149,9 +150,9 @@ class TrelloEdgeCasesTest {
             reversed.add(actions.get(i)); // oldest first now, as a hand-made export might be
         }
         Converter.Outcome o = convert(board);
-        assertEquals(0, o.report().errors(), TrelloTesting.describe(o.report()));
+        assertEquals(0, o.report().errors(), PackageRun.describe(o.report()));
         List<String> ids = new ArrayList<>();
-        TrelloTesting.records(out(), "comments").forEach(c -> ids.add(c.path("id").asText()));
+        PackageRun.records(out(), "comments").forEach(c -> ids.add(c.path("id").asText()));
         assertEquals(List.of("65e1c500abc0000000000070", "65e1c598abc0000000000064", "65e1c7f0abc0000000000065",
                 "65e1c7f0abc0000000000065-part2"), ids);
     }
@@ -169,9 +170,9 @@ class TrelloEdgeCasesTest {
         Files.writeString(dir.resolve("bed-layout.txt"), "unique name: found without an id folder");
 
         Converter.Outcome o = convert(board, dir);
-        String report = TrelloTesting.describe(o.report());
+        String report = PackageRun.describe(o.report());
         assertEquals(0, o.report().errors(), report);
-        JsonNode files = TrelloTesting.records(out(), "files");
+        JsonNode files = PackageRun.records(out(), "files");
         assertEquals(List.of("65e1aa40abc0000000000051"), ids(files), "only the uniquely named file is packaged");
         assertEquals(2, o.report().issues().stream().filter(i -> i.code() == IssueCode.SOURCE_ATTACHMENT
                 && i.message().contains("several attachments are named 'seedlings.jpg'")).count(), report);
@@ -183,7 +184,7 @@ class TrelloEdgeCasesTest {
         Files.createDirectories(dir.resolve(SECOND_SEEDLINGS));
         Files.writeString(dir.resolve(SECOND_SEEDLINGS).resolve("seedlings.jpg"), "12345");
         o = convert(board, dir);
-        files = TrelloTesting.records(out(), "files");
+        files = PackageRun.records(out(), "files");
         assertEquals(List.of("65e1aa40abc0000000000051", SECOND_SEEDLINGS), ids(files));
         JsonNode packaged = find(files, SECOND_SEEDLINGS);
         assertEquals(5, packaged.path("size").asLong(), "size of the packaged file, not the export's 'bytes'");
@@ -203,7 +204,7 @@ class TrelloEdgeCasesTest {
         ((ObjectNode) board.path("cards").get(0)).put("name", "🌱".repeat(1100)); // 2 UTF-16 units each
         ((ObjectNode) board.path("lists").get(0)).put("name", "Бэклог 🌱".repeat(25)); // 200 characters
         Converter.Outcome o = convert(board);
-        String report = TrelloTesting.describe(o.report());
+        String report = PackageRun.describe(o.report());
         assertEquals(0, o.report().errors(), report);
         assertTrue(report.contains("title has 1100 characters (max 1024)"), report);
         assertTrue(report.contains("trello list.name has 200 characters (max 128)"), report);

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.trello;
 
+import io.kaitenimport.source.PackageRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,10 +40,10 @@ class TrelloGoldenTest {
     void sampleBoardMatchesGoldenPackage() throws IOException {
         Path out = tmp.resolve("pkg");
         Converter.Outcome outcome = convert(out);
-        String report = TrelloTesting.describe(outcome.report());
+        String report = PackageRun.describe(outcome.report());
         assertEquals(0, outcome.report().errors(), report);
         assertTrue(outcome.written());
-        assertEquals(List.of(), PackageChecks.problems(out), "schema and reference problems");
+        assertEquals(List.of(), PackageRun.validationErrors(out), "schema and reference problems");
         Files.writeString(out.resolve("report.txt"), report, StandardCharsets.UTF_8);
         if (Boolean.getBoolean("golden.update")) {
             io.kaitenimport.emit.FileTrees.delete(GOLDEN);

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.trello;
 
+import io.kaitenimport.source.PackageRun;
 import static io.kaitenimport.source.trello.TrelloBadInputTest.find;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,11 +37,11 @@ class TrelloPoliciesTest {
     @Test
     void dropColumnMovesCardsOfArchivedListsIntoTheFirstColumnArchived() throws IOException {
         Converter.Outcome o = convert(TrelloTesting.options(null, null, null, null, "drop-column"));
-        assertEquals(0, o.report().errors(), TrelloTesting.describe(o.report()));
-        JsonNode columns = TrelloTesting.records(tmp.resolve("out"), "columns");
+        assertEquals(0, o.report().errors(), PackageRun.describe(o.report()));
+        JsonNode columns = PackageRun.records(tmp.resolve("out"), "columns");
         assertEquals(4, columns.size());
         columns.forEach(c -> assertFalse(c.path("id").asText().equals(ARCHIVED_LIST)));
-        JsonNode card = find(TrelloTesting.records(tmp.resolve("out"), "cards"), CARD_IN_ARCHIVED_LIST);
+        JsonNode card = find(PackageRun.records(tmp.resolve("out"), "cards"), CARD_IN_ARCHIVED_LIST);
         assertEquals(BACKLOG, card.path("column_id").asText());
         assertTrue(card.path("archived").asBoolean());
         assertEquals(1, o.report().losses().count("trello list"));
@@ -51,7 +52,7 @@ class TrelloPoliciesTest {
     @Test
     void keepIsTheDefault() throws IOException {
         convert(TrelloTesting.options(null, null, null, null, null));
-        JsonNode card = find(TrelloTesting.records(tmp.resolve("out"), "cards"), CARD_IN_ARCHIVED_LIST);
+        JsonNode card = find(PackageRun.records(tmp.resolve("out"), "cards"), CARD_IN_ARCHIVED_LIST);
         assertEquals(ARCHIVED_LIST, card.path("column_id").asText());
         assertTrue(card.path("archived").asBoolean());
     }
@@ -70,10 +71,10 @@ class TrelloPoliciesTest {
                 """);
         Converter.Outcome o = convert(TrelloTesting.options(mapping, TrelloTesting.SAMPLE_DIR.resolve("users.csv"),
                 null, null, null));
-        JsonNode columns = TrelloTesting.records(tmp.resolve("out"), "columns");
+        JsonNode columns = PackageRun.records(tmp.resolve("out"), "columns");
         assertEquals(1, find(columns, "65e18b3cabc000000000000b").path("type").asInt());
         assertEquals(2, find(columns, "65e18bb4abc000000000000d").path("type").asInt());
-        JsonNode card = find(TrelloTesting.records(tmp.resolve("out"), "cards"), TOMATOES);
+        JsonNode card = find(PackageRun.records(tmp.resolve("out"), "cards"), TOMATOES);
         assertEquals("[{\"name\":\"Vegetables\"},{\"name\":\"Colour: red\"},{\"name\":\"Colour: sky\"}]",
                 card.path("tags").toString());
         assertTrue(card.path("responsible_id").isMissingNode());
@@ -108,7 +109,7 @@ class TrelloPoliciesTest {
         Converter.Outcome o = convert(TrelloTesting.options(null, null, null, null, null));
         assertEquals(2, o.report().losses().count(TrelloAttachments.NOT_PACKAGED));
         assertFalse(Files.exists(tmp.resolve("out/files_0.json")));
-        JsonNode card = find(TrelloTesting.records(tmp.resolve("out"), "cards"), TOMATOES);
+        JsonNode card = find(PackageRun.records(tmp.resolve("out"), "cards"), TOMATOES);
         assertEquals(5, card.path("links").size(), "own link, link attachment, two uploads, card link");
     }
 }

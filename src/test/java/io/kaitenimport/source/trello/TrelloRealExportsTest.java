@@ -1,5 +1,6 @@
 package io.kaitenimport.source.trello;
 
+import io.kaitenimport.source.PackageRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -49,10 +50,10 @@ class TrelloRealExportsTest {
         Path out = tmp.resolve("pkg");
         Converter.Outcome outcome = TrelloTesting.convert(input, TrelloTesting.options(null, null, null, null, null),
                 out);
-        String report = TrelloTesting.describe(outcome.report());
+        String report = PackageRun.describe(outcome.report());
         assertEquals(0, outcome.report().errors(), report);
         assertTrue(outcome.written(), report);
-        assertEquals(java.util.List.of(), PackageChecks.problems(out), "schema and reference problems");
+        assertEquals(java.util.List.of(), PackageRun.validationErrors(out), "schema and reference problems");
 
         TrelloCounts source = TrelloCounts.source(input);
         TrelloCounts carried = TrelloCounts.carriedPlusLost(out, outcome.report().losses());
@@ -68,7 +69,7 @@ class TrelloRealExportsTest {
         Path out = tmp.resolve("pkg");
         TrelloTesting.convert(input, TrelloTesting.options(null, null, null, null, null), out);
         Map<String, Integer> types = new HashMap<>();
-        TrelloTesting.records(out, "columns").forEach(c -> types.put(c.path("title").asText(), c.path("type").asInt()));
+        PackageRun.records(out, "columns").forEach(c -> types.put(c.path("title").asText(), c.path("type").asInt()));
         assertEquals(2, types.get("Up Next"));
         assertEquals(3, types.get("Done"));
         assertEquals(1, types.get("Backlog/Future Work/Ideas"));

@@ -40,9 +40,9 @@ class ObsidianLinksTest {
         assertTrue(r.out().contains("source:        obsidian"), r.out());
         assertTrue(r.out().contains("[[Twice]] matches 2 files"), r.out());
         String docs = Files.readString(out.resolve("documents_0.json"));
-        assertTrue(docs.contains("\"created\" : \"2024-03-05T00:00:00.000Z\""), docs);
-        String target = docs.replaceAll("(?s).*\"id\" : \"(doc-[0-9a-f]+)\",\\s*\"title\" : \"Target\".*", "$1");
-        String home = Files.readString(out.resolve(docs.replaceAll("(?s).*\"path\" : \"\\./(documents/[^\"]+/Home\\.md)\".*",
+        assertTrue(docs.contains("\"created\":\"2024-03-05T00:00:00.000Z\""), docs);
+        String target = docs.replaceAll("(?s).*\"id\":\"(doc-[0-9a-f]+)\",\\s*\"title\":\"Target\".*", "$1");
+        String home = Files.readString(out.resolve(docs.replaceAll("(?s).*\"path\":\"\\./(documents/[^\"]+/Home\\.md)\".*",
                 "$1")));
         String link = "kaiten-import://document/" + target;
         assertTrue(home.startsWith("Go to [Target](" + link + "), [the heading](" + link + "#some-heading), "

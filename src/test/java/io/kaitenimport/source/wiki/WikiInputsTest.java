@@ -55,7 +55,7 @@ class WikiInputsTest {
         String docs = Files.readString(out.resolve("documents_0.json"));
         // Team, Plan, 100%, Tasks (the database as a table) and its row page Write
         assertEquals(5, docs.split("\"title\"").length - 1, docs);
-        assertTrue(docs.contains("\"created\" : \"2022-04-21T20:45:00.000Z\""), docs);
+        assertTrue(docs.contains("\"created\":\"2022-04-21T20:45:00.000Z\""), docs);
         String files = Files.readString(out.resolve("document_files_0.json"));
         assertEquals(2, files.split("\"document_id\"").length - 1, files);
         // both binaries are called Untitled.png; each keeps its own bytes
@@ -132,7 +132,7 @@ class WikiInputsTest {
         assertTrue(r.out().contains("source:        confluence"), r.out());
         assertTrue(r.out().contains("breadcrumbs make a cycle"), r.out());
         String docs = Files.readString(out.resolve("documents_0.json"));
-        assertTrue(docs.contains("\"title\" : \"A\"") && docs.contains("\"title\" : \"B\""), docs);
+        assertTrue(docs.contains("\"title\":\"A\"") && docs.contains("\"title\":\"B\""), docs);
     }
 
     @Test
@@ -155,12 +155,12 @@ class WikiInputsTest {
         Path out = tmp.resolve("o");
         Cli.Run r = Cli.run("convert", dir.toString(), "-o", out.toString());
         assertEquals(0, r.exit(), r.all());
-        assertTrue(Files.readString(out.resolve("spaces_0.json")).contains("\"title\" : \"Team Space\""));
+        assertTrue(Files.readString(out.resolve("spaces_0.json")).contains("\"title\":\"Team Space\""));
         String docs = Files.readString(out.resolve("documents_0.json"));
-        assertTrue(docs.contains("\"title\" : \"Home\"") && docs.contains("\"created\" : \"2015-02-24T00:00:00.000Z\""),
+        assertTrue(docs.contains("\"title\":\"Home\"") && docs.contains("\"created\":\"2015-02-24T00:00:00.000Z\""),
                 docs);
         String files = Files.readString(out.resolve("document_files_0.json"));
-        assertTrue(files.contains("\"name\" : \"Plan.pdf\"") && files.contains("\"name\" : \"Diagram.png\""), files);
+        assertTrue(files.contains("\"name\":\"Plan.pdf\"") && files.contains("\"name\":\"Diagram.png\""), files);
         assertEquals(2, files.split("\"document_id\"").length - 1, files);
         String body = Files.readString(out.resolve("documents/1/Home.md"));
         assertTrue(body.contains("[Plan.pdf](../../files/1-") && body.contains("/Plan.pdf)"), body);
@@ -185,11 +185,11 @@ class WikiInputsTest {
         assertTrue(r.out().contains("input 2:"), r.out());
         String spaces = Files.readString(out.resolve("spaces_0.json"));
         assertEquals(2, spaces.split("\"id\"").length - 1, spaces);
-        assertTrue(spaces.contains("\"title\" : \"garden-board\"") && spaces.contains("\"title\" : \"handbook\""),
+        assertTrue(spaces.contains("\"title\":\"garden-board\"") && spaces.contains("\"title\":\"handbook\""),
                 spaces);
-        assertTrue(Files.readString(out.resolve("boards_0.json")).contains("\"space_id\" : \"i1-"));
+        assertTrue(Files.readString(out.resolve("boards_0.json")).contains("\"space_id\":\"i1-"));
         String docs = Files.readString(out.resolve("documents_0.json"));
-        assertTrue(docs.contains("\"id\" : \"i2-doc-") && docs.contains("\"parent_entity_id\" : \"i2-space\""), docs);
+        assertTrue(docs.contains("\"id\":\"i2-doc-") && docs.contains("\"parent_entity_id\":\"i2-space\""), docs);
         String body = Files.readString(out.resolve("documents/i2-doc-15d5eb798ad75fad/Handbook.md"));
         assertTrue(body.contains("kaiten-import://document/i2-doc-6f3d2d27b1fbe4ac"), body);
         assertTrue(body.contains("../../files/i2-doc-15d5eb798ad75fad-"), body);
@@ -200,10 +200,10 @@ class WikiInputsTest {
         assertEquals(0, r.exit(), r.all());
         spaces = Files.readString(shared.resolve("spaces_0.json"));
         assertEquals(1, spaces.split("\"id\"").length - 1, spaces);
-        String sid = spaces.replaceAll("(?s).*\"id\" : \"([^\"]+)\".*", "$1");
-        assertTrue(Files.readString(shared.resolve("documents_0.json")).contains("\"parent_entity_id\" : \"" + sid
+        String sid = spaces.replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+        assertTrue(Files.readString(shared.resolve("documents_0.json")).contains("\"parent_entity_id\":\"" + sid
                 + "\""));
-        assertTrue(Files.readString(shared.resolve("boards_0.json")).contains("\"space_id\" : \"" + sid + "\""));
+        assertTrue(Files.readString(shared.resolve("boards_0.json")).contains("\"space_id\":\"" + sid + "\""));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.xlsx;
 
+import io.kaitenimport.source.PackageRun;
 import io.kaitenimport.issue.SourceException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.crypt.EncryptionInfo;
@@ -152,7 +153,7 @@ class MalformedXlsxTest {
                 "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/><Default "));
         addEntry(file, "xl/vbaProject.bin", new byte[] {1, 2, 3});
         assertTrue(new XlsxSourceAdapter().detect(file, head(file)));
-        try (XlsxRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
+        try (PackageRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
             assertEquals(6, run.records("cards").size());
             assertEquals(1, run.lost(" macros"));
             assertTrue(run.messages().stream().anyMatch(m -> m.contains("macros (VBA) are not run")));

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.xlsx;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class RealXlsxExportsTest {
 
     @Test
     void youtrackExport(@TempDir Path tmp) throws IOException {
-        try (XlsxRun run = XlsxRun.convert(file("cerega2014__youtrack-export-ru__Zadachi.xlsx"), tmp)) {
+        try (PackageRun run = XlsxRun.convert(file("cerega2014__youtrack-export-ru__Zadachi.xlsx"), tmp)) {
             assertEquals(List.of(), run.errorMessages());
             List<JsonNode> cards = run.records("cards");
             assertEquals(26, cards.size());
@@ -43,7 +44,7 @@ class RealXlsxExportsTest {
 
     @Test
     void asanaSeedWorkbook(@TempDir Path tmp) throws IOException {
-        try (XlsxRun run = XlsxRun.convert(file("fcvebf__asanaops__tasks.xlsx"), tmp)) {
+        try (PackageRun run = XlsxRun.convert(file("fcvebf__asanaops__tasks.xlsx"), tmp)) {
             assertEquals(List.of(), run.errorMessages());
             List<JsonNode> cards = run.records("cards");
             assertEquals(34, cards.size());
@@ -56,7 +57,7 @@ class RealXlsxExportsTest {
 
     @Test
     void devTaskListWithBulletsAndMergedSections(@TempDir Path tmp) throws IOException {
-        try (XlsxRun run = XlsxRun.convert(file("it6203__dev_tasklist__Tasks.xlsx"), tmp)) {
+        try (PackageRun run = XlsxRun.convert(file("it6203__dev_tasklist__Tasks.xlsx"), tmp)) {
             assertEquals(List.of(), run.errorMessages());
             List<JsonNode> cards = run.records("cards");
             assertEquals(6, cards.size());
@@ -72,7 +73,7 @@ class RealXlsxExportsTest {
 
     @Test
     void ganttTaskListWithDateCells(@TempDir Path tmp) throws IOException {
-        try (XlsxRun run = XlsxRun.convert(file("sven-bo__gantt-tutorial__Tasks.xlsx"), tmp)) {
+        try (PackageRun run = XlsxRun.convert(file("sven-bo__gantt-tutorial__Tasks.xlsx"), tmp)) {
             assertEquals(List.of(), run.errorMessages());
             List<JsonNode> cards = run.records("cards");
             assertEquals(4, cards.size());

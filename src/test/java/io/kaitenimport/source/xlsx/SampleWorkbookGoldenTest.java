@@ -1,5 +1,6 @@
 package io.kaitenimport.source.xlsx;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class SampleWorkbookGoldenTest {
 
     @Test
     void matchesGoldenPackage(@TempDir Path tmp) throws IOException {
-        try (XlsxRun run = XlsxRun.convert(SAMPLE, tmp.resolve("a"))) {
+        try (PackageRun run = XlsxRun.convert(SAMPLE, tmp.resolve("a"))) {
             assertEquals(0, run.errors(), run.messages().toString());
             if (Boolean.getBoolean("golden.update")) {
                 copy(run.writer.stage(), GOLDEN);
@@ -40,7 +41,7 @@ class SampleWorkbookGoldenTest {
 
     @Test
     void convertsTwiceToTheSameBytes(@TempDir Path tmp) throws IOException {
-        try (XlsxRun a = XlsxRun.convert(SAMPLE, tmp.resolve("a")); XlsxRun b = XlsxRun.convert(SAMPLE, tmp.resolve("b"))) {
+        try (PackageRun a = XlsxRun.convert(SAMPLE, tmp.resolve("a")); PackageRun b = XlsxRun.convert(SAMPLE, tmp.resolve("b"))) {
             List<String> files = names(a.writer.stage());
             assertEquals(files, names(b.writer.stage()));
             for (String name : files) {
@@ -53,7 +54,7 @@ class SampleWorkbookGoldenTest {
 
     @Test
     void everyConstructIsCarriedOrReported(@TempDir Path tmp) throws IOException {
-        try (XlsxRun run = XlsxRun.convert(SAMPLE, tmp)) {
+        try (PackageRun run = XlsxRun.convert(SAMPLE, tmp)) {
             List<JsonNode> cards = run.records("cards");
             assertEquals(List.of("GH-1", "GH-2", "GH-3", "GH-4", "GH-6", "GH-7"),
                     cards.stream().map(c -> c.get("id").asText()).toList(), "hidden row GH-5 skipped");

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.xlsx;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -64,7 +65,7 @@ class TemplateRoundTripTest {
         Path file = tmp.resolve("filled.xlsx");
         TemplateWriter.write(file);
         fill(file);
-        try (XlsxRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
+        try (PackageRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
             assertEquals(0, run.errors(), run.messages().toString());
 
             List<JsonNode> users = run.records("users");

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.xlsx;
 
+import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -30,7 +31,7 @@ class XlsxReadingTest {
         }
     }
 
-    private static List<String> ids(XlsxRun run) throws IOException {
+    private static List<String> ids(PackageRun run) throws IOException {
         return run.records("cards").stream().map(c -> c.get("title").asText()).toList();
     }
 
@@ -50,7 +51,7 @@ class XlsxReadingTest {
             s.getRow(1).getCell(1).setCellStyle(date);
             save(wb, file);
         }
-        try (XlsxRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
+        try (PackageRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
             assertEquals("2024-02-29", run.records("cards").get(0).at("/due_date/value").asText());
         }
     }
@@ -71,7 +72,7 @@ class XlsxReadingTest {
             s.getRow(3).createCell(2).setCellValue(ids[1]);
             save(wb, file);
         }
-        try (XlsxRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
+        try (PackageRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
             List<com.fasterxml.jackson.databind.JsonNode> cards = run.records("cards");
             assertEquals("1207864633562249", cards.get(0).get("id").asText());
             assertEquals("1207864633562251", cards.get(2).get("id").asText());
@@ -106,7 +107,7 @@ class XlsxReadingTest {
         MalformedXlsxTest.rewrite(file, file, "xl/worksheets/sheet1.xml",
                 xml -> xml.replace("<c r=\"F2\" t=\"n\"><f>1/0</f><v>0.0</v>",
                         "<c r=\"F2\" t=\"e\"><f>1/0</f><v>#DIV/0!</v>"));
-        try (XlsxRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
+        try (PackageRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
             JsonNode card = run.records("cards").get(0);
             assertEquals("7", card.get("id").asText(), "a whole number reads as Excel shows it");
             assertEquals("Inline string", card.get("title").asText());
@@ -143,7 +144,7 @@ class XlsxReadingTest {
             s.addMergedRegion(new CellRangeAddress(3, 5, 2, 2));
             save(wb, file);
         }
-        try (XlsxRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
+        try (PackageRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
             List<JsonNode> cards = run.records("cards");
             assertEquals(List.of("Sketch", "Review", "Approve", "Code"), ids(run));
             assertEquals(List.of("Design", "Design", "Design", "Build"),
@@ -174,7 +175,7 @@ class XlsxReadingTest {
         }
         Path columns = tmp.resolve("columns.yaml");
         Files.writeString(columns, "fields: {title: [task]}\nsections: column\n");
-        try (XlsxRun run = XlsxRun.convert(file, tmp.resolve("c"), XlsxRun.withMapping(columns))) {
+        try (PackageRun run = XlsxRun.convert(file, tmp.resolve("c"), XlsxRun.withMapping(columns))) {
             assertEquals(List.of("Phase 1", "Phase 2"),
                     run.records("columns").stream().map(c -> c.get("title").asText()).toList());
             assertEquals(List.of("Plan", "Budget", "Build"), ids(run));
@@ -182,13 +183,13 @@ class XlsxReadingTest {
         }
         Path skip = tmp.resolve("skip.yaml");
         Files.writeString(skip, "fields: {title: [task]}\nsections: skip\n");
-        try (XlsxRun run = XlsxRun.convert(file, tmp.resolve("s"), XlsxRun.withMapping(skip))) {
+        try (PackageRun run = XlsxRun.convert(file, tmp.resolve("s"), XlsxRun.withMapping(skip))) {
             assertEquals(List.of("To do"), run.records("columns").stream().map(c -> c.get("title").asText()).toList());
             assertEquals(2, run.lost(" section heading rows"), "each skipped heading is counted");
         }
         Path board = tmp.resolve("board.yaml");
         Files.writeString(board, "fields: {title: [task]}\nsections: board\n");
-        try (XlsxRun run = XlsxRun.convert(file, tmp.resolve("b"), XlsxRun.withMapping(board))) {
+        try (PackageRun run = XlsxRun.convert(file, tmp.resolve("b"), XlsxRun.withMapping(board))) {
             assertEquals(List.of("Phase 1", "Phase 2"),
                     run.records("boards").stream().map(c -> c.get("title").asText()).toList());
         }
@@ -207,7 +208,7 @@ class XlsxReadingTest {
             s.getRow(1).getCell(0).setCellComment(note);
             save(wb, file);
         }
-        try (XlsxRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
+        try (PackageRun run = XlsxRun.convert(file, tmp.resolve("out"))) {
             assertEquals(List.of("Paint the fence"), ids(run));
             assertEquals(1, run.lost(" cell notes"));
         }
@@ -216,14 +217,14 @@ class XlsxReadingTest {
     @Test
     void hiddenRowsAndSheetsOnRequest(@TempDir Path tmp) throws IOException {
         Path sample = SampleWorkbookGoldenTest.SAMPLE;
-        try (XlsxRun run = XlsxRun.convert(sample, tmp.resolve("h"), XlsxRun.withHidden())) {
+        try (PackageRun run = XlsxRun.convert(sample, tmp.resolve("h"), XlsxRun.withHidden())) {
             assertTrue(ids(run).contains("Old idea: solar panels"));
             assertEquals(0, run.lost(" hidden rows"));
         }
-        try (XlsxRun run = XlsxRun.convert(sample, tmp.resolve("a"), XlsxRun.withSheet("archive"))) {
+        try (PackageRun run = XlsxRun.convert(sample, tmp.resolve("a"), XlsxRun.withSheet("archive"))) {
             assertEquals(List.of("Old task"), ids(run), "--sheet reads a hidden sheet by name, any case");
         }
-        try (XlsxRun run = XlsxRun.convert(sample, tmp.resolve("i"), XlsxRun.withSheet("3"))) {
+        try (PackageRun run = XlsxRun.convert(sample, tmp.resolve("i"), XlsxRun.withSheet("3"))) {
             assertEquals(List.of("Old task"), ids(run), "--sheet by 1-based index");
             assertEquals(1, run.lost("[Lookups]"));
             assertEquals(1, run.lost("[Plan]"), "the other sheets are reported as not read");

@@ -1,4 +1,4 @@
-package io.kaitenimport.source.csv;
+package io.kaitenimport.source.tabular;
 
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.kaitenimport.mapping;
+package io.kaitenimport.source.tabular;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -7,7 +7,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -40,44 +39,6 @@ public final class DateParser {
 
     /** Order of day and month in all-numeric dates such as {@code 03/04/2024}. */
     public enum DayOrder { DAY_FIRST, MONTH_FIRST, UNKNOWN }
-
-    /**
-     * A parsed value.
-     *
-     * @param date   the calendar date
-     * @param time   the time of day, or null when the value had none
-     * @param offset the UTC offset written in the value, or null when it had none
-     */
-    public record ParsedDate(LocalDate date, LocalTime time, ZoneOffset offset) {
-
-        private static final DateTimeFormatter ISO_UTC_MILLIS =
-                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT);
-
-        public ParsedDate {
-            Objects.requireNonNull(date, "date");
-        }
-
-        public boolean timePresent() {
-            return time != null;
-        }
-
-        /** {@code 2024-05-29}. */
-        public String toIsoDate() {
-            return DateTimeFormatter.ISO_LOCAL_DATE.format(date);
-        }
-
-        /**
-         * The instant in UTC with milliseconds, e.g. {@code 2024-05-29T16:00:00.000Z}. A written offset wins over
-         * {@code assumeZone}; a value without time means midnight at the start of that day.
-         */
-        public String toIsoUtc(ZoneId assumeZone) {
-            LocalDateTime local = date.atTime(time == null ? LocalTime.MIDNIGHT : time);
-            Instant instant = offset != null
-                    ? local.toInstant(offset)
-                    : local.atZone(Objects.requireNonNull(assumeZone, "assumeZone")).toInstant();
-            return ISO_UTC_MILLIS.format(instant.atOffset(ZoneOffset.UTC));
-        }
-    }
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 

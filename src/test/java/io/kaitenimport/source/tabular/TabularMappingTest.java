@@ -1,6 +1,7 @@
-package io.kaitenimport.mapping;
+package io.kaitenimport.source.tabular;
 
 import io.kaitenimport.issue.SourceException;
+import io.kaitenimport.mapping.MappingLoader;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -21,7 +22,7 @@ class TabularMappingTest {
 
     @Test
     void bundledDefaultLoadsWithSectionsAsTags() {
-        TabularMapping m = MappingLoader.load(null, "csv-default.yaml", TabularMapping.class);
+        TabularMapping m = TabularMapping.load(null);
         assertEquals(TabularMapping.Sections.TAG, m.sections());
         assertTrue(m.fields().of(TabularField.SECTION).contains("section"));
     }

@@ -1,10 +1,15 @@
-package io.kaitenimport.mapping;
+package io.kaitenimport.source.tabular;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.kaitenimport.mapping.MappingLoader;
 
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The YAML mapping of spreadsheet-like sources (CSV, Excel): which header names feed which card field, column
@@ -42,6 +47,26 @@ public record TabularMapping(
         trueValues = trueValues == null ? List.of("true", "yes", "y", "1", "x", "да", "+") : List.copyOf(trueValues);
         nullValues = nullValues == null ? List.of() : List.copyOf(nullValues);
         sections = sections == null ? Sections.TAG : sections;
+    }
+
+    /** The bundled default, shared by every tabular source (CSV, Excel) unless a preset brings its own. */
+    public static final String DEFAULT_MAPPING = "csv-default.yaml";
+
+    /** The user's {@code --mapping} file merged over the bundled default (the default alone when null). */
+    public static TabularMapping load(Path userFile) {
+        return MappingLoader.load(userFile, DEFAULT_MAPPING, TabularMapping.class);
+    }
+
+    /** The header names this mapping recognises, lower-cased, for finding the header row. */
+    public Set<String> knownHeaders() {
+        Set<String> known = new HashSet<>();
+        for (TabularField f : TabularField.values()) {
+            for (String h : fields.of(f)) {
+                known.add(h.toLowerCase(Locale.ROOT));
+            }
+        }
+        customFields.forEach(c -> known.add(c.header().toLowerCase(Locale.ROOT)));
+        return known;
     }
 
     /** A copy with other custom-field rules (the Excel workbook layout adds those of its CustomFields sheet). */

@@ -1,4 +1,4 @@
-package io.kaitenimport.mapping;
+package io.kaitenimport.source.tabular;
 
 /** The card fields a spreadsheet column can feed ({@code ALIASES}: other ids of a row that references may use). */
 public enum TabularField {

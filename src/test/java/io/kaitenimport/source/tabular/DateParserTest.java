@@ -1,12 +1,11 @@
-package io.kaitenimport.mapping;
+package io.kaitenimport.source.tabular;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.kaitenimport.mapping.DateParser.DayOrder;
-import io.kaitenimport.mapping.DateParser.ParsedDate;
+import io.kaitenimport.source.tabular.DateParser.DayOrder;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;

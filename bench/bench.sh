@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# The big-migration benchmark (issue 9). Generates deterministic inputs, runs kaiten-import with a capped heap and,
+# in the same run, the reference tools when installed, then prints times, ratios and peak RSS.
+#
+#   bench/bench.sh [rows]            default 1000000 (the 1M-row task CSV); BENCH_HEAP (default 256m) caps our heap
+#   BENCH_VALIDATE_ROWS=200000       cards in the package that `validate` and ajv check
+#   BENCH_EXTRA="4000000 8000000"    more CSV sizes to convert at the same heap (each must exit 0, valid, all parents kept)
+#   BENCH_JIRA_MB=1024               also convert a generated Jira search dump of about this size (0 = skip)
+#   BENCH_XLSX_ROWS=1048575          also convert a generated workbook of this many rows at -Xmx256m (bench/xlsx-heap.sh)
+#   BENCH_KEEP=1                     keep the work folder (printed)
+#
+# Reference tools (each comparison is skipped with a note when absent):
+#   Miller and zip:  apt-get install miller zip
+#   ajv-cli:         npm install ajv-cli@5 ajv-formats@3   (then AJV=node_modules/.bin/ajv, or put ajv on PATH)
+#   peak RSS:        GNU time at /usr/bin/time (apt-get install time)
+# The machine is often shared: the script prints `uptime` so figures can be read against the load.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rows="${1:-1000000}"
+heap="${BENCH_HEAP:-256m}"
+vrows="${BENCH_VALIDATE_ROWS:-200000}"
+extra="${BENCH_EXTRA:-}"
+jira_mb="${BENCH_JIRA_MB:-0}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/kaiten-bench.XXXXXX")"
+if [ "${BENCH_KEEP:-}" = 1 ]; then echo "work folder: $work"; else trap 'rm -rf "$work"' EXIT; fi
+ajv="${AJV:-$(command -v ajv || true)}"
+timev=""; [ -x /usr/bin/time ] && timev=/usr/bin/time
+
+"$root/kaiten-import" --version >/dev/null   # builds the jar when needed, outside the timings
+export KAITEN_IMPORT_JAVA_OPTS="-Xmx$heap"
+
+# run LABEL CMD… : wall seconds into $secs, peak RSS (MB) into $rss, user+system CPU seconds into $cpu, exit code into $rc; output to $work/LABEL.log
+run() {
+  local label="$1"; shift
+  local t0 t1
+  t0=$(date +%s.%N)
+  set +e
+  if [ -n "$timev" ]; then
+    "$timev" -f "%M %U %S" -o "$work/$label.rss" "$@" >"$work/$label.log" 2>&1
+  else
+    "$@" >"$work/$label.log" 2>&1
+  fi
+  rc=$?
+  set -e
+  t1=$(date +%s.%N)
+  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
+  rss="n/a"; cpu="n/a"
+  if [ -s "$work/$label.rss" ]; then
+    rss=$(awk 'NF == 3 { v = $1 } END { printf "%d", v / 1024 }' "$work/$label.rss")
+    cpu=$(awk 'NF == 3 { c = $2 + $3 } END { printf "%.1f", c }' "$work/$label.rss")
+  fi
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
+gen_csv() { awk -v n="$1" -f "$root/bench/tasks-csv.awk" > "$2"; }
+# Parent links in a generated CSV: the generator puts the parent key last, so a row ending in ",TASK-n" has one.
+parents_in_csv() { grep -c ',TASK-[0-9]*$' "$1" || true; }
+parents_in_zip() { unzip -p "$1" 'cards_*.json' | grep -o '"parent_card_ids":\[' | wc -l; }
+
+echo "load: $(uptime)"
+echo "heap: -Xmx$heap   java: $(java -version 2>&1 | head -1)"
+printf '\n%-44s %9s %8s %10s %s\n' step seconds "CPU s" "peak RSS" note
+
+convert_csv() {   # ROWS  → converts, checks, prints; sets $conv_secs
+  local n="$1" csv="$work/tasks-$1.csv" out="$work/tasks-$1.zip"
+  gen_csv "$n" "$csv"
+  local size_mb; size_mb=$(( $(wc -c < "$csv") / 1048576 ))
+  run "convert-$n" "$root/kaiten-import" convert "$csv" -o "$out" -q
+  conv_secs="$secs"; conv_cpu="$cpu"
+  local note="exit $rc"
+  if [ "$rc" = 0 ]; then
+    local want got
+    want=$(parents_in_csv "$csv"); got=$(parents_in_zip "$out")
+    note="exit 0, $(( $(wc -c < "$out") / 1048576 )) MB zip, parent links $got of $want"
+    [ "$want" = "$got" ] || note="$note  ← LINKS LOST"
+  else
+    note="$note: $(tail -1 "$work/convert-$n.log")"
+  fi
+  printf '%-44s %9s %8s %10s %s\n' "kaiten-import convert ${n} rows (${size_mb} MB)" "$secs" "$cpu" "$rss MB" "$note"
+}
+
+# 1. The headline: CSV → validated zip, against Miller's CSV → JSON in the same run.
+convert_csv "$rows"
+csv="$work/tasks-$rows.csv"
+if command -v mlr >/dev/null; then
+  run mlr mlr --icsv --ojson cat "$csv"
+  mv "$work/mlr.log" "$work/mlr.json"
+  mlr_secs="$secs"; mlr_cpu="$cpu"
+  printf '%-44s %9s %8s %10s %s\n' "mlr --icsv --ojson cat" "$secs" "$cpu" "$rss MB" "$(( $(wc -c < "$work/mlr.json") / 1048576 )) MB JSON"
+  if command -v zip >/dev/null; then
+    run zip zip -6 -q -j "$work/mlr.zip" "$work/mlr.json"
+    printf '%-44s %9s %8s %10s %s\n' "zip -6 of Miller's JSON" "$secs" "$cpu" "$rss MB" ""
+  else
+    echo "(zip not installed: apt-get install zip — zip comparison skipped)"
+  fi
+  rm -f "$work/mlr.json" "$work/mlr.zip"
+  echo "RATIO convert / Miller: $(ratio "$conv_secs" "$mlr_secs") wall, $(ratio "$conv_cpu" "$mlr_cpu") CPU   (goal 1.0x, must 2.5x)"
+else
+  echo "(Miller not installed: apt-get install miller — Miller comparison skipped)"
+fi
+rm -f "$csv"
+
+# 2. validate against ajv-cli on the same package.
+vcsv="$work/tasks-$vrows.csv"
+gen_csv "$vrows" "$vcsv"
+"$root/kaiten-import" convert "$vcsv" -o "$work/v.zip" -q >/dev/null
+mkdir -p "$work/v" && (cd "$work/v" && unzip -q "$work/v.zip")
+run validate "$root/kaiten-import" validate "$work/v" -q
+ours="$secs"; ours_cpu="$cpu"
+printf '%-44s %9s %8s %10s %s\n' "kaiten-import validate ${vrows} cards" "$secs" "$cpu" "$rss MB" "exit $rc, $(awk -v n="$vrows" -v s="$secs" 'BEGIN { printf "%d cards/s", n / s }')"
+if [ -n "$ajv" ]; then
+  # The official Kaiten API text lists card fields but publishes no JSON Schema file, so ajv checks ours.
+  printf '{"$schema":"http://json-schema.org/draft-07/schema#","type":"array","items":{"$ref":"https://kaiten-import.local/schemas/cards.schema.json"}}' > "$work/cards-array.schema.json"
+  run ajv "$ajv" validate --spec=draft7 --strict=false -c ajv-formats -s "$work/cards-array.schema.json" \
+      -r "$root/schemas/cards.schema.json" -d "$work/v/cards_*.json"
+  printf '%-44s %9s %8s %10s %s\n' "ajv-cli 5 validate (cards files only)" "$secs" "$cpu" "$rss MB" "exit $rc, $(awk -v n="$vrows" -v s="$secs" 'BEGIN { printf "%d cards/s", n / s }')"
+  echo "RATIO validate cards/s vs ajv: $(ratio "$secs" "$ours") wall, $(ratio "$cpu" "$ours_cpu") CPU   (must be >= 1.5x)"
+else
+  echo "(ajv-cli not found: npm install ajv-cli@5 ajv-formats@3 and set AJV=…/node_modules/.bin/ajv — skipped)"
+fi
+rm -rf "$work/v" "$work/v.zip" "$vcsv"
+
+# 3. Bigger CSVs at the same heap.
+for n in $extra; do
+  convert_csv "$n"
+  rm -f "$work/tasks-$n.csv" "$work/tasks-$n.zip"
+done
+
+# 4. A Jira search dump of about BENCH_JIRA_MB megabytes.
+if [ "$jira_mb" != 0 ]; then
+  issues=$(( jira_mb * 1048576 / 950 ))
+  awk -v n="$issues" -f "$root/bench/jira-search.awk" > "$work/jira.json"
+  run jira "$root/kaiten-import" convert "$work/jira.json" --from jira -o "$work/jira.zip" -q
+  printf '%-44s %9s %8s %10s %s\n' "kaiten-import convert Jira $(( $(wc -c < "$work/jira.json") / 1048576 )) MB" "$secs" "$cpu" "$rss MB" "exit $rc ($issues issues) $( [ "$rc" = 0 ] || tail -1 "$work/jira.log")"
+  rm -f "$work/jira.json" "$work/jira.zip"
+fi
+# 5. Excel: generated with POI's streaming writer by the test harness, converted in a JVM capped at 256 MB.
+if [ -n "${BENCH_XLSX_ROWS:-}" ]; then
+  t0=$(date +%s)
+  if "$root/bench/xlsx-heap.sh" "$BENCH_XLSX_ROWS" > "$work/xlsx.log" 2>&1; then
+    echo "xlsx ${BENCH_XLSX_ROWS} rows: $(tail -1 "$work/xlsx.log")  ($(( $(date +%s) - t0 )) s with generation)"
+  else
+    echo "xlsx ${BENCH_XLSX_ROWS} rows FAILED: $(tail -3 "$work/xlsx.log")"
+  fi
+fi
+echo
+echo "load after: $(uptime)"

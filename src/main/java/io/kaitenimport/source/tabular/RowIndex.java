@@ -1,0 +1,169 @@
+package io.kaitenimport.source.tabular;
+
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Template;
+import io.kaitenimport.issue.SourceException;
+import io.kaitenimport.source.SourceContext;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The first pass over the rows: card ids and the keys and aliases that refer to them, the statuses per board,
+ * select values, a sample of ambiguous dates and the raw reference cells. Ids and small indexes only — never the
+ * rows' text — so memory grows with the number of rows, not their size.
+ */
+final class RowIndex {
+    private static final List<TabularField> DATES = List.of(TabularField.DUE, TabularField.PLANNED_START,
+            TabularField.PLANNED_END, TabularField.CREATED);
+    private static final List<TabularField> REFERENCES = List.of(TabularField.PARENT, TabularField.BLOCKS,
+            TabularField.BLOCKED_BY, TabularField.RELATED);
+    private static final Template DUPLICATE_ID = IssueCode.SOURCE_DUPLICATE_ID.template(
+            "id '{id}' appears again; this row gets id '{derived}'");
+
+    private final RowFields fields;
+    private final HeaderMap headers;
+    private final CellRules cells;
+    private final SourceContext ctx;
+
+    private final Map<String, String> cardIdByKey = new HashMap<>();
+    private final List<String> cardIds = new ArrayList<>();
+    final Map<String, LinkedHashSet<String>> statusesByBoard = new LinkedHashMap<>();
+    final Map<ColumnKey, Integer> presetTypes = new HashMap<>();
+    final Set<ColumnKey> presetKeys = new HashSet<>();
+    final Map<TabularMapping.CustomFieldRule, LinkedHashSet<String>> selectValues = new LinkedHashMap<>();
+    final List<String> dateSamples = new ArrayList<>();
+    final List<RawRef> rawRefs = new ArrayList<>();
+
+    /** A non-blank reference cell, resolved once every id is known. */
+    record RawRef(int ordinal, long line, TabularField field, int column, String text) {
+    }
+
+    RowIndex(RowFields fields, CellRules cells, SourceContext ctx) {
+        this.fields = fields;
+        this.headers = fields.headers;
+        this.cells = cells;
+        this.ctx = ctx;
+    }
+
+    /** Columns the source defines up front come first on their boards, with their given types. */
+    void presetColumns(List<TabularExtension.PresetColumn> columns) {
+        for (TabularExtension.PresetColumn c : columns) {
+            String board = c.board() == null || c.board().isBlank() ? fields.defaultBoard() : c.board().strip();
+            statusesByBoard.computeIfAbsent(board, b -> new LinkedHashSet<>()).add(c.title().strip());
+            ColumnKey key = new ColumnKey(board, c.title().strip());
+            presetKeys.add(key);
+            if (c.type() != null) {
+                presetTypes.put(key, c.type());
+            }
+        }
+    }
+
+    void collect(RowSource source) throws IOException {
+        List<Integer> dateColumns = new ArrayList<>();
+        for (TabularField f : DATES) {
+            if (headers.has(f)) {
+                dateColumns.add(headers.first(f));
+            }
+        }
+        headers.custom.forEach((rule, cols) -> {
+            if ("date".equals(rule.type())) {
+                dateColumns.addAll(cols);
+            }
+        });
+        source.forEachRow(raw -> {
+            Row row = cells.clean(raw);
+            int ordinal = cardIds.size() + 1;
+            String id = cardId(row, ordinal);
+            cardIds.add(id);
+            statusesByBoard.computeIfAbsent(fields.boardOf(row), b -> new LinkedHashSet<>()).add(fields.statusOf(row));
+            for (TabularField f : REFERENCES) {
+                for (int col : headers.all(f)) {
+                    String t = row.cell(col).text().strip();
+                    if (!t.isEmpty()) {
+                        rawRefs.add(new RawRef(ordinal, row.line(), f, col, t));
+                    }
+                }
+            }
+            headers.custom.forEach((rule, cols) -> {
+                if (rule.isSelect()) {
+                    for (int col : cols) {
+                        for (String v : cells.split(row.cell(col).text(), rule.type().equals("multi_select"))) {
+                            selectValues.computeIfAbsent(rule, r -> new LinkedHashSet<>()).add(v);
+                        }
+                    }
+                }
+            });
+            for (int col : dateColumns) {
+                Cell c = row.cell(col);
+                // Only slash/dash/dot numeric dates can be ambiguous; keep a bounded sample of those.
+                if (c.value() == null && dateSamples.size() < 10_000 && c.text().matches("\\s*\\d{1,2}[./-]\\d{1,2}[./-].*")) {
+                    dateSamples.add(c.text().strip());
+                }
+            }
+        });
+        if (cardIds.isEmpty()) {
+            throw new SourceException(Location.cell(fields.file, source.headerLine(), null, null),
+                    "the table has a header but no data rows");
+        }
+    }
+
+    private String cardId(Row row, int ordinal) {
+        String key = headers.has(TabularField.ID) ? row.cell(headers.first(TabularField.ID)).text().strip() : "";
+        String id = key.isEmpty() ? "row-" + ordinal : key;
+        if (cardIdByKey.containsKey(key(id))) {
+            String derived = id + "~" + ordinal;
+            ctx.issue(DUPLICATE_ID, fields.at(row.line(), headers.first(TabularField.ID)), id, derived);
+            id = derived;
+        }
+        if (!key.isEmpty()) {
+            cardIdByKey.putIfAbsent(key(key), id);
+        }
+        for (int col : headers.all(TabularField.ALIASES)) {
+            String alias = row.cell(col).text().strip();
+            if (!alias.isEmpty()) {
+                cardIdByKey.putIfAbsent(key(alias), id);
+            }
+        }
+        cardIdByKey.putIfAbsent(key(id), id);
+        return id;
+    }
+
+    private static String key(String s) {
+        return s.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The id of the row with this 1-based ordinal. */
+    String cardId(int ordinal) {
+        return cardIds.get(ordinal - 1);
+    }
+
+    /**
+     * A reference (id, key or alias, case-insensitive) to the id its card got, or null. Row numbers are a
+     * fallback for exports without ids (Redmine's parent column); with an id column a number is an id, and an
+     * unknown one must not silently point at some row.
+     */
+    String resolve(String ref) {
+        String t = ref.strip();
+        String id = cardIdByKey.get(key(t));
+        if (id != null) {
+            return id;
+        }
+        if (!headers.has(TabularField.ID) && t.matches("\\d{1,9}")) {
+            int n = Integer.parseInt(t);
+            if (n >= 1 && n <= cardIds.size()) {
+                return cardIds.get(n - 1);
+            }
+        }
+        return null;
+    }
+}
