@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Converts Trello, Jira, CSV and Excel exports into validated Kaiten import packages.",
-        subcommands = {ConvertCommand.class, ValidateCommand.class, InspectCommand.class, TemplateCommand.class},
+        subcommands = {ConvertCommand.class, ValidateCommand.class, InspectCommand.class, TemplateCommand.class,
+                PreflightCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (package written / valid)", "1:validation errors in the package",
                 "2:usage error or unreadable input", "3:internal error (a bug; rerun with --debug)"})

@@ -34,6 +34,7 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
     private final Map<Entity, Shards> open = new EnumMap<>(Entity.class);
     private final Map<Entity, Long> counts = new EnumMap<>(Entity.class);
     private final Map<Entity, TreeMap<String, Long>> mappings = new EnumMap<>(Entity.class);
+    private final Map<Entity, List<String>> copied = new EnumMap<>(Entity.class);
     private boolean finished;
     private boolean published;
     private final Path createdRoot;
@@ -135,6 +136,25 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
         return sb + "~" + hash + ext;
     }
 
+    /**
+     * Copies a file of another package into this one unchanged (pre-flight rewrites a package with mappings
+     * added). With an entity, the file is listed for it in meta-data.json under its original name.
+     */
+    public void copyFile(Entity entity, String name, java.io.InputStream in) throws IOException {
+        if (finished) {
+            throw new IllegalStateException("package already finished");
+        }
+        Path target = stage.resolve(name).normalize();
+        if (!target.startsWith(stage) || name.equals(META)) {
+            throw new IllegalArgumentException("unsafe package file name " + name);
+        }
+        Files.createDirectories(target.getParent());
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        if (entity != null) {
+            copied.computeIfAbsent(entity, e -> new ArrayList<>()).add(name);
+        }
+    }
+
     /** Records written so far, per entity. */
     public Map<Entity, Long> counts() {
         return new EnumMap<>(counts);
@@ -151,6 +171,7 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
             s.close();
             paths.put(s.entity, s.names);
         }
+        copied.forEach((e, names) -> paths.computeIfAbsent(e, x -> new ArrayList<>()).addAll(names));
         for (Map.Entry<Entity, TreeMap<String, Long>> m : mappings.entrySet()) {
             String name = m.getKey().key() + "_0.json";
             try (OutputStream out = Files.newOutputStream(stage.resolve(name))) {

@@ -48,7 +48,23 @@ public final class HtmlReport {
                     + esc(i.code().code()) + "</code></td><td>" + esc(i.location().toString()) + "</td><td>"
                     + esc(i.message()) + "</td></tr>");
         }
-        w.write("</table>\n<h2>Data loss: " + r.losses().total() + " values</h2>\n");
+        w.write("</table>\n");
+        for (io.kaitenimport.issue.ReportSection s : r.sections()) {
+            w.write("<h2>" + esc(s.title()) + "</h2>\n<table><tr>");
+            for (String c : s.columns()) {
+                w.write("<th>" + esc(c) + "</th>");
+            }
+            w.write("</tr>");
+            for (java.util.List<String> row : s.rows()) {
+                w.write("<tr>");
+                for (String cell : row) {
+                    w.write("<td>" + esc(cell) + "</td>");
+                }
+                w.write("</tr>");
+            }
+            w.write("</table>\n");
+        }
+        w.write("<h2>Data loss: " + r.losses().total() + " values</h2>\n");
         w.write("<table><tr><th>source field</th><th>count</th><th>reason</th><th>first at</th></tr>");
         for (LossLedger.Entry e : r.losses().entries()) {
             w.write("<tr><td>" + esc(e.sourceField()) + "</td><td class=\"num\">" + e.count() + "</td><td>"

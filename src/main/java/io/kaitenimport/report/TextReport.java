@@ -56,6 +56,7 @@ public final class TextReport {
             out.println("  (use --report-json for the full list)");
         }
         out.println();
+        SectionText.render(r.sections(), out);
         LossLedger losses = r.losses();
         if (losses.isEmpty()) {
             out.println("Data loss: none — every source value has a place in the package.");
