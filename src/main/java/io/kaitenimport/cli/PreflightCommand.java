@@ -75,6 +75,10 @@ final class PreflightCommand implements Callable<Integer> {
             description = "File holding the API token (default: the KAITEN_TOKEN environment variable).")
     Path tokenFile;
 
+    /** Accepted only to refuse it without echoing the value: a token on the command line leaks into shell history. */
+    @Option(names = "--token", hidden = true, paramLabel = "TOKEN")
+    String tokenOnCommandLine;
+
     @Option(names = "--property-map", paramLabel = "FILE",
             description = "YAML 'field id or name: Kaiten property id' lines that force or override field matches.")
     Path propertyMap;
@@ -140,6 +144,10 @@ final class PreflightCommand implements Callable<Integer> {
     }
 
     private void checkArguments() throws IOException {
+        if (tokenOnCommandLine != null) {
+            throw new SourceException(Location.NONE, "the token is never accepted on the command line (it would be "
+                    + "kept in shell history and process lists): set KAITEN_TOKEN or use --token-file FILE");
+        }
         if ((url == null) == (targetSnapshot == null)) {
             throw new SourceException(Location.NONE, "give exactly one of --url URL (live company) and "
                     + "--target-snapshot FILE");
