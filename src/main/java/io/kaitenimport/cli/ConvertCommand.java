@@ -1,32 +1,33 @@
 package io.kaitenimport.cli;
 
-import io.kaitenimport.pipeline.Converter;
-import io.kaitenimport.source.SourceAdapter;
-import io.kaitenimport.source.SourceAdapters;
-import io.kaitenimport.issue.SourceException;
-import io.kaitenimport.source.SourceOptions;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.SourceException;
+import io.kaitenimport.pipeline.Converter;
+import io.kaitenimport.pipeline.SourceAdapters;
+import io.kaitenimport.source.CommonOptions;
+import io.kaitenimport.source.OptionValues;
+import io.kaitenimport.source.SourceAdapter;
+import io.kaitenimport.source.SourceOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
-@Command(name = "convert", mixinStandardHelpOptions = true,
+@Command(name = "convert", mixinStandardHelpOptions = true, modelTransformer = SourceSections.class,
         description = {"Converts an export into a Kaiten import package (zip or directory), validates it and prints "
                 + "a report of what will arrive, what is wrong and what will be lost.",
                 "The package is written only when it has no validation errors (or with --force)."})
@@ -59,22 +60,12 @@ final class ConvertCommand implements Callable<Integer> {
     Path users;
 
     @Option(names = "--unmapped-users", paramLabel = "POLICY", defaultValue = "drop",
+            converter = CommonOptions.UnmappedUsers.Words.class,
+            completionCandidates = CommonOptions.UnmappedUsers.Words.class,
             description = "People without an email: drop (default; references removed and counted) or fail.")
-    SourceOptions.UnmappedUsers unmappedUsers;
+    CommonOptions.UnmappedUsers unmappedUsers;
 
-    @Option(names = "--encoding", paramLabel = "CHARSET",
-            description = "Text encoding of a CSV export (default: detected from BOM / UTF-8 validity).")
-    Charset encoding;
-
-    @Option(names = "--legacy-encoding", paramLabel = "CHARSET", defaultValue = "windows-1251",
-            description = "Encoding used when a CSV is not valid UTF-8 (default ${DEFAULT-VALUE}).")
-    Charset legacyEncoding;
-
-    @Option(names = "--date-order", paramLabel = "ORDER", defaultValue = "auto",
-            description = "Ambiguous dates like 03/04/2024: auto (decided from the data), day-first or month-first.")
-    String dateOrder;
-
-    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC",
+    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC", converter = OptionValues.Zone.class,
             description = "Zone of source date-times that carry no offset (default ${DEFAULT-VALUE}).")
     ZoneId zone;
 
@@ -84,29 +75,6 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--attachments", paramLabel = "DIR",
             description = "Folder with downloaded attachment files to put into the package (Trello, Jira).")
     Path attachments;
-
-    @Option(names = "--sheet", paramLabel = "NAME|INDEX", description = "Excel sheet to read (default: the first "
-            + "sheet with a recognisable header).")
-    String sheet;
-
-    @Option(names = "--include-hidden", description = "Excel: also read hidden rows and sheets.")
-    boolean includeHidden;
-
-    @Option(names = "--board-per", paramLabel = "project|all", defaultValue = "project",
-            description = "Jira: one board per project (default) or one board for all issues.")
-    String boardPer;
-
-    @Option(names = "--include-restricted", description = "Jira: keep comments with restricted visibility.")
-    boolean includeRestricted;
-
-    @Option(names = "--archived-lists", paramLabel = "POLICY", defaultValue = "keep",
-            description = "Trello archived lists: keep (column kept, its cards archived; default) or drop-column.")
-    String archivedLists;
-
-    @Option(names = "--lenient-values",
-            description = "CSV/Excel: leave values that cannot be parsed (dates, numbers) empty and report them, "
-                    + "instead of stopping with an error.")
-    boolean lenientValues;
 
     @Option(names = "--shard-size", paramLabel = "N", defaultValue = "50000",
             description = "Records per entity file before a new shard (cards_0.json, cards_1.json …); "
@@ -123,25 +91,32 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    /** One options object per adapter option class, filled by picocli through the sections added in {@link SourceSections}. */
+    final Map<Class<?>, Object> sourceOptions = new LinkedHashMap<>();
+
+    /** Option names of each source section, for telling which ones the user gave. */
+    final Map<Class<?>, List<OptionSpec>> sourceOptionSpecs = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        List<Path> files = expand(inputs);
-        SourceAdapters adapters = SourceAdapters.standard();
-        SourceAdapter adapter = choose(adapters, files.get(0));
-        Path target = output != null ? output : Path.of(stripExtension(files.get(0).getFileName().toString()) + ".zip");
         if (shardSize < 1) {
-            throw new SourceException(Location.NONE, "--shard-size must be at least 1");
+            throw new SourceException(Location.NONE, "--shard-size must be at least 1, not " + shardSize);
         }
-        checkOutput(target, files);
         if (!List.of("auto", "always", "never").contains(progressMode)) {
             throw new SourceException(Location.NONE, "--progress must be auto, always or never, not '" + progressMode + "'");
         }
-        SourceOptions options = new SourceOptions(mapping, users, unmappedUsers, encoding, legacyEncoding, dateOrder,
-                zone, space, attachments, sheet, includeHidden, boardPer, includeRestricted, archivedLists, lenientValues);
+        SourceAdapters.Choice choice = SourceAdapters.standard().choose(from, inputs);
+        SourceAdapter adapter = choice.adapter();
+        List<Path> files = choice.files();
+        Path target = output != null ? output : Path.of(stripExtension(files.get(0).getFileName().toString()) + ".zip");
+        checkOutput(target, inputs);
+        SourceOptions options = SourceOptions.of(
+                new CommonOptions(mapping, users, unmappedUsers, zone, space, attachments),
+                sourceOptions.values().toArray());
         Converter.Outcome outcome;
         try {
-            Converter converter = new Converter(adapter, options, shardSize, force);
+            Converter converter = new Converter(adapter, options, shardSize, force).givenOptions(givenOptions());
             if (showProgress()) {
                 PrintWriter err = spec.commandLine().getErr();
                 converter.onProgress(line -> {
@@ -153,7 +128,7 @@ final class ConvertCommand implements Callable<Integer> {
         } catch (SourceException e) {
             // CI reads the machine-readable reports: they say why nothing was written, then the usual one line.
             io.kaitenimport.issue.Report failed = new io.kaitenimport.issue.Report("convert");
-            failed.fact("input", files.get(0).toString());
+            failed.fact("input", String.join(", ", files.stream().map(Path::toString).toList()));
             failed.fact("source", adapter.name());
             failed.add(io.kaitenimport.issue.IssueCode.SOURCE_UNREADABLE, e.location(), e.getMessage());
             report.writeFiles(failed, false);
@@ -198,48 +173,17 @@ final class ConvertCommand implements Callable<Integer> {
         };
     }
 
-    private static List<Path> expand(List<Path> inputs) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path p : inputs) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    List<Path> json = s.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
-                            .filter(Files::isRegularFile).sorted().toList();
-                    if (json.isEmpty()) {
-                        throw new SourceException(Location.file(p.toString()), "folder has no .json files");
-                    }
-                    files.addAll(json);
-                }
-            } else if (!Files.isRegularFile(p)) {
-                throw new SourceException(Location.file(p.toString()), "no such file");
-            } else if (!Files.isReadable(p)) {
-                throw new SourceException(Location.file(p.toString()), "file is not readable");
-            } else {
-                files.add(p);
+    /** The source-section options the user typed, by options class. */
+    private Map<Class<?>, List<String>> givenOptions() {
+        Map<Class<?>, List<String>> given = new LinkedHashMap<>();
+        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        sourceOptionSpecs.forEach((type, specs) -> {
+            List<String> names = specs.stream().filter(parsed::hasMatchedOption).map(OptionSpec::longestName).toList();
+            if (!names.isEmpty()) {
+                given.put(type, names);
             }
-        }
-        return files;
-    }
-
-    private SourceAdapter choose(SourceAdapters adapters, Path first) throws IOException {
-        if (from != null) {
-            return adapters.byName(from).orElseThrow(() -> new SourceException(Location.NONE,
-                    "unknown --from '" + from + "'; use one of " + adapters.names()));
-        }
-        if (Files.size(first) == 0) {
-            throw new SourceException(Location.file(first.toString()), "file is empty");
-        }
-        byte[] head;
-        try (InputStream in = Files.newInputStream(first)) {
-            head = in.readNBytes(64 * 1024);
-        }
-        for (SourceAdapter a : adapters.all()) {
-            if (a.detect(first, head)) {
-                return a;
-            }
-        }
-        throw new SourceException(Location.file(first.toString()),
-                "cannot tell what kind of export this is; use --from with one of " + adapters.names());
+        });
+        return given;
     }
 
     private static String stripExtension(String name) {

@@ -25,7 +25,7 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         PackageArgument.requireExists(pkg);
         Report r = new Report("inspect");
-        Validator.validate(pkg, r);
+        Validator.validate(pkg, r).counts().forEach(r::count);
         PrintWriter out = spec.commandLine().getOut();
         out.println(pkg);
         for (Entity e : Entity.values()) {

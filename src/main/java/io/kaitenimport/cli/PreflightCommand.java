@@ -122,7 +122,7 @@ final class PreflightCommand implements Callable<Integer> {
         if (output != null) {
             written = PackageRewriter.rewrite(pkg, facts, mappings, output, force, r);
         } else {
-            Validator.validate(pkg, r);
+            Validator.validate(pkg, r).counts().forEach(r::count);
         }
         PrintWriter out = spec.commandLine().getOut();
         report.emit(r, written, out);

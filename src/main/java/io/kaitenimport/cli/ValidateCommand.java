@@ -31,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
         PackageArgument.requireExists(pkg);
         Report r = new Report("validate");
         r.fact("package", pkg.toString());
-        Validator.validate(pkg, r);
+        Validator.validate(pkg, r).counts().forEach(r::count);
         PrintWriter out = spec.commandLine().getOut();
         report.emit(r, false, out);
         out.println();

@@ -111,6 +111,11 @@ public enum IssueCode {
     SOURCE_ATTACHMENT("source.attachment", Severity.WARNING, "Attachment not packaged",
             "An attachment binary was not available locally; the card got a link to its URL instead.", "%s"),
 
+    // --- the run's options ---------------------------------------------------------------------------------------
+    OPTION_IGNORED("option.ignored", Severity.WARNING, "Option does not apply",
+            "An option was given that the detected kind of export does not read; it had no effect.",
+            "%s applies to %s, not to a %s; ignored"),
+
     // --- pre-flight against a target Kaiten company (preflight command, io.kaitenimport.target) -----------------
     TARGET_FALLBACK("target.fallback", Severity.WARNING, "Target section read another way",
             "The token's user may not read a section (HTTP 403); a narrower endpoint was read instead, as the REST "

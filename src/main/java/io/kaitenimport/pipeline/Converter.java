@@ -1,6 +1,8 @@
 package io.kaitenimport.pipeline;
 
 import io.kaitenimport.emit.PackageWriter;
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
 import io.kaitenimport.issue.Report;
 import io.kaitenimport.source.SourceAdapter;
 import io.kaitenimport.source.SourceContext;
@@ -11,6 +13,8 @@ import io.kaitenimport.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One conversion run: source adapter → package writer (staged) → validator → publish. The package reaches
@@ -21,7 +25,8 @@ public final class Converter {
     private final SourceOptions options;
     private final int shardSize;
     private final boolean force;
-    private java.util.function.Consumer<String> progress;
+    private Consumer<String> progress;
+    private Map<Class<?>, List<String>> givenOptions = Map.of();
 
     public Converter(SourceAdapter adapter, SourceOptions options, int shardSize, boolean force) {
         this.adapter = adapter;
@@ -31,8 +36,17 @@ public final class Converter {
     }
 
     /** Progress lines for long runs (records written, validation, packing); off unless set. */
-    public Converter onProgress(java.util.function.Consumer<String> listener) {
+    public Converter onProgress(Consumer<String> listener) {
         this.progress = listener;
+        return this;
+    }
+
+    /**
+     * The adapter option names the user gave, by option class; those of a class this adapter does not read are
+     * reported as ignored.
+     */
+    public Converter givenOptions(Map<Class<?>, List<String>> given) {
+        this.givenOptions = Map.copyOf(given);
         return this;
     }
 
@@ -42,10 +56,16 @@ public final class Converter {
 
     public Outcome convert(List<Path> inputs, Path output) throws IOException {
         Report report = new Report("convert");
-        report.fact("input", inputs.size() == 1 ? inputs.get(0).toString() : inputs.size() + " files");
+        report.fact("input", String.join(", ", inputs.stream().map(Path::toString).toList()));
         report.fact("source", adapter.name());
         report.fact("output", output.toString());
-        Users users = Users.load(options.usersFile(), options.unmappedUsers(), report);
+        givenOptions.entrySet().stream()
+                .filter(e -> !adapter.optionTypes().contains(e.getKey()))
+                .flatMap(e -> e.getValue().stream())
+                .sorted()
+                .forEach(name -> report.add(IssueCode.OPTION_IGNORED, Location.NONE, name,
+                        appliesTo(name), adapter.describe()));
+        Users users = Users.load(options.common().usersFile(), options.common().unmappedUsers(), report);
         try (PackageWriter writer = new PackageWriter(output, shardSize)) {
             SourceContext ctx = new SourceContext(inputs, options, report, users);
             writer.onProgress(progress);
@@ -55,7 +75,7 @@ public final class Converter {
             say("… validating the package");
             // Package problems are counted by the validator over the staged files, exactly as Kaiten would see them.
             // The validator also counts the records per entity, from the files as written.
-            Validator.validate(writer.stage(), report);
+            Validator.validate(writer.stage(), report).counts().forEach(report::count);
             boolean ok = report.errors() == 0 || force;
             if (ok) {
                 say("… writing " + output);
@@ -63,6 +83,12 @@ public final class Converter {
             }
             return new Outcome(report, ok);
         }
+    }
+
+    private String appliesTo(String optionName) {
+        return givenOptions.entrySet().stream().filter(e -> e.getValue().contains(optionName))
+                .map(e -> String.join(" and ", SourceAdapters.standard().usersOf(e.getKey())) + " exports")
+                .findFirst().orElse("other exports");
     }
 
     private void say(String line) {

@@ -23,7 +23,7 @@ public final class SourceContext {
         this.users = users;
     }
 
-    /** One file for most sources; Jira accepts several files or a folder, already expanded and sorted. */
+    /** One file for most sources; adapters that accept several get them expanded (folders) and in order. */
     public List<Path> inputs() {
         return inputs;
     }
@@ -32,8 +32,14 @@ public final class SourceContext {
         return inputs.get(0);
     }
 
-    public SourceOptions options() {
-        return options;
+    /** Options every adapter may use: mapping file, users, time zone, space, attachments. */
+    public CommonOptions common() {
+        return options.common();
+    }
+
+    /** The adapter's typed options; defaults when the user gave none. */
+    public <T> T options(Class<T> type) {
+        return options.get(type);
     }
 
     public Report report() {

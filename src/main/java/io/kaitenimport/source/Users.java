@@ -38,13 +38,13 @@ public final class Users {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
     private final Map<String, FileEntry> byKey;
-    private final SourceOptions.UnmappedUsers policy;
+    private final CommonOptions.UnmappedUsers policy;
     private final Report report;
     private final Map<String, User> byEmail = new LinkedHashMap<>();
     private final Map<String, String> resolved = new HashMap<>();
     private final Set<String> unmapped = new TreeSet<>();
 
-    private Users(Map<String, FileEntry> byKey, SourceOptions.UnmappedUsers policy, Report report) {
+    private Users(Map<String, FileEntry> byKey, CommonOptions.UnmappedUsers policy, Report report) {
         this.byKey = byKey;
         this.policy = policy;
         this.report = report;
@@ -67,12 +67,12 @@ public final class Users {
     private record FileEntry(String email, String fullName) {
     }
 
-    public static Users none(SourceOptions.UnmappedUsers policy, Report report) {
+    public static Users none(CommonOptions.UnmappedUsers policy, Report report) {
         return new Users(new HashMap<>(), policy, report);
     }
 
     /** Reads the users file; every bad row is an error naming its line. */
-    public static Users load(Path file, SourceOptions.UnmappedUsers policy, Report report) {
+    public static Users load(Path file, CommonOptions.UnmappedUsers policy, Report report) {
         if (file == null) {
             return none(policy, report);
         }
@@ -169,7 +169,7 @@ public final class Users {
         String fullName = entry != null && entry.fullName() != null ? entry.fullName() : p.displayName();
         if (!isEmail(email)) {
             String label = p.label();
-            if (policy == SourceOptions.UnmappedUsers.FAIL) {
+            if (policy == CommonOptions.UnmappedUsers.FAIL) {
                 throw new SourceException(where, "person '" + label + "' has no email; add a row for them to the"
                         + " --users file or use --unmapped-users drop");
             }

@@ -63,7 +63,7 @@ final class IssueCollector implements Consumer<Issue> {
     }
 
     /** Sends the issues to the report, then the dropped ones as counts only (the report keeps no more per code). */
-    void flushTo(Report report) {
+    void flushTo(Consumer<Issue> report) {
         sorted().forEach(report);
         for (Map.Entry<IssueCode, Long> d : dropped.entrySet()) {
             Issue example = droppedExample.get(d.getKey());

@@ -3,18 +3,23 @@ package io.kaitenimport.validate;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
 
+import io.kaitenimport.issue.Issue;
 import io.kaitenimport.model.Entity;
-import io.kaitenimport.issue.Report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Validates any Kaiten import package, a zip or a directory: meta-data.json, every record against its entity
- * schema, and references between records. Issues and per-entity record counts go to the report.
+ * schema, and references between records. Issues go to the caller's consumer in a fixed order; the record counts
+ * per entity come back as the result. The validator knows nothing of reports.
  */
 public final class Validator {
     /**
@@ -33,24 +38,33 @@ public final class Validator {
         this.limits = limits;
     }
 
-    /** Validates with the shipped schemas and the default zip limits. */
-    public static void validate(Path packagePath, Report report) {
-        new Validator(SchemaCatalog.standard(), ZipLimits.DEFAULT).run(packagePath, report);
+    /** What a validation found besides its issues: the records per entity, from the files as written. */
+    public record Validation(Map<Entity, Long> counts) {
+        public Validation {
+            counts = Collections.unmodifiableMap(new EnumMap<>(counts));
+        }
     }
 
-    public void run(Path packagePath, Report report) {
+    /** Validates with the shipped schemas and the default zip limits. */
+    public static Validation validate(Path packagePath, Consumer<Issue> issueSink) {
+        return new Validator(SchemaCatalog.standard(), ZipLimits.DEFAULT).run(packagePath, issueSink);
+    }
+
+    public Validation run(Path packagePath, Consumer<Issue> issueSink) {
         IssueCollector issues = new IssueCollector();
+        Map<Entity, Long> counts = new EnumMap<>(Entity.class);
         try (PackageReader reader = PackageReader.open(packagePath, limits)) {
-            check(reader, issues, report);
+            check(reader, issues, counts);
         } catch (PackageException e) {
             issues.accept(e.issue());
         } catch (IOException e) {
             issues.add(IssueCode.PACKAGE_UNREADABLE, Location.file(packagePath.toString()), e.getMessage());
         }
-        issues.flushTo(report);
+        issues.flushTo(issueSink);
+        return new Validation(counts);
     }
 
-    private void check(PackageReader reader, IssueCollector issues, Report report) throws IOException {
+    private void check(PackageReader reader, IssueCollector issues, Map<Entity, Long> counts) throws IOException {
         MetaCheck metaCheck = new MetaCheck(reader, schemas, issues);
         MetaData meta = metaCheck.run();
         if (meta == null) {
@@ -71,7 +85,7 @@ public final class Validator {
                 for (MetaData.EntityFile f : files) {
                     records += scanner.scan(entity, f.name());
                 }
-                report.count(entity, records);
+                counts.put(entity, records);
                 integrity.done(entity);
             }
         } catch (PackageException e) {

@@ -19,7 +19,7 @@ final class Check {
 
     static Report validate(Path pkg) {
         Report report = new Report("validate");
-        Validator.validate(pkg, report);
+        Validator.validate(pkg, report).counts().forEach(report::count);
         return report;
     }
 

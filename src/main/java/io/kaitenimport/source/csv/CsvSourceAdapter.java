@@ -1,5 +1,6 @@
 package io.kaitenimport.source.csv;
 
+import io.kaitenimport.source.tabular.TabularOptions;
 import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.mapping.MappingLoader;
 import io.kaitenimport.mapping.TabularField;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -24,6 +26,16 @@ public final class CsvSourceAdapter implements SourceAdapter {
     public static final String DEFAULT_MAPPING = "csv-default.yaml";
 
     @Override
+    public String describe() {
+        return "CSV export";
+    }
+
+    @Override
+    public List<Class<?>> optionTypes() {
+        return List.of(CsvOptions.class, TabularOptions.class);
+    }
+
+    @Override
     public String name() {
         return "csv";
     }
@@ -31,22 +43,22 @@ public final class CsvSourceAdapter implements SourceAdapter {
     @Override
     public boolean detect(Path input, byte[] head) {
         String n = input.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt");
+        return head.length > 0 && (n.endsWith(".csv") || n.endsWith(".tsv") || n.endsWith(".txt"));
     }
 
     @Override
     public void read(SourceContext ctx, ModelSink sink) throws IOException {
         Path file = ctx.input();
-        TabularMapping mapping = MappingLoader.load(ctx.options().mapping(), DEFAULT_MAPPING, TabularMapping.class);
+        TabularMapping mapping = MappingLoader.load(ctx.common().mapping(), DEFAULT_MAPPING, TabularMapping.class);
         byte[] head = CharsetSniffer.readHead(file);
         if (head.length == 0) {
             throw new SourceException(Location.file(file.toString()), "file is empty");
         }
-        CharsetSniffer.Sniffed cs = CharsetSniffer.sniff(head, ctx.options().legacyEncoding());
+        CharsetSniffer.Sniffed cs = CharsetSniffer.sniff(head, ctx.options(CsvOptions.class).legacyEncoding());
         Charset charset = cs.charset();
         String why = cs.reason();
         int bom = cs.bomLength();
-        if (ctx.options().encoding() == null && !charset.name().startsWith("UTF")) {
+        if (ctx.options(CsvOptions.class).encoding() == null && !charset.name().startsWith("UTF")) {
             Charset latin = Charset.forName("windows-1252");
             if (!charset.equals(latin) && looksMisread(head, charset) && mixedScriptWords(head, latin) == 0) {
                 why = why + "; but " + charset.name() + " makes words that mix Latin and Cyrillic letters, which "
@@ -54,8 +66,8 @@ public final class CsvSourceAdapter implements SourceAdapter {
                 charset = latin;
             }
         }
-        if (ctx.options().encoding() != null) {
-            charset = ctx.options().encoding();
+        if (ctx.options(CsvOptions.class).encoding() != null) {
+            charset = ctx.options(CsvOptions.class).encoding();
             why = "--encoding";
         }
         ctx.report().fact("encoding", charset.name() + " (" + why + ")");

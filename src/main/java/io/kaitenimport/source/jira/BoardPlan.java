@@ -176,7 +176,7 @@ final class BoardPlan {
 
     /** Writes the space (if asked), boards and columns, deciding column types. */
     void emit(ModelSink sink, JiraMapping mapping, SourceContext ctx) throws IOException {
-        String spaceTitle = ctx.options().spaceTitle();
+        String spaceTitle = ctx.common().spaceTitle();
         String spaceId = null;
         if (spaceTitle != null && !spaceTitle.isBlank()) {
             spaceId = "space:jira";

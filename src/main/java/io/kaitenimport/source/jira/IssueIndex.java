@@ -91,7 +91,7 @@ final class IssueIndex {
         catalog.addSchema(issue.get("schema"));
         catalog.observe(fields, pos, id);
         relations.collect(id, fields, pos, JiraIssues.baseUrl(issue), malformed);
-        if (ctx.options().attachmentsDir() != null) {
+        if (ctx.common().attachmentsDir() != null) {
             JsonNode attachments = Malformed.elements(fields.get("attachment"));
             for (int i = 0; i < attachments.size(); i++) {
                 String name = JiraIssues.text(attachments.get(i).get("filename"));

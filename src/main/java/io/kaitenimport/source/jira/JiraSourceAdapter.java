@@ -8,7 +8,9 @@ import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Jira REST JSON ({@code --from jira}): /search and /search/jql results, single issues, and several files (or a
@@ -33,9 +36,61 @@ public final class JiraSourceAdapter implements SourceAdapter {
         return "jira";
     }
 
-    /** A JSON object whose head has {@code "issues": [} and {@code "fields": {}, or an issue {@code "key"}. */
+    @Override
+    public String describe() {
+        return "Jira JSON export";
+    }
+
+    @Override
+    public List<Class<?>> optionTypes() {
+        return List.of(JiraOptions.class);
+    }
+
+    /** Several search results (pages, projects) merge into one package. */
+    @Override
+    public boolean acceptsSeveral() {
+        return true;
+    }
+
+    /** A folder stands for its {@code *.json} files, sorted by name. */
+    @Override
+    public List<Path> expand(Path argument) throws IOException {
+        if (!Files.isDirectory(argument)) {
+            return List.of(argument);
+        }
+        List<Path> json = jsonFiles(argument);
+        if (json.isEmpty()) {
+            throw new SourceException(Location.file(argument.toString()), "folder has no .json files");
+        }
+        return json;
+    }
+
+    private static List<Path> jsonFiles(Path folder) throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json"))
+                    .filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    /**
+     * A JSON object whose head has {@code "issues": [} and {@code "fields": {}, or an issue {@code "key"}; a folder
+     * whose first {@code .json} file is one.
+     */
     @Override
     public boolean detect(Path input, byte[] head) {
+        if (Files.isDirectory(input)) {
+            try {
+                List<Path> json = jsonFiles(input);
+                if (json.isEmpty()) {
+                    return false;
+                }
+                try (InputStream in = Files.newInputStream(json.get(0))) {
+                    return detect(json.get(0), in.readNBytes(64 * 1024));
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
         String s = new String(head, StandardCharsets.UTF_8).stripLeading();
         if (s.startsWith("\uFEFF")) {
             s = s.substring(1).stripLeading();
@@ -48,12 +103,8 @@ public final class JiraSourceAdapter implements SourceAdapter {
 
     @Override
     public void read(SourceContext ctx, ModelSink sink) throws IOException {
-        JiraMapping mapping = JiraMapping.load(ctx.options().mapping());
-        String boardPer = ctx.options().boardPer() == null ? "project"
-                : ctx.options().boardPer().strip().toLowerCase(Locale.ROOT);
-        if (!boardPer.equals("project") && !boardPer.equals("all")) {
-            throw new SourceException(Location.NONE, "--board-per must be 'project' or 'all', not '" + boardPer + "'");
-        }
+        JiraMapping mapping = JiraMapping.load(ctx.common().mapping());
+        String boardPer = ctx.options(JiraOptions.class).boardPer().word();
         BoardPlan boards = new BoardPlan(boardPer);
         FieldCatalog catalog = new FieldCatalog();
         Relations relations = new Relations();

@@ -153,7 +153,7 @@ final class WorkItems {
         List<FileAttachment> out = new ArrayList<>();
         JsonNode list = malformed.array(fields.get("attachment"), "jira fields.attachment",
                 pos.at(cardId, "/fields/attachment"));
-        Path dir = ctx.options().attachmentsDir();
+        Path dir = ctx.common().attachmentsDir();
         for (int i = 0; i < list.size(); i++) {
             JsonNode a = list.get(i);
             Location at = pos.at(cardId, "/fields/attachment/" + i);
@@ -213,7 +213,7 @@ final class WorkItems {
     private boolean restricted(JsonNode item, String lossKey, Location at) {
         boolean hidden = !Shape.isEmpty(item.get("visibility"))
                 || item.path("jsdPublic").isBoolean() && !item.get("jsdPublic").asBoolean();
-        if (hidden && !ctx.options().includeRestricted()) {
+        if (hidden && !ctx.options(JiraOptions.class).includeRestricted()) {
             ctx.losses().lost(lossKey, "restricted visibility (role, group or internal); --include-restricted"
                     + " keeps it", at);
             return true;

@@ -240,22 +240,20 @@ public final class TabularConverter {
     }
 
     private DateParser dateParser() {
-        String opt = ctx.options().dayOrder();
         DateParser.DayOrder order;
         String why;
-        switch (opt) {
-            case "day-first" -> { order = DateParser.DayOrder.DAY_FIRST; why = "--date-order day-first"; }
-            case "month-first" -> { order = DateParser.DayOrder.MONTH_FIRST; why = "--date-order month-first"; }
-            case "auto" -> {
+        switch (ctx.options(TabularOptions.class).dateOrder()) {
+            case DAY_FIRST -> { order = DateParser.DayOrder.DAY_FIRST; why = "--date-order day-first"; }
+            case MONTH_FIRST -> { order = DateParser.DayOrder.MONTH_FIRST; why = "--date-order month-first"; }
+            default -> {
                 order = DateParser.decide(dateSamples);
                 why = order == DateParser.DayOrder.UNKNOWN
                         ? (dateSamples.isEmpty() ? "no ambiguous dates" : "the data does not decide; day-first assumed"
                         + " (use --date-order month-first if wrong)")
                         : "decided from the data";
             }
-            default -> throw new SourceException(Location.NONE, "--date-order must be auto, day-first or month-first");
         }
-        DateParser p = new DateParser(order, ctx.options().zone());
+        DateParser p = new DateParser(order, ctx.common().zone());
         if (!dateSamples.isEmpty()) {
             ctx.issue(IssueCode.SOURCE_RULE, Location.file(file), "ambiguous numeric dates read as "
                     + (p.dayOrder() == DateParser.DayOrder.MONTH_FIRST ? "month-first" : "day-first") + " (" + why + ")");
@@ -267,9 +265,9 @@ public final class TabularConverter {
 
     private void emitStructure(ModelSink sink) throws IOException {
         String spaceId = null;
-        if (ctx.options().spaceTitle() != null) {
+        if (ctx.common().spaceTitle() != null) {
             spaceId = "space-1";
-            sink.accept(Space.of(spaceId, ctx.options().spaceTitle()));
+            sink.accept(Space.of(spaceId, ctx.common().spaceTitle()));
         }
         int b = 0;
         List<String> rules = new ArrayList<>();

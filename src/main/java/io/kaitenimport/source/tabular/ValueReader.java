@@ -34,10 +34,10 @@ public final class ValueReader {
 
     public ValueReader(DateParser dates, SourceContext ctx, String file) {
         this.dates = dates;
-        this.zone = ctx.options().zone();
+        this.zone = ctx.common().zone();
         this.ctx = ctx;
         this.file = file;
-        this.lenient = ctx.options().lenientValues();
+        this.lenient = ctx.options(TabularOptions.class).lenientValues();
     }
 
     /** A card date: typed Excel dates directly, text through the date parser. */

@@ -141,14 +141,14 @@ final class TrelloAttachments {
             }
             if (upload && found.sharedName() != null) {
                 ctx.issue(IssueCode.SOURCE_ATTACHMENT, where, "several attachments are named '" + found.sharedName()
-                        + "', so " + ctx.options().attachmentsDir().resolve(found.sharedName()) + " could be any of"
-                        + " them; put each in " + ctx.options().attachmentsDir() + "/<attachment id>/ (this one: "
+                        + "', so " + ctx.common().attachmentsDir().resolve(found.sharedName()) + " could be any of"
+                        + " them; put each in " + ctx.common().attachmentsDir() + "/<attachment id>/ (this one: "
                         + id + "). The card links to its Trello URL instead (opening it needs a Trello login)");
                 ctx.losses().lost(NOT_PACKAGED, "uploaded file not packaged (several attachments share its name);"
                         + " linked", where);
             } else if (upload) {
                 ctx.issue(IssueCode.SOURCE_ATTACHMENT, where, "'" + name + "' is "
-                        + (ctx.options().attachmentsDir() == null ? "not packaged (no --attachments folder given)"
+                        + (ctx.common().attachmentsDir() == null ? "not packaged (no --attachments folder given)"
                         : "not in the --attachments folder") + "; the card links to its Trello URL instead (opening"
                         + " it needs a Trello login)");
                 ctx.losses().lost(NOT_PACKAGED, "uploaded file not packaged (no --attachments binary); linked", where);
@@ -175,7 +175,7 @@ final class TrelloAttachments {
 
     /** Only when --attachments is given and the sink is a package that can hold binaries. */
     private Lookup lookup(String id, JsonNode a) throws IOException {
-        Path dir = ctx.options().attachmentsDir();
+        Path dir = ctx.common().attachmentsDir();
         if (dir == null || !(sink instanceof PackageWriter)) {
             return Lookup.NONE;
         }

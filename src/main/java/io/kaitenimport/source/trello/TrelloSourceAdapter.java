@@ -36,6 +36,16 @@ public final class TrelloSourceAdapter implements SourceAdapter {
             "\"(idBoard|labelNames|idList|idShort|shortLink|idMemberCreator)\"\\s*:");
 
     @Override
+    public String describe() {
+        return "Trello board export";
+    }
+
+    @Override
+    public List<Class<?>> optionTypes() {
+        return List.of(TrelloOptions.class);
+    }
+
+    @Override
     public String name() {
         return "trello";
     }
@@ -55,16 +65,12 @@ public final class TrelloSourceAdapter implements SourceAdapter {
 
     @Override
     public void read(SourceContext ctx, ModelSink sink) throws IOException {
-        String policy = ctx.options().archivedLists() == null ? TrelloColumns.KEEP : ctx.options().archivedLists();
-        if (!policy.equals(TrelloColumns.KEEP) && !policy.equals(TrelloColumns.DROP_COLUMN)) {
-            throw new SourceException(Location.NONE, "--archived-lists must be 'keep' or 'drop-column', not '"
-                    + policy + "'");
-        }
-        Path attachments = ctx.options().attachmentsDir();
+        String policy = ctx.options(TrelloOptions.class).archivedLists().word();
+        Path attachments = ctx.common().attachmentsDir();
         if (attachments != null && !Files.isDirectory(attachments)) {
             throw new SourceException(Location.file(attachments.toString()), "--attachments folder not found");
         }
-        TrelloMapping mapping = TrelloMapping.load(ctx.options().mapping());
+        TrelloMapping mapping = TrelloMapping.load(ctx.common().mapping());
         TrelloExport export = TrelloExport.read(ctx.input());
         TrelloPeople people = new TrelloPeople(ctx, export);
         TrelloActions actions = new TrelloActions(export);
@@ -113,9 +119,9 @@ public final class TrelloSourceAdapter implements SourceAdapter {
         String id = TrelloExport.text(root, export.singleCard ? "idBoard" : "id");
         id = id == null ? "trello-board" : id;
         String spaceId = null;
-        if (ctx.options().spaceTitle() != null && !ctx.options().spaceTitle().isBlank()) {
+        if (ctx.common().spaceTitle() != null && !ctx.common().spaceTitle().isBlank()) {
             spaceId = id + "-space";
-            sink.accept(Space.of(spaceId, TrelloNames.fit(ctx, ctx.options().spaceTitle(), "Trello",
+            sink.accept(Space.of(spaceId, TrelloNames.fit(ctx, ctx.common().spaceTitle(), "Trello",
                     TrelloNames.MAX_NAME, "--space", Location.NONE)));
         }
         Location where = export.at("");

@@ -47,7 +47,7 @@ final class LayoutSheet {
     static void read(XlsxWorkbook wb, SheetInfo sheet, Layout.Sheet spec, SourceContext ctx, Handler handler)
             throws IOException {
         String file = wb.label(sheet);
-        boolean includeHidden = ctx.options().includeHidden();
+        boolean includeHidden = ctx.options(XlsxOptions.class).includeHidden();
         Map<String, Integer> columns = new HashMap<>();
         List<Integer> unknown = new ArrayList<>();
         List<String> header = new ArrayList<>();

@@ -54,7 +54,7 @@ final class WorkbookLayout implements TabularExtension {
         Map<Layout.Sheet, SheetInfo> found = new LinkedHashMap<>();
         for (Layout.Sheet spec : Layout.SHEETS) {
             for (SheetInfo s : wb.sheets()) {
-                if (s.worksheet() && spec.is(s.name()) && (!s.hidden() || ctx.options().includeHidden())) {
+                if (s.worksheet() && spec.is(s.name()) && (!s.hidden() || ctx.options(XlsxOptions.class).includeHidden())) {
                     found.putIfAbsent(spec, s);
                 }
             }
@@ -75,7 +75,7 @@ final class WorkbookLayout implements TabularExtension {
         readChecklists();
         SheetInfo cards = sheets.get(Layout.CARDS);
         XlsxRowSource.Probe probe = XlsxRowSource.probe(wb, cards, CsvSourceAdapter.knownHeaders(mapping),
-                ctx.options().includeHidden());
+                ctx.options(XlsxOptions.class).includeHidden());
         XlsxRowSource.requireRows(probe, wb.label(cards));
         XlsxRowSource rows = new XlsxRowSource(wb, probe, SheetScan.scan(wb, cards), ctx, mapping.sections());
         new TabularConverter(rows, mapping, ctx, this).convert(sink);

@@ -150,7 +150,7 @@ final class XlsxRowSource implements RowSource {
 
     @Override
     public void forEachRow(RowHandler handler) throws IOException {
-        boolean includeHidden = ctx.options().includeHidden();
+        boolean includeHidden = ctx.options(XlsxOptions.class).includeHidden();
         Skipped s = new Skipped();
         new SheetReader(wb).read(sheet, scan, raw -> {
             if (raw.number() <= probe.headerRow()) {

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.xlsx;
 
+import io.kaitenimport.source.tabular.TabularOptions;
 import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.mapping.MappingLoader;
 import io.kaitenimport.mapping.TabularMapping;
@@ -26,6 +27,16 @@ import java.util.Set;
 public final class XlsxSourceAdapter implements SourceAdapter {
     private static final byte[] ZIP = {'P', 'K', 3, 4};
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+
+    @Override
+    public String describe() {
+        return "Excel workbook";
+    }
+
+    @Override
+    public List<Class<?>> optionTypes() {
+        return List.of(XlsxOptions.class, TabularOptions.class);
+    }
 
     @Override
     public String name() {
@@ -58,7 +69,7 @@ public final class XlsxSourceAdapter implements SourceAdapter {
     @Override
     public void read(SourceContext ctx, ModelSink sink) throws IOException {
         Path file = ctx.input();
-        TabularMapping mapping = MappingLoader.load(ctx.options().mapping(), CsvSourceAdapter.DEFAULT_MAPPING,
+        TabularMapping mapping = MappingLoader.load(ctx.common().mapping(), CsvSourceAdapter.DEFAULT_MAPPING,
                 TabularMapping.class);
         try (XlsxWorkbook wb = XlsxWorkbook.open(file)) {
             ctx.report().fact("sheets", String.join(", ", wb.sheets().stream().map(SheetInfo::describe).toList())
@@ -69,7 +80,7 @@ public final class XlsxSourceAdapter implements SourceAdapter {
                 ctx.losses().lost(wb.name() + " macros", "VBA code is not imported (values only)",
                         Location.file(wb.name()));
             }
-            if (ctx.options().sheet() == null) {
+            if (ctx.options(XlsxOptions.class).sheet() == null) {
                 WorkbookLayout layout = WorkbookLayout.detect(wb, ctx);
                 if (layout != null) {
                     layout.read(mapping, sink);
@@ -90,8 +101,8 @@ public final class XlsxSourceAdapter implements SourceAdapter {
      */
     private static XlsxRowSource.Probe choose(XlsxWorkbook wb, SourceContext ctx, Set<String> known)
             throws IOException {
-        boolean includeHidden = ctx.options().includeHidden();
-        String wanted = ctx.options().sheet();
+        boolean includeHidden = ctx.options(XlsxOptions.class).includeHidden();
+        String wanted = ctx.options(XlsxOptions.class).sheet();
         XlsxRowSource.Probe chosen = null;
         if (wanted != null) {
             SheetInfo s = wb.find(wanted);

@@ -191,9 +191,6 @@ class JiraMalformedInputTest {
     @Test
     void badOptionsAndMappingsAreClearErrors() throws IOException {
         Path in = write("ok.json", "{\"issues\":[{\"id\":\"1\",\"fields\":{\"summary\":\"x\"}}]}");
-        SourceOptions allWrong = JiraRun.options(null, null, null, "team", false);
-        assertTrue(assertThrows(SourceException.class, () -> JiraRun.convert(tmp.resolve("o1"), allWrong, in))
-                .getMessage().contains("'project' or 'all'"));
         Path mapping = Files.writeString(tmp.resolve("my-jira.yaml"), "statuses:\n  Open: 1\ncolumns:\n  x: 1\n");
         SourceException e = assertThrows(SourceException.class, () -> JiraRun.convert(tmp.resolve("o2"),
                 JiraRun.options(mapping, null, null, null, false), in));

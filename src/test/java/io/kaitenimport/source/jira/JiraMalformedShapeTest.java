@@ -91,7 +91,7 @@ class JiraMalformedShapeTest {
             Report report = new Report("convert");
             SourceOptions options = JiraRun.options(null, "Space", JiraSampleTest.SAMPLES.resolve("attachments"),
                     null, false);
-            Users users = Users.none(options.unmappedUsers(), report);
+            Users users = Users.none(options.common().unmappedUsers(), report);
             // records are serialized as the package writer would, but kept in memory: thousands of runs stay fast
             ModelSink sink = r -> Json.MAPPER.writeValueAsBytes(r);
             try {

@@ -5,6 +5,7 @@ import io.kaitenimport.emit.Json;
 import io.kaitenimport.emit.PackageWriter;
 import io.kaitenimport.issue.Report;
 import io.kaitenimport.source.SourceContext;
+import io.kaitenimport.source.CommonOptions;
 import io.kaitenimport.source.SourceOptions;
 import io.kaitenimport.source.Users;
 import io.kaitenimport.validate.Validator;
@@ -30,8 +31,12 @@ final class JiraRun implements AutoCloseable {
     /** Options with only the Jira-relevant parts set; null/false means the default. */
     static SourceOptions options(Path mapping, String spaceTitle, Path attachments, String boardPer,
                                  boolean includeRestricted) {
-        return new SourceOptions(mapping, null, null, null, null, null, null, spaceTitle, attachments, null, false,
-                boardPer, includeRestricted, null, false);
+        JiraOptions jira = new JiraOptions().includeRestricted(includeRestricted);
+        if (boardPer != null) {
+            jira.boardPer(new JiraOptions.BoardPer.Words().convert(boardPer));
+        }
+        return SourceOptions.of(CommonOptions.defaults().withMapping(mapping).withSpace(spaceTitle)
+                .withAttachments(attachments), jira);
     }
 
     static JiraRun convert(Path out, SourceOptions options, Path... inputs) throws IOException {
@@ -40,13 +45,13 @@ final class JiraRun implements AutoCloseable {
 
     static JiraRun withUsers(Path out, SourceOptions options, Path usersFile, Path... inputs) throws IOException {
         JiraRun run = new JiraRun(new PackageWriter(out, 1000));
-        Users users = usersFile == null ? Users.none(options.unmappedUsers(), run.report)
-                : Users.load(usersFile, options.unmappedUsers(), run.report);
+        Users users = usersFile == null ? Users.none(options.common().unmappedUsers(), run.report)
+                : Users.load(usersFile, options.common().unmappedUsers(), run.report);
         SourceContext ctx = new SourceContext(List.of(inputs), options, run.report, users);
         new JiraSourceAdapter().read(ctx, run.writer);
         users.emit(run.writer);
         run.writer.finish();
-        Validator.validate(run.stage, run.report);
+        Validator.validate(run.stage, run.report).counts().forEach(run.report::count);
         return run;
     }
 

@@ -66,13 +66,6 @@ class TrelloBadInputTest {
     }
 
     @Test
-    void unknownArchivedListsPolicyIsAnError() {
-        SourceException e = assertThrows(SourceException.class, () -> TrelloTesting.convert(TrelloTesting.SAMPLE,
-                TrelloTesting.options(null, null, null, null, "hide"), tmp.resolve("out")));
-        assertTrue(e.getMessage().contains("'keep' or 'drop-column'"), e.getMessage());
-    }
-
-    @Test
     void cardOfAMissingListGetsAColumnNamedAfterTheList() throws IOException {
         ObjectNode board = sample();
         ((ObjectNode) board.path("cards").get(1)).put("idList", "5f00000000000000000000ff");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.kaitenimport.pipeline.Converter;
-import io.kaitenimport.source.SourceAdapters;
+import io.kaitenimport.pipeline.SourceAdapters;
 
 import java.io.IOException;
 import java.nio.file.Files;

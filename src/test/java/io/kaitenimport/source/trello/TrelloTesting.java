@@ -6,6 +6,7 @@ import io.kaitenimport.emit.Json;
 import io.kaitenimport.pipeline.Converter;
 import io.kaitenimport.issue.LossLedger;
 import io.kaitenimport.issue.Report;
+import io.kaitenimport.source.CommonOptions;
 import io.kaitenimport.source.SourceOptions;
 import io.kaitenimport.issue.Issue;
 
@@ -23,8 +24,12 @@ final class TrelloTesting {
     }
 
     static SourceOptions options(Path mapping, Path users, String space, Path attachments, String archivedLists) {
-        return new SourceOptions(mapping, users, null, null, null, null, null, space, attachments, null, false, null,
-                false, archivedLists, false);
+        TrelloOptions trello = new TrelloOptions();
+        if (archivedLists != null) {
+            trello.archivedLists(new TrelloOptions.ArchivedLists.Words().convert(archivedLists));
+        }
+        return SourceOptions.of(CommonOptions.defaults().withMapping(mapping).withUsers(users).withSpace(space)
+                .withAttachments(attachments), trello);
     }
 
     static Converter.Outcome convert(Path input, SourceOptions options, Path output) throws IOException {

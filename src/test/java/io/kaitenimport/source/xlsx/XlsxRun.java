@@ -5,6 +5,7 @@ import io.kaitenimport.emit.Json;
 import io.kaitenimport.emit.PackageWriter;
 import io.kaitenimport.issue.Report;
 import io.kaitenimport.source.SourceContext;
+import io.kaitenimport.source.CommonOptions;
 import io.kaitenimport.source.SourceOptions;
 import io.kaitenimport.source.Users;
 import io.kaitenimport.issue.Issue;
@@ -30,11 +31,11 @@ final class XlsxRun implements AutoCloseable {
     static XlsxRun convert(Path workbook, Path work, SourceOptions options) throws IOException {
         Files.createDirectories(work);
         XlsxRun run = new XlsxRun(new PackageWriter(work.resolve("pkg"), 50_000));
-        Users users = Users.load(options.usersFile(), options.unmappedUsers(), run.report);
+        Users users = Users.load(options.common().usersFile(), options.common().unmappedUsers(), run.report);
         new XlsxSourceAdapter().read(new SourceContext(List.of(workbook), options, run.report, users), run.writer);
         users.emit(run.writer);
         run.writer.finish();
-        Validator.validate(run.writer.stage(), run.report);
+        Validator.validate(run.writer.stage(), run.report).counts().forEach(run.report::count);
         return run;
     }
 
@@ -43,18 +44,15 @@ final class XlsxRun implements AutoCloseable {
     }
 
     static SourceOptions withSheet(String sheet) {
-        return new SourceOptions(null, null, null, null, null, null, null, null, null, sheet, false, null, false,
-                null, false);
+        return SourceOptions.of(CommonOptions.defaults(), new XlsxOptions().sheet(sheet));
     }
 
     static SourceOptions withHidden() {
-        return new SourceOptions(null, null, null, null, null, null, null, null, null, null, true, null, false,
-                null, false);
+        return SourceOptions.of(CommonOptions.defaults(), new XlsxOptions().includeHidden(true));
     }
 
     static SourceOptions withMapping(Path mapping) {
-        return new SourceOptions(mapping, null, null, null, null, null, null, null, null, null, false, null, false,
-                null, false);
+        return SourceOptions.of(CommonOptions.defaults().withMapping(mapping));
     }
 
     /** All records of an entity, across its shards. */
