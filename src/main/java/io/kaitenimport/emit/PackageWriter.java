@@ -74,7 +74,7 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
 
     @Override
     public void accept(ImportRecord record) throws IOException {
-        if (finished) {
+        if (finished && !(record instanceof MappingEntry)) {
             throw new IllegalStateException("package already finished");
         }
         Entity entity = record.entity();
@@ -160,11 +160,12 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
         return new EnumMap<>(counts);
     }
 
-    /** Closes every entity file and writes meta-data.json. */
+    /**
+     * Closes every entity file and writes meta-data.json. Mapping entries may still be added afterwards (a
+     * pre-flight computes them from the finished package); calling finish() again rewrites the mapping files and
+     * meta-data.json.
+     */
     public void finish() throws IOException {
-        if (finished) {
-            return;
-        }
         finished = true;
         Map<Entity, List<String>> paths = new EnumMap<>(Entity.class);
         for (Shards s : open.values()) {

@@ -27,6 +27,7 @@ public final class Converter {
     private final boolean force;
     private Consumer<String> progress;
     private Map<Class<?>, List<String>> givenOptions = Map.of();
+    private PackageStep afterFinish;
 
     public Converter(SourceAdapter adapter, SourceOptions options, int shardSize, boolean force) {
         this.adapter = adapter;
@@ -47,6 +48,17 @@ public final class Converter {
      */
     public Converter givenOptions(Map<Class<?>, List<String>> given) {
         this.givenOptions = Map.copyOf(given);
+        return this;
+    }
+
+    /** Work on the finished, not yet validated package (convert --target adds the pre-flight's mappings here). */
+    public interface PackageStep {
+        void apply(Path stage, PackageWriter writer, Report report) throws IOException;
+    }
+
+    /** Runs {@code step} after the package is finished and before it is validated; mappings it adds are written. */
+    public Converter afterFinish(PackageStep step) {
+        this.afterFinish = step;
         return this;
     }
 
@@ -72,6 +84,10 @@ public final class Converter {
             adapter.read(ctx, writer);
             users.emit(writer);
             writer.finish();
+            if (afterFinish != null) {
+                afterFinish.apply(writer.stage(), writer, report);
+                writer.finish();
+            }
             say("… validating the package");
             // Package problems are counted by the validator over the staged files, exactly as Kaiten would see them.
             // The validator also counts the records per entity, from the files as written.

@@ -48,15 +48,15 @@ class PreflightCliTest {
         stub = new StubKaiten();
         tokenFile = secrets.resolve("token");
         Files.writeString(tokenFile, StubKaiten.TOKEN + "\n");
-        PreflightCommand.pacing = new StubKaiten.FakePacing();
-        PreflightCommand.env = name -> null;
+        TargetOptions.pacing = new StubKaiten.FakePacing();
+        TargetOptions.env = name -> null;
     }
 
     @AfterEach
     void stop() {
         stub.close();
-        PreflightCommand.pacing = Pacing.SYSTEM;
-        PreflightCommand.env = System::getenv;
+        TargetOptions.pacing = Pacing.SYSTEM;
+        TargetOptions.env = System::getenv;
     }
 
     Path trello() {
@@ -114,6 +114,34 @@ class PreflightCliTest {
                 .anyMatch(n -> n.startsWith("files/")), zip.keySet().toString());
         assertTrue(stub.hits().stream().allMatch(h -> h.method().equals("GET")));
         assertTokenNowhere(r);
+    }
+
+    @Test
+    void convertWithTargetDoesBothInOneRun() throws IOException {
+        Path preflighted = tmp.resolve("two-steps.zip");
+        Cli.Run two = preflight(trello().toString(), "--url", stub.url(), "--token-file", tokenFile.toString(),
+                "--board", "77", "-o", preflighted.toString(), "-q");
+        assertEquals(0, two.exit(), two.all());
+        Path out = tmp.resolve("one-run.zip");
+        Cli.Run r = Cli.run("convert", "sample-exports/trello/garden-board.json", "--users",
+                "sample-exports/trello/users.csv", "--space", "Community garden", "--attachments",
+                "sample-exports/trello/attachments", "-o", out.toString(), "--target", stub.url(), "--token-file",
+                tokenFile.toString(), "--board", "77", "--report-json", tmp.resolve("one.json").toString());
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("Target: custom fields (5)") && r.out().contains("target.column-mapped"), r.out());
+        Map<String, byte[]> one = unzip(out);
+        Map<String, byte[]> both = unzip(preflighted);
+        assertEquals(both.keySet(), one.keySet());
+        for (String name : both.keySet()) {
+            assertArrayEquals(both.get(name), one.get(name), name);
+        }
+        assertTrue(Files.readString(tmp.resolve("one.json")).contains("\"target.field-mapped\""));
+        assertTokenNowhere(r);
+        Cli.Run noToken = Cli.run("convert", "sample-exports/trello/garden-board.json", "-o",
+                tmp.resolve("x.zip").toString(), "--target", stub.url());
+        assertEquals(2, noToken.exit(), noToken.all());
+        assertTrue(noToken.err().contains("no API token"), noToken.err());
+        assertFalse(Files.exists(tmp.resolve("x.zip")));
     }
 
     @Test
@@ -258,7 +286,7 @@ class PreflightCliTest {
         Cli.Run flag = preflight(pkg.toString(), "--url", stub.url(), "--token", StubKaiten.TOKEN);
         assertEquals(2, flag.exit());
         assertFalse(flag.all().contains(StubKaiten.TOKEN), flag.all());
-        PreflightCommand.env = name -> name.equals("KAITEN_TOKEN") ? StubKaiten.TOKEN : null;
+        TargetOptions.env = name -> name.equals("KAITEN_TOKEN") ? StubKaiten.TOKEN : null;
         Cli.Run env = preflight(pkg.toString(), "--url", stub.url(), "--progress", "always");
         assertEquals(0, env.exit(), env.all());
         assertTrue(env.err().contains("… GET /api/v1/company/custom-properties?limit=100&offset=0 → 200"), env.err());
@@ -270,7 +298,7 @@ class PreflightCliTest {
 
     @Test
     void measuredRequestRateStaysAtOrUnderFivePerSecond() throws IOException {
-        PreflightCommand.pacing = Pacing.SYSTEM;
+        TargetOptions.pacing = Pacing.SYSTEM;
         Cli.Run r = preflight(trello().toString(), "--url", stub.url(), "--token-file", tokenFile.toString(),
                 "--board", "77", "-q");
         assertEquals(0, r.exit(), r.all());

@@ -24,7 +24,7 @@ class PreflightInputsTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        PreflightCommand.pacing = new StubKaiten.FakePacing();
+        TargetOptions.pacing = new StubKaiten.FakePacing();
         pkg = KitchenSink.write(tmp.resolve("pkg"));
         snapshot = tmp.resolve("snap.json");
         Path token = tmp.resolve("token");
@@ -38,7 +38,7 @@ class PreflightInputsTest {
 
     @AfterEach
     void tearDown() {
-        PreflightCommand.pacing = Pacing.SYSTEM;
+        TargetOptions.pacing = Pacing.SYSTEM;
     }
 
     private String fails(String... args) {
