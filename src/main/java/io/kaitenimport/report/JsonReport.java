@@ -78,7 +78,7 @@ public final class JsonReport {
         }
     }
 
-    /** Extra tables (pre-flight "Target"), each row an object keyed by the column headings; absent when none. */
+    /** Extra tables (pre-flight "Target"), each row an object keyed by its snake_cased headings; absent when none. */
     private static void writeSections(JsonGenerator g, Report r) throws IOException {
         if (r.sections().isEmpty()) {
             return;
@@ -91,7 +91,7 @@ public final class JsonReport {
             for (java.util.List<String> row : s.rows()) {
                 g.writeStartObject();
                 for (int c = 0; c < s.columns().size(); c++) {
-                    g.writeStringField(s.columns().get(c), row.get(c));
+                    g.writeStringField(key(s.columns().get(c)), row.get(c));
                 }
                 g.writeEndObject();
             }
@@ -99,6 +99,11 @@ public final class JsonReport {
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /** A column heading as a JSON key: "Kaiten id" → kaiten_id. */
+    private static String key(String heading) {
+        return heading.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
     private static void writeLocation(JsonGenerator g, Location l) throws IOException {

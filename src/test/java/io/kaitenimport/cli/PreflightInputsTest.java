@@ -102,9 +102,10 @@ class PreflightInputsTest {
         Files.writeString(two.resolve("meta-data.json"), "{\"entities\":[\"boards\"],"
                 + "\"entities_paths_map\":{\"boards\":[\"./b.json\"]}}");
         Files.writeString(two.resolve("b.json"), "[{\"id\":\"x\",\"title\":\"X\"},{\"id\":\"y\",\"title\":\"Y\"}]");
-        assertTrue(fails(two.toString(), "--url", "https://x.kaiten.ru", "--board", "77")
+        assertTrue(fails(two.toString(), "--target-snapshot", snapshot.toString(), "--board", "77")
                 .contains("the package has 2 boards; say which one goes to --board with --package-board"));
-        assertTrue(fails(two.toString(), "--url", "https://x.kaiten.ru", "--board", "77", "--package-board", "Z")
+        assertTrue(fails(two.toString(), "--target-snapshot", snapshot.toString(), "--board", "77",
+                "--package-board", "Z")
                 .contains("--package-board 'Z' is neither the id nor the title"));
     }
 }
