@@ -134,7 +134,7 @@ final class FieldCheck {
         if (!PropertyTypes.isSelect(f.type()) || f.options().isEmpty()) {
             return "";
         }
-        List<TargetSnapshot.SelectValue> values = target.selectValues().get(String.valueOf(p.id()));
+        List<TargetSnapshot.SelectValue> values = target.optionsOf(p.id());
         if (values == null) {
             report.add(IssueCode.TARGET_UNCHECKED, at, label + ": the options of Kaiten property " + p.id()
                     + " were not read (not in the snapshot); options not compared");

@@ -58,7 +58,9 @@ public final class KaitenClient {
         this.pacing = pacing;
         this.limiter = new RateLimiter(pacing);
         this.readTimeout = readTimeout;
+        // Plain http (loopback only) would otherwise try an h2c upgrade on every request; https negotiates HTTP/2.
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout)
+                .version(this.base.getScheme().equals("http") ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 

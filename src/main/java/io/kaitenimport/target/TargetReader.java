@@ -6,9 +6,7 @@ import io.kaitenimport.issue.Location;
 import io.kaitenimport.issue.SourceException;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -115,7 +113,7 @@ public final class TargetReader {
             properties.add(new TargetSnapshot.Property(id(p, propsPath, "/" + i), text(p, "name"), text(p, "type"),
                     p.path("multi_select").asBoolean(false), text(p, "condition")));
         }
-        Map<String, List<TargetSnapshot.SelectValue>> selectValues = new LinkedHashMap<>();
+        List<TargetSnapshot.PropertyOptions> selectValues = new ArrayList<>();
         for (TargetSnapshot.Property p : properties) {
             if (!needsOptions.test(p)) {
                 continue;
@@ -129,7 +127,7 @@ public final class TargetReader {
                         text(vs.get(i), "condition")));
             }
             roundCount(path, values.size());
-            selectValues.put(String.valueOf(p.id()), values);
+            selectValues.add(new TargetSnapshot.PropertyOptions(p.id(), values));
         }
 
         List<JsonNode> typeNodes = section("card types", () -> client.getList("/api/v1/card-types", "card types"));

@@ -7,8 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Everything read from a target company, in the few fields the pre-flight uses. The live path and
@@ -18,13 +16,13 @@ import java.util.TreeMap;
  * @param url         the company address read (scheme://host)
  * @param board       the --board read, or null
  * @param usersFrom   the endpoint users came from: company/users, or users after a 403
- * @param selectValues options of the select properties that needed comparing, by property id
+ * @param selectValues options of the select properties that needed comparing
  * @param notes       what the reading itself found (fallbacks, lists that may be cut), replayed as issues
  * @param requests    requests made while reading, and how many of them were answered 429 and retried
  */
 public record TargetSnapshot(int format, String url, Long board, Me me, String usersFrom, List<User> users,
                              List<Space> spaces, List<Col> columns, List<Property> properties,
-                             Map<String, List<SelectValue>> selectValues, List<CardType> cardTypes, List<Tag> tags,
+                             List<PropertyOptions> selectValues, List<CardType> cardTypes, List<Tag> tags,
                              List<Note> notes, long requests, long rateLimited) {
     public static final int FORMAT = 1;
     public static final String COMPANY_USERS = "/api/v1/company/users";
@@ -35,11 +33,7 @@ public record TargetSnapshot(int format, String url, Long board, Me me, String u
         spaces = sorted(spaces, Comparator.comparingLong(Space::id));
         columns = sorted(columns, Comparator.comparingLong(Col::id));
         properties = sorted(properties, Comparator.comparingLong(Property::id));
-        TreeMap<String, List<SelectValue>> sv = new TreeMap<>();
-        if (selectValues != null) {
-            selectValues.forEach((k, v) -> sv.put(k, sorted(v, Comparator.comparingLong(SelectValue::id))));
-        }
-        selectValues = java.util.Collections.unmodifiableMap(sv);
+        selectValues = sorted(selectValues, Comparator.comparingLong(PropertyOptions::propertyId));
         cardTypes = sorted(cardTypes, Comparator.comparingLong(CardType::id));
         tags = sorted(tags, Comparator.comparingLong(Tag::id));
         notes = notes == null ? List.of() : List.copyOf(notes);
@@ -75,6 +69,19 @@ public record TargetSnapshot(int format, String url, Long board, Me me, String u
     }
 
     public record SelectValue(long id, String value, String condition) {
+    }
+
+    /** The options read for one select property; a list entry, so that a property without options survives JSON. */
+    public record PropertyOptions(long propertyId, List<SelectValue> values) {
+        public PropertyOptions {
+            values = sorted(values, Comparator.comparingLong(SelectValue::id));
+        }
+    }
+
+    /** The options read for a property, or null when they were not read. */
+    public List<SelectValue> optionsOf(long propertyId) {
+        return selectValues.stream().filter(o -> o.propertyId() == propertyId).findFirst()
+                .map(PropertyOptions::values).orElse(null);
     }
 
     public record CardType(long id, String name, boolean archived) {

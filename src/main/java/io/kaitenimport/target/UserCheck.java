@@ -36,7 +36,7 @@ final class UserCheck {
             String email = u.email() == null ? "" : u.email();
             List<String> status = new ArrayList<>();
             String targetId = "";
-            String dup = firstPackageUser.putIfAbsent(key(email), String.valueOf(u.id()));
+            String dup = email.isBlank() ? null : firstPackageUser.putIfAbsent(key(email), String.valueOf(u.id()));
             if (dup != null) {
                 status.add("same email as package user " + dup);
             }

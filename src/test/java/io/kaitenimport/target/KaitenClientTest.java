@@ -59,7 +59,8 @@ class KaitenClientTest {
         assertTrue(stub.hits().stream().allMatch(h -> h.method().equals("GET") && h.authorized()));
         assertEquals(1, stub.maxInFlight(), "one request at a time");
         assertEquals(stub.hits().size(), s.requests());
-        assertEquals(2, s.selectValues().get("205").size());
+        assertEquals(2, s.optionsOf(205).size());
+        assertEquals(List.of(), s.optionsOf(207), "a select property without options is read, not missing");
     }
 
     @Test

@@ -33,6 +33,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class StubKaiten implements AutoCloseable {
     public static final String TOKEN = "tok-5ecret-XYZ-0123456789";
+
+    static {
+        // Without TCP_NODELAY each small answer waits ~40 ms on Nagle + delayed ACK; the tests would crawl.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     static final Set<String> PAGED = Set.of("/api/v1/users", "/api/v1/company/custom-properties", "/api/v1/tags");
 
     /** A scripted answer. */
