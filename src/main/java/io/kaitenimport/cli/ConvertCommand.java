@@ -62,7 +62,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--unmapped-users", paramLabel = "POLICY", defaultValue = "drop",
             converter = CommonOptions.UnmappedUsers.Words.class,
             completionCandidates = CommonOptions.UnmappedUsers.Words.class,
-            description = "People without an email: drop (default; references removed and counted) or fail.")
+            description = "People without an email: drop (default; references removed and counted), fail, or "
+                    + "placeholder:EMAIL (what they authored — history, timers, comments, files — is attributed to one "
+                    + "placeholder user with that email).")
     CommonOptions.UnmappedUsers unmappedUsers;
 
     @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC", converter = OptionValues.Zone.class,
@@ -91,6 +93,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
+    @Mixin
+    DownloadAttachments download;
+
     /** convert --target URL [--board ID]: the pre-flight in the same run (null unless a target option is given). */
     @picocli.CommandLine.ArgGroup(validate = false,
             heading = "%nPre-flight against a target company (as in `preflight`; fills properties_mapping/columns_mapping):%n")
@@ -116,8 +121,10 @@ final class ConvertCommand implements Callable<Integer> {
         List<Path> files = choice.files();
         Path target = output != null ? output : Path.of(stripExtension(files.get(0).getFileName().toString()) + ".zip");
         checkOutput(target, inputs);
+        Path binaries = download.prepare(adapter.name(), files, attachments, showProgress(), report.quiet, out,
+                spec.commandLine().getErr());
         SourceOptions options = SourceOptions.of(
-                new CommonOptions(mapping, users, unmappedUsers, zone, space, attachments),
+                new CommonOptions(mapping, users, unmappedUsers, zone, space, binaries),
                 sourceOptions.values().toArray());
         Converter.Outcome outcome;
         try {

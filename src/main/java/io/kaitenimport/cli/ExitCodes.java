@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A bug in kaiten-import; rerun with --debug and report the stack trace. */
     public static final int INTERNAL = 3;
+    /** attachments: some files did not arrive (the report lists each by reason); a rerun retries them. */
+    public static final int PARTIAL = 4;
 
     private ExitCodes() {
     }

@@ -96,10 +96,7 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
      * the files record's {@code path}.
      */
     public String addBinary(String fileId, String name, Path source) throws IOException {
-        String safeName = fitBytes(name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_"), 180);
-        if (safeName.isBlank() || safeName.equals(".") || safeName.equals("..")) {
-            safeName = "file";
-        }
+        String safeName = safeName(name);
         String safeId = fitBytes(fileId.replaceAll("[^A-Za-z0-9._-]", "_"), 60);
         String relative = FILES_DIR + "/" + safeId + "/" + safeName;
         Path target = stage.resolve(relative);
@@ -109,10 +106,19 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
     }
 
     /**
+     * The file name an attachment gets on disk (here and in the attachments downloader's folder): characters that
+     * some file system refuses become {@code _}, "." and ".." become {@code file}, and the name fits 180 bytes.
+     */
+    public static String safeName(String name) {
+        String safe = fitBytes(name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_"), 180);
+        return safe.isBlank() || safe.equals(".") || safe.equals("..") ? "file" : safe;
+    }
+
+    /**
      * File systems allow 255 bytes per name; a long (often Cyrillic) attachment name is shortened in the middle,
      * keeping its extension. The full name stays in the files record's {@code name}.
      */
-    static String fitBytes(String name, int maxBytes) {
+    public static String fitBytes(String name, int maxBytes) {
         if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= maxBytes) {
             return name;
         }

@@ -1,7 +1,12 @@
 package io.kaitenimport.source;
 
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Iterator;
+import java.util.List;
 
 /**
  * Options every adapter may use. Adapter-specific options are separate typed classes (see
@@ -17,24 +22,45 @@ import java.time.ZoneId;
 public record CommonOptions(Path mapping, Path usersFile, UnmappedUsers unmappedUsers, ZoneId zone, String spaceTitle,
                             Path attachmentsDir) {
 
-    /** People without an email: drop their references (counted) or stop at the first one. */
-    public enum UnmappedUsers implements Choice {
-        DROP("drop"), FAIL("fail");
+    /**
+     * People without an email: drop their references (counted), stop at the first one, or attribute what they
+     * authored (history, timers, comments, files) to one placeholder user with the given email.
+     */
+    public record UnmappedUsers(Mode mode, String placeholderEmail) {
+        public enum Mode { DROP, FAIL, PLACEHOLDER }
 
-        private final String word;
+        public static final UnmappedUsers DROP = new UnmappedUsers(Mode.DROP, null);
+        public static final UnmappedUsers FAIL = new UnmappedUsers(Mode.FAIL, null);
 
-        UnmappedUsers(String word) {
-            this.word = word;
+        public static UnmappedUsers placeholder(String email) {
+            return new UnmappedUsers(Mode.PLACEHOLDER, email);
         }
 
-        @Override
-        public String word() {
-            return word;
-        }
+        /** {@code drop}, {@code fail} or {@code placeholder:EMAIL}. */
+        public static final class Words implements ITypeConverter<UnmappedUsers>, Iterable<String> {
+            @Override
+            public UnmappedUsers convert(String value) {
+                String v = value.strip();
+                if (v.equalsIgnoreCase("drop")) {
+                    return DROP;
+                }
+                if (v.equalsIgnoreCase("fail")) {
+                    return FAIL;
+                }
+                if (v.regionMatches(true, 0, "placeholder:", 0, 12)) {
+                    String email = v.substring(12).strip();
+                    if (!Users.isEmail(email)) {
+                        throw new TypeConversionException("'" + email + "' is not an email; write "
+                                + "placeholder:someone@example.com");
+                    }
+                    return placeholder(email);
+                }
+                throw new TypeConversionException("'" + value + "' is not one of drop, fail, placeholder:EMAIL");
+            }
 
-        public static final class Words extends Choice.Words<UnmappedUsers> {
-            public Words() {
-                super(UnmappedUsers.class);
+            @Override
+            public Iterator<String> iterator() {
+                return List.of("drop", "fail", "placeholder:EMAIL").iterator();
             }
         }
     }
@@ -58,6 +84,10 @@ public record CommonOptions(Path mapping, Path usersFile, UnmappedUsers unmapped
 
     public CommonOptions withSpace(String title) {
         return new CommonOptions(mapping, usersFile, unmappedUsers, zone, title, attachmentsDir);
+    }
+
+    public CommonOptions withUnmappedUsers(UnmappedUsers policy) {
+        return new CommonOptions(mapping, usersFile, policy, zone, spaceTitle, attachmentsDir);
     }
 
     public CommonOptions withAttachments(Path dir) {

@@ -151,7 +151,26 @@ public final class Users {
      * @param field the source field that referred to the person, for the data-loss count
      */
     public String resolve(Person p, String field, Location where) {
+        return resolve(p, field, where, false);
+    }
+
+    /**
+     * The package user who authored something — a history event, a timer, a comment, a file. As
+     * {@link #resolve}, except that under {@code --unmapped-users placeholder:EMAIL} a person without an email
+     * becomes the placeholder user, so what they authored is kept (attributed, reported and counted) rather than
+     * losing its author. Adapters drop history and timers whose author is null: Kaiten requires one.
+     */
+    public String author(Person p, String field, Location where) {
+        return resolve(p, field, where, true);
+    }
+
+    private String resolve(Person p, String field, Location where, boolean authorship) {
         if (p == null) {
+            if (authorship && policy.mode() == CommonOptions.UnmappedUsers.Mode.PLACEHOLDER) {
+                report.losses().lost(field, "no author in the source: attributed to the placeholder user "
+                        + policy.placeholderEmail(), where);
+                return placeholder();
+            }
             return null;
         }
         String memoKey = p.sourceId() + "\u0000" + p.username() + "\u0000" + p.displayName() + "\u0000" + p.email();
@@ -169,13 +188,21 @@ public final class Users {
         String fullName = entry != null && entry.fullName() != null ? entry.fullName() : p.displayName();
         if (!isEmail(email)) {
             String label = p.label();
-            if (policy == CommonOptions.UnmappedUsers.FAIL) {
+            if (policy.mode() == CommonOptions.UnmappedUsers.Mode.FAIL) {
                 throw new SourceException(where, "person '" + label + "' has no email; add a row for them to the"
                         + " --users file or use --unmapped-users drop");
             }
+            boolean placeholder = policy.mode() == CommonOptions.UnmappedUsers.Mode.PLACEHOLDER;
             if (unmapped.add(label)) {
                 report.add(IssueCode.SOURCE_USER_UNMAPPED, where, "'" + label + "' has no email (add them to the"
-                        + " --users file); their references are dropped");
+                        + " --users file); " + (placeholder ? "what they authored is attributed to "
+                        + policy.placeholderEmail() + ", their other references are dropped"
+                        : "their references are dropped"));
+            }
+            if (placeholder && authorship) {
+                report.losses().lost(field, "person without email: attributed to the placeholder user "
+                        + policy.placeholderEmail(), where);
+                return placeholder();
             }
             report.losses().lost(field, "person without email (not in --users file)", where);
             return null;
@@ -191,7 +218,18 @@ public final class Users {
         return user.id();
     }
 
-    static boolean isEmail(String s) {
+    /** The one user that carries what people without an email authored (made on first use). */
+    private String placeholder() {
+        String email = policy.placeholderEmail();
+        User user = byEmail.get(email.toLowerCase(Locale.ROOT));
+        if (user == null) {
+            user = new User("unmapped-people:" + email, email, "People without email (kaiten-import)");
+            byEmail.put(email.toLowerCase(Locale.ROOT), user);
+        }
+        return user.id();
+    }
+
+    public static boolean isEmail(String s) {
         return s != null && s.length() <= 254 && EMAIL.matcher(s).matches();
     }
 

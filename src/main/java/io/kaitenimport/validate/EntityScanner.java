@@ -82,7 +82,7 @@ final class EntityScanner {
             if (e.getLocation() != null) {
                 at = at.withLine((long) e.getLocation().getLineNr(), (long) e.getLocation().getColumnNr());
             }
-            out.accept(Issue.of(IssueCode.FILE_MALFORMED_JSON, at, e.getOriginalMessage()));
+            out.accept(Issue.of(IssueCode.FILE_MALFORMED_JSON, at, io.kaitenimport.emit.JsonErrors.describe(e)));
         } catch (PackageException e) {
             throw e;
         } catch (IOException e) {

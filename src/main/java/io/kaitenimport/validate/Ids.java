@@ -26,6 +26,10 @@ final class Ids {
             return value.bigIntegerValue().toString();
         }
         if (value.isNumber()) {
+            // 1e400 parses as infinity: not a number any id can be
+            if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+                return null;
+            }
             return value.decimalValue().stripTrailingZeros().toPlainString();
         }
         return null;

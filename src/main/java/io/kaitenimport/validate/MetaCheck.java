@@ -31,7 +31,8 @@ final class MetaCheck {
     private final IssueCollector issues;
     private final List<Issue> found = new ArrayList<>();
     /** Pointers a dedicated rule has explained; schema errors at, above or below them are redundant. */
-    private final Set<String> covered = new HashSet<>();
+    /** Pointers already reported by a rule of ours; sorted, so both ancestors and descendants are found fast. */
+    private final java.util.NavigableSet<String> covered = new java.util.TreeSet<>();
 
     MetaCheck(PackageReader reader, SchemaCatalog schemas, IssueCollector issues) {
         this.reader = reader;
@@ -53,7 +54,7 @@ final class MetaCheck {
             if (e.getLocation() != null) {
                 at = at.withLine((long) e.getLocation().getLineNr(), (long) e.getLocation().getColumnNr());
             }
-            issues.add(IssueCode.META_SCHEMA, at, "not valid JSON: " + e.getOriginalMessage());
+            issues.add(IssueCode.META_SCHEMA, at, "not valid JSON: " + io.kaitenimport.emit.JsonErrors.describe(e));
             return null;
         }
         if (meta == null || meta.isMissingNode()) {
@@ -187,12 +188,14 @@ final class MetaCheck {
         if (pointer == null || pointer.isEmpty()) {
             return false;
         }
-        for (String c : covered) {
-            if (c.equals(pointer) || c.startsWith(pointer + "/") || pointer.startsWith(c + "/")) {
+        // The pointer itself or an ancestor of it, walking up one segment at a time …
+        for (String p = pointer; !p.isEmpty(); p = p.substring(0, Math.max(0, p.lastIndexOf('/')))) {
+            if (covered.contains(p)) {
                 return true;
             }
         }
-        return false;
+        // … or a descendant: every "pointer/…" sorts between "pointer/" and "pointer0" ('0' follows '/').
+        return !covered.subSet(pointer + "/", true, pointer + "0", false).isEmpty();
     }
 
     private static Set<String> keys(JsonNode object) {

@@ -3,6 +3,7 @@ package io.kaitenimport.validate;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
 
+import io.kaitenimport.archive.ZipCheck;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -35,6 +36,14 @@ public final class ZipPackageReader implements PackageReader {
     }
 
     public static ZipPackageReader open(Path path, ZipLimits limits) throws PackageException {
+        try {
+            ZipCheck.checkEntryCount(path, limits.maxEntries(), "package");
+        } catch (ZipCheck.Refused e) {
+            throw new PackageException(IssueCode.PACKAGE_TOO_LARGE, Location.file(path.toString()), e.getMessage());
+        } catch (IOException e) {
+            throw new PackageException(IssueCode.PACKAGE_UNREADABLE, Location.file(path.toString()),
+                    "not a readable zip archive (" + describe(e) + ")");
+        }
         ZipFile zip;
         try {
             zip = ZipFile.builder().setPath(path).get();
@@ -70,6 +79,12 @@ public final class ZipPackageReader implements PackageReader {
             }
             if (entry.isDirectory()) {
                 continue;
+            }
+            if (!ZipCheck.readable(entry)) {
+                throw PackageException.withMessage(IssueCode.PACKAGE_UNREADABLE, Location.file(name),
+                        "entry '" + name + "' is compressed with " + ZipCheck.methodName(entry) + ", which "
+                                + "kaiten-import does not read (nor does Kaiten expect it); re-zip the package with "
+                                + "ordinary deflate compression");
             }
             long size = entry.getSize();
             long compressed = entry.getCompressedSize();
@@ -121,7 +136,7 @@ public final class ZipPackageReader implements PackageReader {
         if (entry == null) {
             throw new java.nio.file.NoSuchFileException(name);
         }
-        if (!zip.canReadEntryData(entry)) {
+        if (!ZipCheck.readable(entry) || !zip.canReadEntryData(entry)) {
             // Only this entry is lost; the scanner reports it and goes on with the others.
             throw new IOException("entry uses an unsupported compression method or is encrypted");
         }

@@ -70,9 +70,15 @@ final class History {
                     continue;
                 }
                 if (!authorResolved) {
-                    author = ctx.users().resolve(malformed.person(h.get("author"), "jira changelog.author",
+                    author = ctx.users().author(malformed.person(h.get("author"), "jira changelog.author",
                             at.withPointer(at.pointer() + "/author")), "jira changelog.author", at);
                     authorResolved = true;
+                }
+                if (author == null) {
+                    // Kaiten requires an author on every history event (official cards schema).
+                    ctx.losses().lost("jira changelog.items", "card history needs an author with an email (add "
+                            + "them to --users, or --unmapped-users placeholder:EMAIL)", at);
+                    continue;
                 }
                 String fromId = JiraIssues.text(item.get("from"));
                 String fromName = JiraIssues.text(item.get("fromString"));

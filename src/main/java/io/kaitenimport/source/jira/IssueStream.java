@@ -3,7 +3,8 @@ package io.kaitenimport.source.jira;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.kaitenimport.emit.JsonErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kaitenimport.emit.Json;
@@ -88,10 +89,9 @@ final class IssueStream {
             return new Page(number(rest.get("total")), rest.path("isLast").isBoolean() ? rest.get("isLast").asBoolean()
                     : null, rest.path("nextPageToken").isTextual() ? rest.get("nextPageToken").asText() : null,
                     rest.get("names"), rest.get("schema"), !sawIssues, index + 1);
-        } catch (StreamReadException e) {
-            String where = index < 0 ? "" : " while reading issue #" + index;
-            throw new SourceException(at(name, pointer, e.getLocation()),
-                    "malformed JSON" + where + ": " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            String where = index < 0 ? "" : " (issue #" + index + ")";
+            throw new SourceException(at(name, pointer, e.getLocation()), JsonErrors.describe(e) + where, e);
         }
     }
 

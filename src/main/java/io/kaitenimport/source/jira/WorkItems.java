@@ -97,7 +97,7 @@ final class WorkItems {
             String id = Optional.ofNullable(JiraIssues.text(cm.get("id"))).orElse(cardId + ":c" + i);
             JsonNode author = malformed.object(cm.get("author"), "jira comment.author",
                     at.withPointer(at.pointer() + "/author"));
-            String authorId = ctx.users().resolve(JiraIssues.person(author), "jira comment.author", at);
+            String authorId = ctx.users().author(JiraIssues.person(author), "jira comment.author", at);
             Comment comment = new Comment(id, cardId, body, authorId, BoardPlan.firstText(author, "displayName"),
                     dates.iso(cm.get("created"), "jira comment.created", at), null, "markdown");
             for (Comment part : TextLimits.splitComment(comment, ctx, at)) {
@@ -130,7 +130,7 @@ final class WorkItems {
                 ctx.losses().lost("jira fields.worklog", "no readable start or duration", at);
                 continue;
             }
-            String author = ctx.users().resolve(malformed.person(wl.get("author"), "jira worklog.author",
+            String author = ctx.users().author(malformed.person(wl.get("author"), "jira worklog.author",
                     at.withPointer(at.pointer() + "/author")), "jira worklog.author", at);
             if (author == null) {
                 ctx.losses().lost("jira fields.worklog", "author is not a package user; card timers need one", at);
@@ -167,7 +167,7 @@ final class WorkItems {
             boolean shared = filename != null && names.shared(filename);
             Path binary = dir == null ? null : find(dir, id, filename, !shared);
             if (binary != null && sink instanceof PackageWriter pw) {
-                String author = ctx.users().resolve(malformed.person(a.get("author"), "jira attachment.author",
+                String author = ctx.users().author(malformed.person(a.get("author"), "jira attachment.author",
                         at.withPointer(at.pointer() + "/author")), "jira attachment.author", at);
                 out.add(new FileAttachment(id, cardId, name, author, created, Files.size(binary),
                         pw.addBinary(id, name, binary), null, null, null, null));
@@ -188,8 +188,9 @@ final class WorkItems {
     }
 
     /**
-     * {@code DIR/<id>/<filename>}, {@code DIR/<id>}, then, if {@code bare} (no other attachment has the name),
-     * {@code DIR/<filename>}; never outside DIR.
+     * {@code DIR/<id>/<filename>}, {@code DIR/<id>} (a file, or a folder holding one file: where the attachments
+     * command puts a name it had to make safe or shorten), then, if {@code bare} (no other attachment has the
+     * name), {@code DIR/<filename>}; never outside DIR.
      */
     static Path find(Path dir, String id, String filename, boolean bare) {
         Path root = dir.toAbsolutePath().normalize();
@@ -206,8 +207,23 @@ final class WorkItems {
             if (p.startsWith(root) && !p.equals(root) && Files.isRegularFile(p)) {
                 return p;
             }
+            if (candidate.equals(id) && p.startsWith(root) && !p.equals(root) && Files.isDirectory(p)) {
+                Path only = onlyFile(p);
+                if (only != null) {
+                    return only;
+                }
+            }
         }
         return null;
+    }
+
+    private static Path onlyFile(Path folder) {
+        try (var files = Files.list(folder)) {
+            List<Path> found = files.filter(Files::isRegularFile).limit(2).toList();
+            return found.size() == 1 ? found.get(0) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private boolean restricted(JsonNode item, String lossKey, Location at) {

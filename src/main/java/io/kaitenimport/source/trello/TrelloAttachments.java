@@ -189,7 +189,7 @@ final class TrelloAttachments {
         String name = TrelloExport.text(a, "name");
         String shown = fileName != null ? fileName : name != null ? name : file.getFileName().toString();
         String path = pw.addBinary(id, shown, file);
-        String author = people.resolve(TrelloExport.text(a, "idMember"), "trello card.attachments.idMember", where);
+        String author = ctx.users().author(people.person(TrelloExport.text(a, "idMember")), "trello card.attachments.idMember", where);
         // the size of the file actually packaged; the export's "bytes" may describe another version of it
         sink.accept(new FileAttachment(id, cardId, shown, author, created, Files.size(file), path, null, null, null,
                 null));

@@ -179,8 +179,14 @@ final class TrelloCards {
             }
             actions.use(move);
             Location where = actions.location(move);
-            b.addHistory(Card.HistoryEntry.move(when, people.author(move, "trello action.updateCard.idMemberCreator",
-                    where), from, to));
+            String author = people.eventAuthor(move, "trello action.updateCard.idMemberCreator", where);
+            if (author == null) {
+                // Kaiten requires an author on every history event (official cards schema).
+                ctx.losses().lost("trello action.updateCard (list move)", "card history needs an author with an "
+                        + "email (add them to --users, or --unmapped-users placeholder:EMAIL)", where);
+                continue;
+            }
+            b.addHistory(Card.HistoryEntry.move(when, author, from, to));
         }
     }
 }

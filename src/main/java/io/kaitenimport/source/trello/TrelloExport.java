@@ -3,6 +3,7 @@ package io.kaitenimport.source.trello;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.kaitenimport.emit.JsonErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -72,8 +73,7 @@ final class TrelloExport {
                 if (loc != null) {
                     where = where.withLine((long) loc.getLineNr(), (long) loc.getColumnNr());
                 }
-                throw new SourceException(where, "malformed JSON (truncated or not a Trello export?): "
-                        + e.getOriginalMessage(), e);
+                throw new SourceException(where, JsonErrors.describe(e), e);
             }
         }
         if (root == null || root.isMissingNode()) {

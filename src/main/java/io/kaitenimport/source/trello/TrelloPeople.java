@@ -55,6 +55,11 @@ final class TrelloPeople {
         return ctx.users().resolve(p, field, where);
     }
 
+    /** The person behind a member id (an id-only person when the export does not list them), or null. */
+    Users.Person person(String memberId) {
+        return memberId == null ? null : byId.getOrDefault(memberId, new Users.Person(memberId, null, null, null));
+    }
+
     /** The author of an action. */
     String author(JsonNode action, String field, Location where) {
         String id = TrelloExport.text(action, "idMemberCreator");
@@ -62,6 +67,21 @@ final class TrelloPeople {
             id = TrelloExport.text(action.get("memberCreator"), "id");
         }
         return resolve(id, field, where);
+    }
+
+    /**
+     * Who authored an action that becomes a history event, comment or file: under
+     * {@code --unmapped-users placeholder:EMAIL} a member without an email becomes the placeholder user.
+     */
+    String eventAuthor(JsonNode action, String field, Location where) {
+        String id = TrelloExport.text(action, "idMemberCreator");
+        if (id == null) {
+            id = TrelloExport.text(action.get("memberCreator"), "id");
+        }
+        if (id == null) {
+            return null;
+        }
+        return ctx.users().author(byId.getOrDefault(id, new Users.Person(id, null, null, null)), field, where);
     }
 
     /** The display name of an action's author, kept on comments even when the person is not a package user. */

@@ -177,7 +177,7 @@ public final class TrelloSourceAdapter implements SourceAdapter {
             Location where = actions.location(a);
             String id = TrelloExport.text(a, "id");
             Comment c = new Comment(id != null ? id : card + "-comment-" + i, card, text,
-                    people.author(a, "trello action." + type + ".idMemberCreator", where),
+                    people.eventAuthor(a, "trello action." + type + ".idMemberCreator", where),
                     people.authorName(a), TrelloValues.date(TrelloExport.text(a, "date")), null, "markdown");
             for (Comment part : TextLimits.splitComment(c, ctx, where)) {
                 sink.accept(part);

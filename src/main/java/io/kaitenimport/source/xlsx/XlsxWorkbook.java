@@ -1,5 +1,6 @@
 package io.kaitenimport.source.xlsx;
 
+import io.kaitenimport.archive.ZipCheck;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.issue.Location;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
@@ -42,6 +43,8 @@ import java.util.regex.Pattern;
 final class XlsxWorkbook implements AutoCloseable {
     /** No part of a task-list workbook is near this; a 200k-row sheet is about 60 MiB of XML. */
     static final long MAX_ENTRY_SIZE = 1L << 30;
+    /** A workbook is a few dozen parts; even one with thousands of sheets stays far below this. */
+    static final long MAX_ENTRIES = 20_000;
     static final double MIN_INFLATE_RATIO = 0.01;
     private static final String STRICT_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
 
@@ -99,6 +102,7 @@ final class XlsxWorkbook implements AutoCloseable {
             default -> throw new SourceException(Location.file(name), "not an Excel workbook: an .xlsx file is a zip"
                     + " archive and this file is not one (a CSV? then use --from csv)");
         }
+        checkZip(file);
         OPCPackage pkg = null;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -114,6 +118,25 @@ final class XlsxWorkbook implements AutoCloseable {
         } catch (Exception e) {
             revert(pkg);
             throw XlsxErrors.translate(Location.file(name), e);
+        }
+    }
+
+    /** Entry count and compression methods, checked before POI builds anything in memory. */
+    private static void checkZip(Path file) {
+        String name = file.toString();
+        try {
+            ZipCheck.checkEntryCount(file, MAX_ENTRIES, "workbook");
+            try (org.apache.commons.compress.archivers.zip.ZipFile zip =
+                         org.apache.commons.compress.archivers.zip.ZipFile.builder().setPath(file).get()) {
+                var entries = zip.getEntries();
+                while (entries.hasMoreElements()) {
+                    ZipCheck.checkMethod(entries.nextElement(), "the workbook");
+                }
+            }
+        } catch (ZipCheck.Refused e) {
+            throw new SourceException(Location.file(name), e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            // A broken archive: POI's own opening says what is wrong, in the workbook's terms.
         }
     }
 

@@ -45,7 +45,8 @@ class JiraMalformedInputTest {
                  {"id":"2","key":"A-2","fields":{"summary":"cut off here""");
         assertTrue(e.describe().startsWith("bad.json:2:"), e.describe());
         assertEquals("/issues/1", e.location().pointer());
-        assertTrue(e.getMessage().contains("malformed JSON while reading issue #1"), e.getMessage());
+        assertTrue(e.getMessage().contains("ends in the middle of a value (is the file truncated?) (issue #1)"),
+                e.getMessage());
     }
 
     @Test
@@ -179,7 +180,7 @@ class JiraMalformedInputTest {
                       "from":"2","fromString":"Doing","to":"3","toString":"Done"}]},
                    {"id":"1","created":"2024-01-01T10:00:00.000+0000","items":[{"field":"status","fieldtype":"jira",
                       "from":"1","fromString":"Open","to":"2","toString":"Doing"}]}]}}""");
-        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
+        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), JiraRun.PLACEHOLDER, in)) {
             JsonNode history = run.records("cards").get(0).get("history");
             assertEquals("2024-01-01T10:00:00.000Z", history.get(0).get("created").asText());
             assertEquals("status:1@project:none", history.get(0).at("/old_value/column_id").asText());

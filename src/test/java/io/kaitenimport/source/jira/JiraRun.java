@@ -28,6 +28,10 @@ final class JiraRun implements AutoCloseable {
         this.stage = writer.stage();
     }
 
+    /** Defaults, except that what people without an email authored goes to one placeholder user. */
+    static final SourceOptions PLACEHOLDER = SourceOptions.of(CommonOptions.defaults()
+            .withUnmappedUsers(CommonOptions.UnmappedUsers.placeholder("ghost@example.com")));
+
     /** Options with only the Jira-relevant parts set; null/false means the default. */
     static SourceOptions options(Path mapping, String spaceTitle, Path attachments, String boardPer,
                                  boolean includeRestricted) {

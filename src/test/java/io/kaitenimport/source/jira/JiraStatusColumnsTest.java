@@ -33,7 +33,7 @@ class JiraStatusColumnsTest {
                      "status":%s}}
                 ]}""".formatted(status1, item, status2);
         Path in = Files.writeString(tmp.resolve("search" + System.nanoTime() + ".json"), json);
-        return JiraRun.convert(tmp.resolve("out" + System.nanoTime()), SourceOptions.defaults(), in);
+        return JiraRun.convert(tmp.resolve("out" + System.nanoTime()), JiraRun.PLACEHOLDER, in);
     }
 
     private static final String IN_PROGRESS =
@@ -147,7 +147,7 @@ class JiraStatusColumnsTest {
                      "items":[{"field":"status","from":"1","fromString":"Open","to":"3","toString":"In Progress"}]}]}}
                 ]}""";
         Path in = Files.writeString(tmp.resolve("mixed.json"), json);
-        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
+        try (JiraRun run = JiraRun.convert(tmp.resolve("out"), JiraRun.PLACEHOLDER, in)) {
             assertEquals(Map.of("status:1@project:100", "Open", "status:3@project:100", "In Progress"),
                     columns(run));
             assertMove(run, "status:1@project:100", "status:3@project:100");
