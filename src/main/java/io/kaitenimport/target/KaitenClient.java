@@ -138,12 +138,7 @@ public final class KaitenClient {
                     throw fail(path, what, "still rate-limited (HTTP 429) after " + MAX_429_RETRIES
                             + " retries; try again later");
                 }
-                try {
-                    limiter.backoff(attempt, headers.firstValue("X-RateLimit-Reset"));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw fail(path, what, "interrupted");
-                }
+                limiter.backoff(attempt, headers.firstValue("X-RateLimit-Reset"));
                 continue;
             }
             if (status == 401) {
@@ -217,7 +212,12 @@ public final class KaitenClient {
         try {
             limiter.acquire();
             requests++;
-            HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r;
+            try {
+                r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } finally {
+                limiter.answered();
+            }
             progress.accept("GET " + path + " → " + r.statusCode() + items(r));
             return r;
         } catch (HttpConnectTimeoutException e) {

@@ -145,10 +145,10 @@ class KaitenClientTest {
         try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             Thread t = new Thread(() -> {
                 try (java.net.Socket c = plain.accept()) {
+                    c.getInputStream().read(new byte[512]); // the ClientHello, answered in plain HTTP
                     c.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
                             .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                     c.getOutputStream().flush();
-                    Thread.sleep(500);
                 } catch (Exception ignored) {
                     // the client hung up
                 }

@@ -114,6 +114,7 @@ public final class StubKaiten implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         long now = System.nanoTime();
         int n = inFlight.incrementAndGet();
+        boolean counted = true;
         synchronized (this) {
             maxInFlight = Math.max(maxInFlight, n);
         }
@@ -131,6 +132,9 @@ public final class StubKaiten implements AutoCloseable {
                 }
             }
             byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
+            // Done before answering: once the answer is out, the client may rightly send the next request.
+            inFlight.decrementAndGet();
+            counted = false;
             a.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             ex.getResponseHeaders().add("Content-Type", a.headers().getOrDefault("Content-Type",
                     "application/json; charset=utf-8"));
@@ -143,7 +147,9 @@ public final class StubKaiten implements AutoCloseable {
         } catch (IOException e) {
             // the client gave up (timeout test); nothing to answer
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
             ex.close();
         }
     }
