@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /** Names inside a package: '/'-separated, relative to the folder that holds meta-data.json. */
 final class PackagePaths {
-    static final String META = "meta-data.json";
+    /** The one name, defined where packages are written. */
+    static final String META = io.kaitenimport.emit.PackageWriter.META;
 
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
