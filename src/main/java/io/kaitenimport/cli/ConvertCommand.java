@@ -6,7 +6,6 @@ import io.kaitenimport.pipeline.Converter;
 import io.kaitenimport.pipeline.SourceAdapters;
 import io.kaitenimport.source.CommonOptions;
 import io.kaitenimport.source.OptionValues;
-import io.kaitenimport.source.SourceAdapter;
 import io.kaitenimport.source.SourceOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,8 +35,9 @@ final class ConvertCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "EXPORT",
-            description = "The export file (.csv, .xlsx, Trello .json, Jira .json). Jira: several files or a folder "
-                    + "of .json files are merged into one package.")
+            description = "The export (.csv, .xlsx, Trello .json, Jira .json, a wiki folder or .zip). Jira: several "
+                    + "files or a folder of .json files are one input. Several exports of any kinds go into one "
+                    + "package, each with its own ids and (unless --space) its own space.")
     List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
@@ -116,19 +116,23 @@ final class ConvertCommand implements Callable<Integer> {
         if (!List.of("auto", "always", "never").contains(progressMode)) {
             throw new SourceException(Location.NONE, "--progress must be auto, always or never, not '" + progressMode + "'");
         }
-        SourceAdapters.Choice choice = SourceAdapters.standard().choose(from, inputs);
-        SourceAdapter adapter = choice.adapter();
-        List<Path> files = choice.files();
+        List<SourceAdapters.Choice> plan = SourceAdapters.standard().plan(from, inputs);
+        List<Path> files = plan.stream().flatMap(c -> c.files().stream()).toList();
         Path target = output != null ? output : Path.of(stripExtension(files.get(0).getFileName().toString()) + ".zip");
         checkOutput(target, inputs);
-        Path binaries = download.prepare(adapter.name(), files, attachments, showProgress(), report.quiet, out,
-                spec.commandLine().getErr());
+        // with several exports, only the Trello and Jira ones have attachments to download
+        List<SourceAdapters.Choice> boards = plan.stream()
+                .filter(c -> c.adapter().name().equals("trello") || c.adapter().name().startsWith("jira")).toList();
+        SourceAdapters.Choice downloads = boards.isEmpty() ? plan.get(0) : boards.get(0);
+        Path binaries = download.prepare(downloads.adapter().name(), boards.isEmpty() ? files
+                        : boards.stream().flatMap(c -> c.files().stream()).toList(), attachments, showProgress(),
+                report.quiet, out, spec.commandLine().getErr());
         SourceOptions options = SourceOptions.of(
                 new CommonOptions(mapping, users, unmappedUsers, zone, space, binaries),
                 sourceOptions.values().toArray());
         Converter.Outcome outcome;
         try {
-            Converter converter = new Converter(adapter, options, shardSize, force).givenOptions(givenOptions());
+            Converter converter = new Converter(plan, options, shardSize, force).givenOptions(givenOptions());
             if (targetCompany != null) {
                 targetCompany.check();
                 converter.afterFinish(new TargetStep(targetCompany, targetCompany.propertyMap(),
@@ -141,12 +145,12 @@ final class ConvertCommand implements Callable<Integer> {
                     err.flush();
                 });
             }
-            outcome = converter.convert(files, target);
+            outcome = converter.convert(target);
         } catch (SourceException e) {
             // CI reads the machine-readable reports: they say why nothing was written, then the usual one line.
             io.kaitenimport.issue.Report failed = new io.kaitenimport.issue.Report("convert");
             failed.fact("input", String.join(", ", files.stream().map(Path::toString).toList()));
-            failed.fact("source", adapter.name());
+            failed.fact("source", String.join(" + ", plan.stream().map(c -> c.adapter().name()).toList()));
             failed.add(io.kaitenimport.issue.IssueCode.SOURCE_UNREADABLE, e.location(), e.getMessage());
             report.writeFiles(failed, false);
             throw e;

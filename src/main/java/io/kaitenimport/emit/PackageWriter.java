@@ -96,13 +96,43 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
      * the files record's {@code path}.
      */
     public String addBinary(String fileId, String name, Path source) throws IOException {
-        String safeName = safeName(name);
-        String safeId = fitBytes(fileId.replaceAll("[^A-Za-z0-9._-]", "_"), 60);
-        String relative = FILES_DIR + "/" + safeId + "/" + safeName;
+        return addFile(FILES_DIR, fileId, name, source);
+    }
+
+    @Override
+    public boolean storesFiles() {
+        return true;
+    }
+
+    @Override
+    public String addFile(String folder, String ownerId, String name, Path source) throws IOException {
+        String relative = relative(folder, ownerId, name);
         Path target = stage.resolve(relative);
         Files.createDirectories(target.getParent());
         Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
         return "./" + relative;
+    }
+
+    @Override
+    public String addFile(String folder, String ownerId, String name, byte[] content) throws IOException {
+        String relative = relative(folder, ownerId, name);
+        Path target = stage.resolve(relative);
+        Files.createDirectories(target.getParent());
+        Files.write(target, content);
+        return "./" + relative;
+    }
+
+    /** {@code <folder>/<id>/<name>} with both parts made safe for any file system and for zip entry names. */
+    private static String relative(String folder, String ownerId, String name) {
+        if (!folder.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("package folder '" + folder + "'");
+        }
+        String safeName = safeName(name);
+        String safeId = fitBytes(ownerId.replaceAll("[^A-Za-z0-9._-]", "_"), 60);
+        if (safeId.equals(".") || safeId.equals("..")) {
+            safeId = "_";
+        }
+        return folder + "/" + safeId + "/" + safeName;
     }
 
     /**

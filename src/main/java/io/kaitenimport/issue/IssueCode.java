@@ -70,7 +70,8 @@ public enum IssueCode {
     REF_SELF("ref.self", Severity.ERROR, "Record refers to itself",
             "A card is its own parent, child, blocker or relation.", "card refers to itself in %s"),
     REF_CYCLE("ref.cycle", Severity.ERROR, "Parent/child cycle",
-            "Parent links form a cycle, which no tree can hold.", "parent links form a cycle: %s"),
+            "Parent links (cards, or spaces, folders and documents) form a cycle, which no tree can hold.",
+            "parent links form a cycle: %s"),
     REF_ASYMMETRIC("ref.asymmetric", Severity.WARNING, "One-sided relation",
             "A parent/child or blocks/blocked-by relation is recorded on one card but not on the other.",
             "card '%s' lists '%s' in %s, but that card does not list it back in %s"),
@@ -110,6 +111,12 @@ public enum IssueCode {
             "A source record has a shape the adapter does not expect; what could be read was kept.", "%s"),
     SOURCE_ATTACHMENT("source.attachment", Severity.WARNING, "Attachment not packaged",
             "An attachment binary was not available locally; the card got a link to its URL instead.", "%s"),
+
+    // --- wikis and documents (issue 12) ------------------------------------------------------------------------
+    SOURCE_REF_AMBIGUOUS("source.ref-ambiguous", Severity.WARNING, "Link matches several pages",
+            "A wiki link names a page or file by a name several files share; the shortest path was chosen.", "%s"),
+    DOCUMENT_PATH_MISSING("document.path-missing", Severity.ERROR, "Document body missing",
+            "A documents record's path names a file that is not in the package.", "path '%s' is not in the package"),
 
     // --- the run's options ---------------------------------------------------------------------------------------
     OPTION_IGNORED("option.ignored", Severity.WARNING, "Option does not apply",

@@ -45,6 +45,17 @@ public final class Report implements Consumer<Issue> {
         return Collections.unmodifiableMap(facts);
     }
 
+    /**
+     * Gives the facts added or changed since {@code before} (a copy of {@link #facts()} taken earlier) the name
+     * {@code "<prefix> <name>"}, in place: one input of several gets its own encoding, dialect … lines.
+     */
+    public void scopeFacts(Map<String, String> before, String prefix) {
+        Map<String, String> scoped = new LinkedHashMap<>();
+        facts.forEach((k, v) -> scoped.put(v.equals(before.get(k)) || k.startsWith(prefix) ? k : prefix + " " + k, v));
+        facts.clear();
+        facts.putAll(scoped);
+    }
+
     @Override
     public void accept(Issue issue) {
         long n = issueCounts.merge(issue.code(), 1L, Long::sum);

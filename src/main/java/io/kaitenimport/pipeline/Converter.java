@@ -22,6 +22,7 @@ import java.util.function.Consumer;
  */
 public final class Converter {
     private final SourceAdapter adapter;
+    private final List<SourceAdapters.Choice> inputs;
     private final SourceOptions options;
     private final int shardSize;
     private final boolean force;
@@ -30,7 +31,19 @@ public final class Converter {
     private PackageStep afterFinish;
 
     public Converter(SourceAdapter adapter, SourceOptions options, int shardSize, boolean force) {
-        this.adapter = adapter;
+        this(List.of(new SourceAdapters.Choice(adapter, List.of())), options, shardSize, force);
+    }
+
+    /**
+     * Several inputs, each through its own adapter, into one package (see {@link Merge}); with one input this is
+     * the ordinary single-export conversion, byte for byte.
+     */
+    public Converter(List<SourceAdapters.Choice> inputs, SourceOptions options, int shardSize, boolean force) {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("no inputs");
+        }
+        this.adapter = inputs.get(0).adapter();
+        this.inputs = List.copyOf(inputs);
         this.options = options;
         this.shardSize = shardSize;
         this.force = force;
@@ -66,6 +79,32 @@ public final class Converter {
     public record Outcome(Report report, boolean written) {
     }
 
+    /** Converts the inputs given to the constructor (their files as planned). */
+    public Outcome convert(Path output) throws IOException {
+        if (this.inputs.size() == 1) {
+            return convert(this.inputs.get(0).files(), output);
+        }
+        Report report = new Report("convert");
+        report.fact("input", String.join(", ", this.inputs.stream()
+                .flatMap(c -> c.files().stream()).map(Path::toString).toList()));
+        report.fact("source", String.join(" + ", this.inputs.stream().map(c -> c.adapter().name()).toList()));
+        report.fact("output", output.toString());
+        givenOptions.entrySet().stream()
+                .filter(e -> this.inputs.stream().noneMatch(c -> c.adapter().optionTypes().contains(e.getKey())))
+                .flatMap(e -> e.getValue().stream())
+                .sorted()
+                .forEach(name -> report.add(IssueCode.OPTION_IGNORED, Location.NONE, name,
+                        appliesTo(name), String.join(" or ", this.inputs.stream().map(c -> c.adapter().describe())
+                                .distinct().toList())));
+        Users users = Users.load(options.common().usersFile(), options.common().unmappedUsers(), report);
+        try (PackageWriter writer = new PackageWriter(output, shardSize)) {
+            writer.onProgress(progress);
+            Merge.run(this.inputs, options, report, users, writer);
+            users.emit(writer);
+            return finish(writer, report, output);
+        }
+    }
+
     public Outcome convert(List<Path> inputs, Path output) throws IOException {
         Report report = new Report("convert");
         report.fact("input", String.join(", ", inputs.stream().map(Path::toString).toList()));
@@ -83,22 +122,26 @@ public final class Converter {
             writer.onProgress(progress);
             adapter.read(ctx, writer);
             users.emit(writer);
-            writer.finish();
-            if (afterFinish != null) {
-                afterFinish.apply(writer.stage(), writer, report);
-                writer.finish();
-            }
-            say("… validating the package");
-            // Package problems are counted by the validator over the staged files, exactly as Kaiten would see them.
-            // The validator also counts the records per entity, from the files as written.
-            Validator.validate(writer.stage(), report).counts().forEach(report::count);
-            boolean ok = report.errors() == 0 || force;
-            if (ok) {
-                say("… writing " + output);
-                writer.publish(output);
-            }
-            return new Outcome(report, ok);
+            return finish(writer, report, output);
         }
+    }
+
+    private Outcome finish(PackageWriter writer, Report report, Path output) throws IOException {
+        writer.finish();
+        if (afterFinish != null) {
+            afterFinish.apply(writer.stage(), writer, report);
+            writer.finish();
+        }
+        say("… validating the package");
+        // Package problems are counted by the validator over the staged files, exactly as Kaiten would see them.
+        // The validator also counts the records per entity, from the files as written.
+        Validator.validate(writer.stage(), report).counts().forEach(report::count);
+        boolean ok = report.errors() == 0 || force;
+        if (ok) {
+            say("… writing " + output);
+            writer.publish(output);
+        }
+        return new Outcome(report, ok);
     }
 
     private String appliesTo(String optionName) {

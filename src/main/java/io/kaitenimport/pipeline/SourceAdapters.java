@@ -23,12 +23,15 @@ public final class SourceAdapters {
     }
 
     public static SourceAdapters standard() {
-        // One line per source; order matters only for detection.
-        return new SourceAdapters(List.of(
-                new io.kaitenimport.source.trello.TrelloSourceAdapter(),
-                new io.kaitenimport.source.jira.JiraSourceAdapter(),
-                new io.kaitenimport.source.xlsx.XlsxSourceAdapter(),
-                new io.kaitenimport.source.csv.CsvSourceAdapter()));
+        // One line per source; order matters only for detection. Jira before the wikis: a folder of Jira JSON
+        // with a README.md is Jira's.
+        List<SourceAdapter> all = new ArrayList<>();
+        all.add(new io.kaitenimport.source.trello.TrelloSourceAdapter());
+        all.add(new io.kaitenimport.source.jira.JiraSourceAdapter());
+        all.addAll(io.kaitenimport.source.wiki.WikiSourceAdapter.all());
+        all.add(new io.kaitenimport.source.xlsx.XlsxSourceAdapter());
+        all.add(new io.kaitenimport.source.csv.CsvSourceAdapter());
+        return new SourceAdapters(all);
     }
 
     public List<SourceAdapter> all() {
@@ -60,10 +63,11 @@ public final class SourceAdapters {
     }
 
     /**
-     * Chooses the adapter ({@code from}, else detection on the first argument), expands the arguments through it
-     * and refuses what it cannot take: several inputs for a one-file source, or inputs of different kinds.
+     * Chooses the adapter for each EXPORT argument ({@code from}, else detection) and expands the arguments through
+     * it. Arguments of a source that takes several files (Jira) stay together as one input, as before; every other
+     * argument is an input of its own, and several inputs are merged into one package by the converter.
      */
-    public Choice choose(String from, List<Path> arguments) throws IOException {
+    public List<Choice> plan(String from, List<Path> arguments) throws IOException {
         for (Path p : arguments) {
             if (!Files.exists(p)) {
                 throw new SourceException(Location.file(p.toString()), "no such file");
@@ -72,33 +76,28 @@ public final class SourceAdapters {
                 throw new SourceException(Location.file(p.toString()), "file is not readable");
             }
         }
-        SourceAdapter adapter;
+        SourceAdapter forced = null;
         if (from != null) {
-            adapter = byName(from).orElseThrow(() -> new SourceException(Location.NONE,
+            forced = byName(from).orElseThrow(() -> new SourceException(Location.NONE,
                     "unknown --from '" + from + "'; use one of " + String.join(", ", names())));
-        } else {
-            adapter = detect(arguments.get(0));
         }
-        if (arguments.size() > 1 && !adapter.acceptsSeveral()) {
-            throw new SourceException(Location.file(arguments.get(1).toString()), "a " + adapter.describe()
-                    + " is converted one file at a time; got " + arguments.size() + " inputs. Convert each into its "
-                    + "own package");
-        }
-        if (from == null) {
-            for (Path p : arguments.subList(1, arguments.size())) {
-                SourceAdapter other = detect(p);
-                if (other != adapter) {
-                    throw new SourceException(Location.file(p.toString()), "is a " + other.describe() + ", but "
-                            + arguments.get(0) + " is a " + adapter.describe() + "; one conversion takes one kind of "
-                            + "export");
-                }
+        List<SourceAdapter> chosen = new ArrayList<>();
+        List<List<Path>> files = new ArrayList<>();
+        for (Path p : arguments) {
+            SourceAdapter adapter = forced != null ? forced : detect(p);
+            int together = adapter.acceptsSeveral() ? chosen.indexOf(adapter) : -1;
+            if (together >= 0) {
+                files.get(together).addAll(adapter.expand(p));
+            } else {
+                chosen.add(adapter);
+                files.add(new ArrayList<>(adapter.expand(p)));
             }
         }
-        List<Path> files = new ArrayList<>();
-        for (Path p : arguments) {
-            files.addAll(adapter.expand(p));
+        List<Choice> plan = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            plan.add(new Choice(chosen.get(i), List.copyOf(files.get(i))));
         }
-        return new Choice(adapter, files);
+        return plan;
     }
 
     private SourceAdapter detect(Path input) throws IOException {

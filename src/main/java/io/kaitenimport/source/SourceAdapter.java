@@ -39,6 +39,15 @@ public interface SourceAdapter {
     }
 
     /**
+     * Whether every conversion of this source makes its own space (a wiki does; boards get one only with
+     * {@code --space}). When several exports go into one package without {@code --space}, the others get a space
+     * named after their file so that each input keeps its own.
+     */
+    default boolean makesOwnSpace() {
+        return false;
+    }
+
+    /**
      * The files one EXPORT argument stands for. By default an argument must be a readable file; adapters that read
      * folders (Jira's folder of search results) expand them here.
      */

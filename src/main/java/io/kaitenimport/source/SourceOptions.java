@@ -29,6 +29,13 @@ public final class SourceOptions {
         return o;
     }
 
+    /** The same adapter options with other common ones (one input of several gets its own space title). */
+    public SourceOptions withCommon(CommonOptions other) {
+        SourceOptions o = new SourceOptions(other);
+        o.byType.putAll(byType);
+        return o;
+    }
+
     public CommonOptions common() {
         return common;
     }

@@ -29,6 +29,7 @@ final class Integrity {
 
     private final IdIndex index = new IdIndex();
     private final CardGraph graph = new CardGraph();
+    private final TreeGraph tree = new TreeGraph();
     private final PropertyValues properties;
     private final Map<String, String> emails = new HashMap<>();
     private final Set<Entity> unread;
@@ -81,7 +82,12 @@ final class Integrity {
                     graph.add(id, file, position, record);
                 }
             }
-            case FILES, DOCUMENT_FILES -> binary(record, file, position, id);
+            case FILES, DOCUMENT_FILES -> binary(record, file, position, id, IssueCode.FILE_PATH_MISSING);
+            case DOCUMENTS -> {
+                binary(record, file, position, id, IssueCode.DOCUMENT_PATH_MISSING);
+                parent(record, file, position, id);
+            }
+            case SPACES, FOLDERS -> parent(record, file, position, id);
             case CARD_TIMERS -> timer(record, file, position, id);
             default -> {
                 // no rule of its own
@@ -106,6 +112,14 @@ final class Integrity {
         }
         deferred.clear();
         graph.check(index, out);
+        tree.check(out);
+    }
+
+    private void parent(JsonNode record, String file, long position, String id) {
+        String parent = Ids.of(record.get("parent_entity_id"));
+        if (parent != null) {
+            tree.add(id, parent, Location.record(file, position, id, "/parent_entity_id"));
+        }
     }
 
     void resolve(Target target, String value, Location where) {
@@ -142,10 +156,10 @@ final class Integrity {
         }
     }
 
-    private void binary(JsonNode record, String file, long position, String id) {
+    private void binary(JsonNode record, String file, long position, String id, IssueCode missing) {
         JsonNode path = record.get("path");
         if (path != null && path.isTextual() && !path.asText().isBlank() && !reader.exists(path.asText())) {
-            out.accept(Issue.of(IssueCode.FILE_PATH_MISSING, Location.record(file, position, id, "/path"),
+            out.accept(Issue.of(missing, Location.record(file, position, id, "/path"),
                     path.asText()));
         }
     }

@@ -72,14 +72,19 @@ class SourceOptionsCliTest {
     }
 
     @Test
-    void severalInputsForAOneFileSourceAreRefusedNotDropped() throws Exception {
+    void severalInputsForAOneFileSourceAreMergedNotDropped() throws Exception {
         Path second = Files.copy(Path.of(CSV), tmp.resolve("second.csv"));
-        Path out = tmp.resolve("x.zip");
+        Path out = tmp.resolve("x");
         Cli.Run r = Cli.run("convert", CSV, second.toString(), "-o", out.toString());
-        assertEquals(2, r.exit(), r.all());
-        assertTrue(r.err().contains("one file at a time; got 2 inputs"), r.err());
-        assertTrue(r.err().contains(second.toString()), r.err());
-        assertFalse(Files.exists(out));
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("input 1:"), r.out());
+        assertTrue(r.out().contains("input 2:"), r.out());
+        // each CSV keeps its own encoding line
+        assertTrue(r.out().contains("input 1 encoding:") && r.out().contains("input 2 encoding:"), r.out());
+        String boards = Files.readString(out.resolve("boards_0.json"));
+        // each input keeps its own board, space and ids
+        assertTrue(boards.contains("\"id\" : \"i1-") && boards.contains("\"id\" : \"i2-"), boards);
+        assertTrue(Files.readString(out.resolve("spaces_0.json")).contains("\"title\" : \"second\""));
     }
 
     @Test

@@ -187,4 +187,37 @@ class IntegrityRulesTest {
                 IssueCode.FILE_PATH_MISSING);
         Check.at(issue, "document_files_0.json", 0L, "df1", "/path");
     }
+
+    @Test
+    void documentBodyMissing() {
+        Issue issue = Check.only(validate(TestPackage.valid()
+                        .set("documents", 0, "/path", "\"./documents/d1/gone.md\"")),
+                IssueCode.DOCUMENT_PATH_MISSING);
+        Check.at(issue, "documents_0.json", 0L, "d1", "/path");
+        assertEquals("path './documents/d1/gone.md' is not in the package", issue.message());
+    }
+
+    @Test
+    void documentBodyOutsideThePackageIsASchemaError() {
+        Report report = validate(TestPackage.valid().set("documents", 0, "/path", "\"./../secret.md\""));
+        org.junit.jupiter.api.Assertions.assertTrue(report.issues().stream().anyMatch(i ->
+                i.code() == IssueCode.SCHEMA_FORMAT && "/path".equals(i.location().pointer())), Check.dump(report));
+        org.junit.jupiter.api.Assertions.assertTrue(report.issues().stream().anyMatch(i ->
+                i.code() == IssueCode.DOCUMENT_PATH_MISSING), Check.dump(report));
+    }
+
+    @Test
+    void folderAndDocumentParentCycle() {
+        Issue issue = Check.only(validate(TestPackage.valid().set("folders", 0, "/parent_entity_id", "\"d1\"")),
+                IssueCode.REF_CYCLE);
+        Check.at(issue, "folders_0.json", 0L, "f1", "/parent_entity_id");
+        assertEquals("parent links form a cycle: f1 → d1 → f1", issue.message());
+    }
+
+    @Test
+    void documentIsItsOwnParent() {
+        Issue issue = Check.only(validate(TestPackage.valid().set("documents", 0, "/parent_entity_id", "\"d1\"")),
+                IssueCode.REF_CYCLE);
+        assertEquals("parent links form a cycle: d1 → d1", issue.message());
+    }
 }

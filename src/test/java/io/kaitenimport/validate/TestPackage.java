@@ -78,7 +78,8 @@ final class TestPackage {
                         [{"id": "t1", "author_id": "u1", "card_id": "k1", "started_at": "2024-07-22T07:00:00.000Z",
                           "finished_at": "2024-07-22T08:00:00.000Z", "comment": "work"}]""")
                 .entity("documents", """
-                        [{"id": "d1", "title": "Doc", "parent_entity_id": "f1", "type": "markdown"}]""")
+                        [{"id": "d1", "title": "Doc", "parent_entity_id": "f1", "type": "markdown",
+                          "path": "./documents/d1/Doc.md"}]""")
                 .entity("document_files", """
                         [{"id": "df1", "document_id": "d1", "path": "./files/df1/spec.pdf", "name": "spec.pdf"}]""")
                 .entity("properties_mapping", """
@@ -86,7 +87,8 @@ final class TestPackage {
                 .entity("columns_mapping", """
                         {"kc9": 7}""")
                 .file("files/a1/shot.png", "png")
-                .file("files/df1/spec.pdf", "pdf");
+                .file("files/df1/spec.pdf", "pdf")
+                .file("documents/d1/Doc.md", "# Doc\n");
     }
 
     /** Adds or replaces an entity file {@code <entity>_0.json}. */

@@ -166,11 +166,11 @@ final class WorkItems {
             String created = dates.iso(a.get("created"), "jira attachment.created", at);
             boolean shared = filename != null && names.shared(filename);
             Path binary = dir == null ? null : find(dir, id, filename, !shared);
-            if (binary != null && sink instanceof PackageWriter pw) {
+            if (binary != null && sink.storesFiles()) {
                 String author = ctx.users().author(malformed.person(a.get("author"), "jira attachment.author",
                         at.withPointer(at.pointer() + "/author")), "jira attachment.author", at);
                 out.add(new FileAttachment(id, cardId, name, author, created, Files.size(binary),
-                        pw.addBinary(id, name, binary), null, null, null, null));
+                        sink.addFile(PackageWriter.FILES_DIR, id, name, binary), null, null, null, null));
                 continue;
             }
             String url = JiraIssues.text(a.get("content"));

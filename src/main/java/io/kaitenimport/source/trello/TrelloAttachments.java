@@ -176,7 +176,7 @@ final class TrelloAttachments {
     /** Only when --attachments is given and the sink is a package that can hold binaries. */
     private Lookup lookup(String id, JsonNode a) throws IOException {
         Path dir = ctx.common().attachmentsDir();
-        if (dir == null || !(sink instanceof PackageWriter)) {
+        if (dir == null || !sink.storesFiles()) {
             return Lookup.NONE;
         }
         return find(dir, id, TrelloExport.text(a, "fileName"), TrelloExport.text(a, "name"), nameCounts);
@@ -184,11 +184,10 @@ final class TrelloAttachments {
 
     private void pack(String cardId, String id, JsonNode a, String created, Path file, Location where)
             throws IOException {
-        PackageWriter pw = (PackageWriter) sink;
         String fileName = TrelloExport.text(a, "fileName");
         String name = TrelloExport.text(a, "name");
         String shown = fileName != null ? fileName : name != null ? name : file.getFileName().toString();
-        String path = pw.addBinary(id, shown, file);
+        String path = sink.addFile(PackageWriter.FILES_DIR, id, shown, file);
         String author = ctx.users().author(people.person(TrelloExport.text(a, "idMember")), "trello card.attachments.idMember", where);
         // the size of the file actually packaged; the export's "bytes" may describe another version of it
         sink.accept(new FileAttachment(id, cardId, shown, author, created, Files.size(file), path, null, null, null,
