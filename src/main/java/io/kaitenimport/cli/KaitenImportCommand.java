@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Converts Trello, Jira, CSV and Excel exports into validated Kaiten import packages.",
         subcommands = {ConvertCommand.class, ValidateCommand.class, InspectCommand.class, TemplateCommand.class,
-                AttachmentsCommand.class, PreflightCommand.class},
+                MappingCommand.class, AttachmentsCommand.class, PreflightCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (package written / valid)", "1:validation errors in the package",
                 "2:usage error or unreadable input", "3:internal error (a bug; rerun with --debug)",

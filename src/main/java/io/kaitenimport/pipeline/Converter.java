@@ -121,8 +121,20 @@ public final class Converter {
             SourceContext ctx = new SourceContext(inputs, options, report, users);
             writer.onProgress(progress);
             adapter.read(ctx, writer);
+            unmappedHint(inputs, report);
             users.emit(writer);
             return finish(writer, report, output);
+        }
+    }
+
+    /** Columns left unmapped: name the command that proposes a mapping for them. */
+    private static void unmappedHint(List<Path> inputs, Report report) {
+        long columns = report.losses().entries().stream().filter(e -> e.reason().startsWith("not mapped")).count();
+        if (columns > 0) {
+            report.accept(io.kaitenimport.issue.Issue.of(IssueCode.SOURCE_RULE, Location.NONE, columns
+                    + " column(s) are not mapped and their values are counted as lost: `kaiten-import mapping "
+                    + inputs.get(0) + " -o mapping.yaml` writes the mapping in use with a proposed custom field for "
+                    + "each; edit it and convert again with --mapping mapping.yaml"));
         }
     }
 

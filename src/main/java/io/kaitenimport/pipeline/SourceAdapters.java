@@ -30,6 +30,7 @@ public final class SourceAdapters {
         all.add(new io.kaitenimport.source.jira.JiraSourceAdapter());
         all.addAll(io.kaitenimport.source.wiki.WikiSourceAdapter.all());
         all.add(new io.kaitenimport.source.xlsx.XlsxSourceAdapter());
+        all.add(new io.kaitenimport.source.jiracsv.JiraCsvSourceAdapter());
         all.add(new io.kaitenimport.source.csv.CsvSourceAdapter());
         return new SourceAdapters(all);
     }

@@ -25,9 +25,9 @@ class SourceOptionsCliTest {
         Cli.Run r = Cli.run("convert", "--help");
         assertEquals(0, r.exit());
         String help = r.out();
-        int csv = help.indexOf("\ncsv options:");
+        int csv = help.indexOf("\njira-csv and csv options:");
         int tabular = help.indexOf("xlsx and csv options:");
-        int jira = help.indexOf("jira options:");
+        int jira = help.indexOf("jira and jira-csv options:");
         int trello = help.indexOf("trello options:");
         int xlsx = help.indexOf("xlsx options:");
         assertTrue(csv > 0 && tabular > 0 && jira > 0 && trello > 0 && xlsx > 0, help);
@@ -58,7 +58,7 @@ class SourceOptionsCliTest {
         assertEquals(0, r.exit(), r.all());
         JsonNode report = Json.MAPPER.readTree(json.toFile());
         String issues = report.path("issues").toString();
-        assertTrue(issues.contains("--board-per applies to jira exports, not to a CSV export; ignored"), issues);
+        assertTrue(issues.contains("--board-per applies to jira and jira-csv exports, not to a CSV export; ignored"), issues);
         assertTrue(issues.contains("--archived-lists applies to trello exports, not to a CSV export; ignored"), issues);
     }
 

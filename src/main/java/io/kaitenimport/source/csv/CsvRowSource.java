@@ -30,7 +30,7 @@ import java.util.function.Predicate;
  * A CSV file as rows: decoded strictly with the sniffed (or given) charset, split with the sniffed delimiter by
  * Commons CSV's record iterator, the header found below any preamble. Each {@link #forEachRow} re-reads the file.
  */
-final class CsvRowSource implements RowSource {
+public final class CsvRowSource implements RowSource {
     private final Path file;
     private final String name;
     private final Charset charset;

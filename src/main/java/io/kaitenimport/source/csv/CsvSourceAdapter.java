@@ -48,8 +48,20 @@ public final class CsvSourceAdapter implements SourceAdapter {
 
     @Override
     public void read(SourceContext ctx, ModelSink sink) throws IOException {
-        Path file = ctx.input();
         TabularMapping mapping = MappingLoader.load(ctx.common().mapping(), DEFAULT_MAPPING, TabularMapping.class);
+        Set<String> known = knownHeaders(mapping);
+        CsvRowSource rows = open(ctx, ctx.input(),
+                h -> known.contains(h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)));
+        new TabularConverter(rows, mapping, ctx).convert(sink);
+    }
+
+    /**
+     * The file as rows: charset sniffed (or --encoding), Excel's {@code sep=} line honoured, else the delimiter
+     * sniffed, the header found below any preamble by {@code knownHeader}; the choices go to the report. Shared
+     * by every CSV preset (generic, Jira CSV) and the mapping command.
+     */
+    public static CsvRowSource open(SourceContext ctx, Path file, java.util.function.Predicate<String> knownHeader)
+            throws IOException {
         byte[] head = CharsetSniffer.readHead(file);
         if (head.length == 0) {
             throw new SourceException(Location.file(file.toString()), "file is empty");
@@ -79,13 +91,11 @@ public final class CsvSourceAdapter implements SourceAdapter {
         DelimiterSniffer.Sniffed d = sepLine ? new DelimiterSniffer.Sniffed(sep.group(1).charAt(0), 1.0)
                 : DelimiterSniffer.sniff(sample);
         String delim = d.delimiter() == '\t' ? "tab" : "'" + d.delimiter() + "'";
-        Set<String> known = knownHeaders(mapping);
-        CsvRowSource rows = new CsvRowSource(file, charset, bom, d.delimiter(), sepLine ? 1 : 0,
-                h -> known.contains(h.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT)));
+        CsvRowSource rows = new CsvRowSource(file, charset, bom, d.delimiter(), sepLine ? 1 : 0, knownHeader);
         ctx.report().fact("dialect", "delimiter " + delim + ", header on line " + rows.headerLine());
         ctx.issue(IssueCode.SOURCE_DIALECT, Location.file(file.toString()), String.format(Locale.ROOT,
                 "delimiter %s (confidence %.2f), header on line %d", delim, d.confidence(), rows.headerLine()));
-        new TabularConverter(rows, mapping, ctx).convert(sink);
+        return rows;
     }
 
     private static final java.util.regex.Pattern MIXED =

@@ -105,7 +105,7 @@ final class BoardPlan {
         String title = firstText(project, "name", "key");
         BoardInfo b = boards.computeIfAbsent(id, BoardInfo::new);
         if (b.projects.add(title == null ? "Jira" : title) && b.longTitleAt == null && tooLong(b.title())) {
-            b.longTitleAt = at.withPointer(at.pointer() + (firstText(project, "name") != null ? "/name" : "/key"));
+            b.longTitleAt = JiraIssues.below(at, (firstText(project, "name") != null ? "/name" : "/key"));
         }
         return id;
     }
@@ -122,7 +122,7 @@ final class BoardPlan {
         StatusInfo s = info(boards.get(boardId), statusId, n);
         if (s.current == null && n != null) {
             s.current = n;
-            s.currentAt = at.withPointer(at.pointer() + "/name");
+            s.currentAt = JiraIssues.below(at, "/name");
         }
         if (category != null) {
             s.category = s.category == null ? category : s.category;

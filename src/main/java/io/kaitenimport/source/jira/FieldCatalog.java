@@ -57,7 +57,7 @@ final class FieldCatalog {
             map.fields().forEachRemaining(e -> {
                 if (e.getValue().isTextual() && !e.getValue().asText().isBlank()
                         && names.putIfAbsent(e.getKey(), e.getValue().asText().strip()) == null) {
-                    nameAt.put(e.getKey(), at.withPointer(at.pointer() + "/" + e.getKey()));
+                    nameAt.put(e.getKey(), JiraIssues.below(at, "/" + e.getKey()));
                 }
             });
         }

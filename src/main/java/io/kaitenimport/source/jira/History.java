@@ -49,11 +49,10 @@ final class History {
             String created = dates.iso(h.get("created"), "jira changelog.created", at);
             String author = null;
             boolean authorResolved = false;
-            JsonNode items = malformed.array(h.get("items"), "jira changelog.items", at.withPointer(at.pointer()
-                    + "/items"));
+            JsonNode items = malformed.array(h.get("items"), "jira changelog.items", JiraIssues.below(at, "/items"));
             for (int j = 0; j < items.size(); j++) {
                 JsonNode item = items.get(j);
-                if (!malformed.element(item, "jira changelog.items", at.withPointer(at.pointer() + "/items/" + j))) {
+                if (!malformed.element(item, "jira changelog.items", JiraIssues.below(at, "/items/" + j))) {
                     continue;
                 }
                 if (!IssueIndex.isStatusChange(item)) {
@@ -71,7 +70,7 @@ final class History {
                 }
                 if (!authorResolved) {
                     author = ctx.users().author(malformed.person(h.get("author"), "jira changelog.author",
-                            at.withPointer(at.pointer() + "/author")), "jira changelog.author", at);
+                            JiraIssues.below(at, "/author")), "jira changelog.author", at);
                     authorResolved = true;
                 }
                 if (author == null) {

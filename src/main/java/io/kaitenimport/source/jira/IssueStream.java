@@ -20,13 +20,25 @@ import java.nio.file.Path;
  * memory; a single issue ({@code {id, key, fields}}) is the whole file. Malformed JSON is a {@link SourceException}
  * naming the file, line, column and the issue being read.
  */
-final class IssueStream {
+public final class IssueStream {
     private IssueStream() {
     }
 
-    /** Where an issue sits in its file: its index in {@code issues} (0 for a single issue) and its first line. */
-    record Position(String file, int fileIndex, long index, String pointer, long line, long column) {
+    /**
+     * Where an issue sits in its file: its index in {@code issues} (0 for a single issue) and its first line.
+     * {@code columnOf}, for issues made from a table (Jira CSV), names the source column a JSON pointer below the
+     * issue came from; positions are then {@code file:line [column] (id …)} instead of JSON pointers.
+     */
+    public record Position(String file, int fileIndex, long index, String pointer, long line, long column,
+                           java.util.function.UnaryOperator<String> columnOf) {
+        public Position(String file, int fileIndex, long index, String pointer, long line, long column) {
+            this(file, fileIndex, index, pointer, line, column, null);
+        }
+
         Location at(String issueId, String subPointer) {
+            if (columnOf != null) {
+                return new Location(file, line, null, columnOf.apply(subPointer), null, issueId, null);
+            }
             return Location.record(file, index, issueId, pointer + subPointer).withLine(line, column);
         }
     }
@@ -36,7 +48,7 @@ final class IssueStream {
                 long issues) {
     }
 
-    interface Visitor {
+    public interface Visitor {
         void issue(JsonNode issue, Position at) throws IOException;
     }
 

@@ -43,6 +43,11 @@ final class JiraIssues {
         return new Users.Person(sourceId, name, display, email);
     }
 
+    /** A place below {@code at}; positions without a JSON pointer (issues read from a table) stay as they are. */
+    static io.kaitenimport.issue.Location below(io.kaitenimport.issue.Location at, String subPointer) {
+        return at.pointer() == null ? at : at.withPointer(at.pointer() + subPointer);
+    }
+
     static String text(JsonNode n) {
         return n == null || n.isNull() || !n.isValueNode() || n.asText().isBlank() ? null : n.asText();
     }

@@ -87,7 +87,7 @@ final class WorkItems {
             if (!malformed.element(cm, "jira fields.comment", at) || restricted(cm, "jira fields.comment", at)) {
                 continue;
             }
-            String body = text.markdown(cm.get("body"), "comment.body", at.withPointer(at.pointer() + "/body"));
+            String body = text.markdown(cm.get("body"), "comment.body", JiraIssues.below(at, "/body"));
             if (body == null) {
                 if (cm.get("body") == null || !cm.get("body").isArray()) {
                     ctx.losses().lost("jira fields.comment", "empty comment body", at);
@@ -96,7 +96,7 @@ final class WorkItems {
             }
             String id = Optional.ofNullable(JiraIssues.text(cm.get("id"))).orElse(cardId + ":c" + i);
             JsonNode author = malformed.object(cm.get("author"), "jira comment.author",
-                    at.withPointer(at.pointer() + "/author"));
+                    JiraIssues.below(at, "/author"));
             String authorId = ctx.users().author(JiraIssues.person(author), "jira comment.author", at);
             Comment comment = new Comment(id, cardId, body, authorId, BoardPlan.firstText(author, "displayName"),
                     dates.iso(cm.get("created"), "jira comment.created", at), null, "markdown");
@@ -131,7 +131,7 @@ final class WorkItems {
                 continue;
             }
             String author = ctx.users().author(malformed.person(wl.get("author"), "jira worklog.author",
-                    at.withPointer(at.pointer() + "/author")), "jira worklog.author", at);
+                    JiraIssues.below(at, "/author")), "jira worklog.author", at);
             if (author == null) {
                 ctx.losses().lost("jira fields.worklog", "author is not a package user; card timers need one", at);
                 continue;
@@ -168,7 +168,7 @@ final class WorkItems {
             Path binary = dir == null ? null : find(dir, id, filename, !shared);
             if (binary != null && sink.storesFiles()) {
                 String author = ctx.users().author(malformed.person(a.get("author"), "jira attachment.author",
-                        at.withPointer(at.pointer() + "/author")), "jira attachment.author", at);
+                        JiraIssues.below(at, "/author")), "jira attachment.author", at);
                 out.add(new FileAttachment(id, cardId, name, author, created, Files.size(binary),
                         sink.addFile(PackageWriter.FILES_DIR, id, name, binary), null, null, null, null));
                 continue;

@@ -95,6 +95,25 @@ public final class XlsxSourceAdapter implements SourceAdapter {
         }
     }
 
+    /** Reads the chosen sheet's rows for the {@code mapping} command. */
+    public interface RowsUser<T> {
+        T use(io.kaitenimport.source.tabular.RowSource rows) throws IOException;
+    }
+
+    /**
+     * Runs {@code user} over the sheet convert would read, chosen the same way; null for a workbook in the full-import
+     * layout (Cards, Columns… sheets), whose headers are fixed and which the mapping does not drive.
+     */
+    public static <T> T withRows(SourceContext ctx, TabularMapping mapping, RowsUser<T> user) throws IOException {
+        try (XlsxWorkbook wb = XlsxWorkbook.open(ctx.input())) {
+            if (ctx.options(XlsxOptions.class).sheet() == null && WorkbookLayout.detect(wb, ctx) != null) {
+                return null;
+            }
+            XlsxRowSource.Probe probe = choose(wb, ctx, CsvSourceAdapter.knownHeaders(mapping));
+            return user.use(new XlsxRowSource(wb, probe, SheetScan.scan(wb, probe.sheet()), ctx, mapping.sections()));
+        }
+    }
+
     /**
      * The sheet named by {@code --sheet}, else the first visible worksheet whose header has a name the mapping
      * knows, else the first visible worksheet with data. Every other sheet with data is reported as not read.
