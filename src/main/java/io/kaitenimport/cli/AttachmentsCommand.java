@@ -159,16 +159,9 @@ final class AttachmentsCommand implements Callable<Integer> {
         return missing == 0 ? ExitCodes.OK : ExitCodes.PARTIAL;
     }
 
+    /** Through OutputFiles like the other report files: atomic, symlinks and pipes kept, mode from the umask. */
     private static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        io.kaitenimport.emit.OutputFiles.write(file, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static List<Path> expand(List<Path> inputs) throws IOException {

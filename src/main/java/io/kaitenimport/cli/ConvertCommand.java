@@ -29,15 +29,25 @@ import java.util.concurrent.Callable;
 @Command(name = "convert", mixinStandardHelpOptions = true, modelTransformer = SourceSections.class,
         description = {"Converts an export into a Kaiten import package (zip or directory), validates it and prints "
                 + "a report of what will arrive, what is wrong and what will be lost.",
-                "The package is written only when it has no validation errors (or with --force)."})
+                "The package is written only when it has no validation errors (or with --force)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:package written", "1:validation errors (package not written unless --force)",
+                "2:usage error or unreadable input", "3:internal error (a bug; rerun with --debug)",
+                "5:--fail-on warning|loss found warnings or lost values"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  kaiten-import convert tasks.csv --users users.csv -o tasks.zip",
+                "  kaiten-import convert board.json --attachments files/ --space Marketing",
+                "  kaiten-import convert plan.xlsx --sheet Tasks --mapping my-mapping.yaml",
+                "  kaiten-import convert jira/ --board-per project --report-html report.html",
+                "  kaiten-import convert tasks.csv -q --fail-on loss --report-junit k.xml  # CI%n"})
 final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "EXPORT",
-            description = "The export (.csv, .xlsx, Trello .json, Jira .json, a wiki folder or .zip). Jira: several "
-                    + "files or a folder of .json files are one input. Several exports of any kinds go into one "
-                    + "package, each with its own ids and (unless --space) its own space.")
+            description = "The export (.csv, .xlsx, Trello .json, Jira .json, Asana .json or .csv, a wiki folder or "
+                    + ".zip). Jira: several files or a folder of .json files are one input. Several exports of any kinds go "
+                    + "into one package, each with its own ids and (unless --space) its own space.")
     List<Path> inputs;
 
     @Option(names = {"-o", "--output"}, paramLabel = "PATH",
@@ -75,7 +85,7 @@ final class ConvertCommand implements Callable<Integer> {
     String space;
 
     @Option(names = "--attachments", paramLabel = "DIR",
-            description = "Folder with downloaded attachment files to put into the package (Trello, Jira).")
+            description = "Folder with downloaded attachment files to put into the package (Trello, Jira, Asana).")
     Path attachments;
 
     @Option(names = "--shard-size", paramLabel = "N", defaultValue = "50000",
@@ -152,20 +162,24 @@ final class ConvertCommand implements Callable<Integer> {
             failed.fact("input", String.join(", ", files.stream().map(Path::toString).toList()));
             failed.fact("source", String.join(" + ", plan.stream().map(c -> c.adapter().name()).toList()));
             failed.add(io.kaitenimport.issue.IssueCode.SOURCE_UNREADABLE, e.location(), e.getMessage());
-            report.writeFiles(failed, false);
+            report.writeFiles(failed, false, spec.commandLine());
             throw e;
         }
-        report.emit(outcome.report(), outcome.written(), out);
+        report.emit(outcome.report(), outcome.written(), spec.commandLine());
         long errors = outcome.report().errors();
-        out.println();
+        out = report.terminal(spec.commandLine());
+        if (!report.quiet) {
+            out.println();
+        }
         if (outcome.written()) {
             out.println((errors > 0 ? "Package written WITH " + errors + " error(s) (--force): " : "Package written: ")
                     + target);
         } else {
             out.println("Package NOT written: " + errors + " validation error(s). Fix them, or use --force.");
         }
+        int exit = report.exitCode(outcome.report(), out);
         out.flush();
-        return errors > 0 ? ExitCodes.INVALID : ExitCodes.OK;
+        return exit;
     }
 
     /** Fails before any work when the output would overwrite an input or something that is not a package. */

@@ -29,8 +29,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         } else if (t instanceof AccessDeniedException ad) {
             message = ad.getFile() + ": permission denied";
             code = ExitCodes.USAGE;
-        } else if (t instanceof IOException io) {
-            message = "I/O error: " + io.getMessage();
+        } else if (t instanceof IOException ioe) {
+            message = "I/O error: " + io.kaitenimport.issue.IoReason.of(ioe);
             code = ExitCodes.USAGE;
         } else {
             message = "internal error: " + t + (debug ? "" : " (rerun with --debug for the stack trace and report it)");

@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int INTERNAL = 3;
     /** attachments: some files did not arrive (the report lists each by reason); a rerun retries them. */
     public static final int PARTIAL = 4;
+    /** No errors, but what {@code --fail-on warning|loss} names was found (CI gating). */
+    public static final int GATED = 5;
 
     private ExitCodes() {
     }

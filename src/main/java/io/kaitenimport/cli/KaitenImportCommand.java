@@ -1,5 +1,6 @@
 package io.kaitenimport.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,11 +14,18 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Converts Trello, Jira, CSV and Excel exports into validated Kaiten import packages.",
         subcommands = {ConvertCommand.class, ValidateCommand.class, InspectCommand.class, TemplateCommand.class,
-                MappingCommand.class, AttachmentsCommand.class, PreflightCommand.class},
+                MappingCommand.class, AttachmentsCommand.class, CompletionCommand.class, PreflightCommand.class,
+                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (package written / valid)", "1:validation errors in the package",
                 "2:usage error or unreadable input", "3:internal error (a bug; rerun with --debug)",
-                "4:attachments: some files did not arrive (partial)"})
+                "4:attachments: some files did not arrive (partial)",
+                "5:--fail-on warning|loss found warnings or lost values (no errors)"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  kaiten-import convert tasks.csv --users users.csv -o tasks.zip",
+                "  kaiten-import convert board.json --report-html report.html --fail-on loss",
+                "  kaiten-import validate tasks.zip --report-sarif kaiten.sarif",
+                "  kaiten-import help convert%n"})
 final class KaitenImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

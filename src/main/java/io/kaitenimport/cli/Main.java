@@ -15,6 +15,7 @@ public final class Main {
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new KaitenImportCommand());
         cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExitCodeExceptionMapper(t -> ExitCodes.USAGE);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

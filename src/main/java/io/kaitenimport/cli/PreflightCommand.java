@@ -77,7 +77,7 @@ final class PreflightCommand implements Callable<Integer> {
             Validator.validate(pkg, r).counts().forEach(r::count);
         }
         PrintWriter out = spec.commandLine().getOut();
-        report.emit(r, written, out);
+        report.emit(r, written, spec.commandLine());
         out.println();
         long errors = r.errors();
         String maps = "properties_mapping " + mappings.properties().size() + " entr"

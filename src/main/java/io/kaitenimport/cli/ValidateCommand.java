@@ -15,7 +15,13 @@ import java.util.concurrent.Callable;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Validates a Kaiten import package (zip or directory, made by this tool or any other): "
-                + "meta-data.json, every record against its schema, and references between records.")
+                + "meta-data.json, every record against its schema, and references between records.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:package valid", "1:validation errors", "2:usage error or unreadable package",
+                "3:internal error (a bug; rerun with --debug)", "5:--fail-on warning|loss found warnings or lost values"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  kaiten-import validate tasks.zip",
+                "  kaiten-import validate package-dir/ --report-sarif k.sarif --fail-on warning%n"})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,11 +38,14 @@ final class ValidateCommand implements Callable<Integer> {
         Report r = new Report("validate");
         r.fact("package", pkg.toString());
         Validator.validate(pkg, r).counts().forEach(r::count);
-        PrintWriter out = spec.commandLine().getOut();
-        report.emit(r, false, out);
-        out.println();
+        report.emit(r, false, spec.commandLine());
+        PrintWriter out = report.terminal(spec.commandLine());
+        if (!report.quiet) {
+            out.println();
+        }
         out.println(r.errors() == 0 ? "Package is valid." : "Package is NOT valid: " + r.errors() + " error(s).");
+        int exit = report.exitCode(r, out);
         out.flush();
-        return r.errors() == 0 ? ExitCodes.OK : ExitCodes.INVALID;
+        return exit;
     }
 }

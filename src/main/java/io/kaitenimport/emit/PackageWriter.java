@@ -41,6 +41,7 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
     private final Thread cleanup;
     private volatile Path pendingZip;
     private java.util.function.Consumer<String> progress;
+    private java.util.function.Consumer<ImportRecord> observer = r -> { };
     private long written;
     private long lastProgress = System.nanoTime();
 
@@ -68,6 +69,11 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
         this.progress = listener;
     }
 
+    /** Sees every record as it is written (the report's board preview); must not keep them. */
+    public void observe(java.util.function.Consumer<ImportRecord> listener) {
+        this.observer = listener;
+    }
+
     public Path stage() {
         return stage;
     }
@@ -78,6 +84,7 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
             throw new IllegalStateException("package already finished");
         }
         Entity entity = record.entity();
+        observer.accept(record);
         counts.merge(entity, 1L, Long::sum);
         if (progress != null && ++written % 1000 == 0 && System.nanoTime() - lastProgress > 3_000_000_000L) {
             lastProgress = System.nanoTime();

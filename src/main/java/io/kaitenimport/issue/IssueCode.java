@@ -118,6 +118,15 @@ public enum IssueCode {
     DOCUMENT_PATH_MISSING("document.path-missing", Severity.ERROR, "Document body missing",
             "A documents record's path names a file that is not in the package.", "path '%s' is not in the package"),
 
+    // --- mapping files (issue 10: reports and CLI) ----------------------------------------------------------------
+    MAPPING_HEADER_UNKNOWN("mapping.header-unknown", Severity.WARNING, "Mapped header not in the export",
+            "A header named in the --mapping file is not in the export's header row (often a typo or another "
+                    + "export's column name); that mapping line has no effect.",
+            "'%s' is not a header of %s%s"),
+    SOURCE_TITLE_GUESSED("source.title-guessed", Severity.WARNING, "Title column guessed",
+            "No header the mapping knows names the card titles, so a column was chosen by its content; check it, or "
+                    + "name the title column under fields.title in a --mapping file.", "%s"),
+
     // --- the run's options ---------------------------------------------------------------------------------------
     OPTION_IGNORED("option.ignored", Severity.WARNING, "Option does not apply",
             "An option was given that the detected kind of export does not read; it had no effect.",

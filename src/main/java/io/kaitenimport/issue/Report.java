@@ -27,6 +27,7 @@ public final class Report implements Consumer<Issue> {
     private final Map<Severity, Long> severityCounts = new EnumMap<>(Severity.class);
     private final LossLedger losses = new LossLedger();
     private final List<ReportSection> sections = new ArrayList<>();
+    private final BoardPreview preview = new BoardPreview();
 
     public Report(String command) {
         this.command = command;
@@ -96,6 +97,11 @@ public final class Report implements Consumer<Issue> {
 
     public LossLedger losses() {
         return losses;
+    }
+
+    /** The boards as Kaiten will show them, fed by the package writer while converting (empty for validate). */
+    public BoardPreview preview() {
+        return preview;
     }
 
     /** The kept issues of one severity, in the order they were found. */

@@ -79,6 +79,10 @@ public final class Converter {
     public record Outcome(Report report, boolean written) {
     }
 
+    /** The users file is CSV too: its delimiter is sniffed like an export's (Excel's ';' in RU/EU locales). */
+    private static final java.util.function.ToIntFunction<String> USERS_DELIMITER =
+            text -> io.kaitenimport.source.csv.DelimiterSniffer.sniff(text).delimiter();
+
     /** Converts the inputs given to the constructor (their files as planned). */
     public Outcome convert(Path output) throws IOException {
         if (this.inputs.size() == 1) {
@@ -96,9 +100,11 @@ public final class Converter {
                 .forEach(name -> report.add(IssueCode.OPTION_IGNORED, Location.NONE, name,
                         appliesTo(name), String.join(" or ", this.inputs.stream().map(c -> c.adapter().describe())
                                 .distinct().toList())));
-        Users users = Users.load(options.common().usersFile(), options.common().unmappedUsers(), report);
+        Users users = Users.load(options.common().usersFile(), options.common().unmappedUsers(), report,
+                USERS_DELIMITER);
         try (PackageWriter writer = new PackageWriter(output, shardSize)) {
             writer.onProgress(progress);
+            writer.observe(report.preview());
             Merge.run(this.inputs, options, report, users, writer);
             users.emit(writer);
             return finish(writer, report, output);
@@ -116,10 +122,12 @@ public final class Converter {
                 .sorted()
                 .forEach(name -> report.add(IssueCode.OPTION_IGNORED, Location.NONE, name,
                         appliesTo(name), adapter.describe()));
-        Users users = Users.load(options.common().usersFile(), options.common().unmappedUsers(), report);
+        Users users = Users.load(options.common().usersFile(), options.common().unmappedUsers(), report,
+                USERS_DELIMITER);
         try (PackageWriter writer = new PackageWriter(output, shardSize)) {
             SourceContext ctx = new SourceContext(inputs, options, report, users);
             writer.onProgress(progress);
+            writer.observe(report.preview());
             adapter.read(ctx, writer);
             unmappedHint(inputs, report);
             users.emit(writer);

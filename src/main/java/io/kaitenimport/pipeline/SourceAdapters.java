@@ -28,8 +28,10 @@ public final class SourceAdapters {
         List<SourceAdapter> all = new ArrayList<>();
         all.add(new io.kaitenimport.source.trello.TrelloSourceAdapter());
         all.add(new io.kaitenimport.source.jira.JiraSourceAdapter());
+        all.add(new io.kaitenimport.source.asana.AsanaSourceAdapter());
         all.addAll(io.kaitenimport.source.wiki.WikiSourceAdapter.all());
         all.add(new io.kaitenimport.source.xlsx.XlsxSourceAdapter());
+        all.add(new io.kaitenimport.source.asana.AsanaCsvSourceAdapter());
         all.add(new io.kaitenimport.source.jiracsv.JiraCsvSourceAdapter());
         all.add(new io.kaitenimport.source.csv.CsvSourceAdapter());
         return new SourceAdapters(all);
@@ -81,6 +83,7 @@ public final class SourceAdapters {
         if (from != null) {
             forced = byName(from).orElseThrow(() -> new SourceException(Location.NONE,
                     "unknown --from '" + from + "'; use one of " + String.join(", ", names())));
+            refuseNonText(forced, arguments);
         }
         List<SourceAdapter> chosen = new ArrayList<>();
         List<List<Path>> files = new ArrayList<>();
@@ -116,7 +119,27 @@ public final class SourceAdapters {
                 return a;
             }
         }
-        throw new SourceException(Location.file(input.toString()),
-                "cannot tell what kind of export this is; use --from with one of " + String.join(", ", names()));
+        String why = new ExportShape(head).unsupported(String.join(", ", names()));
+        throw new SourceException(Location.file(input.toString()), why != null ? why
+                : "cannot tell what kind of export this is; use --from with one of " + String.join(", ", names()));
+    }
+
+    /** {@code --from csv} on a file that is plainly JSON or binary would make nonsense cards with exit 0. */
+    private static void refuseNonText(SourceAdapter adapter, List<Path> arguments) throws IOException {
+        if (adapter == null || !adapter.name().equals("csv")) {
+            return;
+        }
+        for (Path p : arguments) {
+            if (Files.isRegularFile(p)) {
+                byte[] head;
+                try (InputStream in = Files.newInputStream(p)) {
+                    head = in.readNBytes(64 * 1024);
+                }
+                String why = new ExportShape(head).notCsv();
+                if (why != null) {
+                    throw new SourceException(Location.file(p.toString()), why);
+                }
+            }
+        }
     }
 }

@@ -14,6 +14,9 @@ final class SectionText {
     }
 
     static void render(List<ReportSection> sections, PrintWriter out) {
+        if (!sections.isEmpty()) {
+            out.println();
+        }
         for (ReportSection s : sections) {
             out.println(s.title() + (s.rows().isEmpty() ? ": none" : ""));
             if (s.rows().isEmpty()) {

@@ -73,13 +73,23 @@ public final class Users {
 
     /** Reads the users file; every bad row is an error naming its line. */
     public static Users load(Path file, CommonOptions.UnmappedUsers policy, Report report) {
+        return load(file, policy, report, text -> ',');
+    }
+
+    /**
+     * Reads the users file with its delimiter chosen by {@code sniffer} from the file's first 64 KiB (the pipeline
+     * passes the CSV reader's sniffer, so Excel's ';' CSV of RU/EU locales is read like an export is).
+     */
+    public static Users load(Path file, CommonOptions.UnmappedUsers policy, Report report,
+                             java.util.function.ToIntFunction<String> sniffer) {
         if (file == null) {
             return none(policy, report);
         }
         Map<String, FileEntry> map = new HashMap<>();
         String name = file.toString();
+        char delimiter = delimiter(file, sniffer);
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+             CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                      .setIgnoreSurroundingSpaces(true).setTrim(true).get().parse(reader)) {
             Map<String, Integer> header = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             header.putAll(parser.getHeaderMap());
@@ -108,10 +118,24 @@ public final class Users {
                 map.put(norm(key), new FileEntry(mail, full == null ? null : get(r, full)));
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new SourceException(Location.file(name), "cannot read users file: " + e.getMessage(), e);
+            throw new SourceException(Location.file(name), "cannot read users file: "
+                    + io.kaitenimport.issue.IoReason.of(e), e);
         }
         report.fact("users file", name + " (" + map.size() + " entries)");
         return new Users(map, policy, report);
+    }
+
+    /**
+     * The users file's delimiter, sniffed like an export's (Excel saves CSV with ';' in Russian and most European
+     * locales); a comma when it cannot be read here (the parser then reports why).
+     */
+    private static char delimiter(Path file, java.util.function.ToIntFunction<String> sniffer) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8).replace("\uFEFF", "");
+            return (char) sniffer.applyAsInt(head);
+        } catch (IOException | RuntimeException e) {
+            return ',';
+        }
     }
 
     /**

@@ -25,7 +25,7 @@ class SourceOptionsCliTest {
         Cli.Run r = Cli.run("convert", "--help");
         assertEquals(0, r.exit());
         String help = r.out();
-        int csv = help.indexOf("\njira-csv and csv options:");
+        int csv = help.indexOf("\nasana-csv and jira-csv and csv options:");
         int tabular = help.indexOf("xlsx and csv options:");
         int jira = help.indexOf("jira and jira-csv options:");
         int trello = help.indexOf("trello options:");

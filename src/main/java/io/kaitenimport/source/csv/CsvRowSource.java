@@ -41,7 +41,7 @@ public final class CsvRowSource implements RowSource {
     private final List<String> header;
     private long headerLine;
 
-    CsvRowSource(Path file, Charset charset, int bomLength, char delimiter, int skipRecords,
+    public CsvRowSource(Path file, Charset charset, int bomLength, char delimiter, int skipRecords,
                  Predicate<String> knownHeader) throws IOException {
         this.skipRecords = skipRecords;
         this.file = file;

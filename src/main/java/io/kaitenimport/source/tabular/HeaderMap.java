@@ -47,8 +47,16 @@ final class HeaderMap {
         }
     }
 
+    /** Header names compare in any case, with {@code _} and runs of spaces alike ({@code due_date} = {@code Due Date}). */
     static String norm(String s) {
-        return s == null ? "" : s.replace("\uFEFF", "").strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return s == null ? "" : s.replace("\uFEFF", "").replace('_', ' ').strip().replaceAll("\\s+", " ")
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the export has a column of this name. */
+    boolean present(String name) {
+        String n = norm(name);
+        return header.stream().anyMatch(h -> norm(h).equals(n));
     }
 
     private List<Integer> columns(String name, boolean all) {

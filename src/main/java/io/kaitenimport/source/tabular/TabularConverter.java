@@ -3,6 +3,7 @@ package io.kaitenimport.source.tabular;
 import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.mapping.ColumnTypeRules;
 import io.kaitenimport.mapping.DateParser;
+import io.kaitenimport.mapping.MappingLoader;
 import io.kaitenimport.mapping.TabularField;
 import io.kaitenimport.mapping.TabularMapping;
 import io.kaitenimport.model.Board;
@@ -80,17 +81,24 @@ public final class TabularConverter {
     }
 
     public void convert(ModelSink sink) throws IOException {
+        for (MappingLoader.WrittenHeader h : MappingLoader.writtenHeaders(ctx.common().mapping())) {
+            if (!headers.present(h.header())) {
+                ctx.issue(IssueCode.MAPPING_HEADER_UNKNOWN, h.at(), h.header(), file,
+                        io.kaitenimport.mapping.Suggest.didYouMean(h.header(), source.header()));
+            }
+        }
         if (!headers.has(TabularField.TITLE)) {
-            int col = headers.firstUnused();
-            if (col < 0) {
+            TitleGuess.Choice guess = TitleGuess.choose(source, headers);
+            if (guess == null) {
                 throw new SourceException(Location.cell(file, source.headerLine(), null, null),
                         "no title column: none of " + mapping.fields().of(TabularField.TITLE) + " is in the header "
                                 + source.header() + "; map one under fields.title in a --mapping file");
             }
+            int col = guess.column();
             headers.assign(TabularField.TITLE, col);
-            ctx.issue(IssueCode.SOURCE_RULE, Location.cell(file, source.headerLine(), (long) col + 1, headers.name(col)),
-                    "no known title header; using the first column '" + headers.name(col)
-                            + "' as card titles (map fields.title in a --mapping file to choose another)");
+            ctx.issue(IssueCode.SOURCE_TITLE_GUESSED, Location.cell(file, source.headerLine(), (long) col + 1,
+                    headers.name(col)), "no known title header; card titles come from '" + headers.name(col) + "', "
+                    + guess.why() + " — name the title column under fields.title in a --mapping file to choose another");
         }
         ctx.issue(IssueCode.SOURCE_RULE, Location.cell(file, source.headerLine(), null, null),
                 "columns used: " + headers.describe());

@@ -13,10 +13,7 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -33,24 +30,19 @@ public final class TemplateWriter {
 
     /** Writes the template to {@code target} (through a temporary file, so a failure leaves nothing half-written). */
     public static void write(Path target) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(tmp)) {
-            CellStyle bold = headerStyle(wb);
-            CellStyle wrap = wb.createCellStyle();
-            wrap.setWrapText(true);
-            readme(wb, bold, wrap);
-            for (Layout.Sheet spec : Layout.SHEETS) {
-                sheet(wb, spec, bold);
+        io.kaitenimport.emit.OutputFiles.write(target, out -> {
+            try (XSSFWorkbook wb = new XSSFWorkbook()) {
+                CellStyle bold = headerStyle(wb);
+                CellStyle wrap = wb.createCellStyle();
+                wrap.setWrapText(true);
+                readme(wb, bold, wrap);
+                for (Layout.Sheet spec : Layout.SHEETS) {
+                    sheet(wb, spec, bold);
+                }
+                wb.setActiveSheet(1);
+                wb.write(out);
             }
-            wb.setActiveSheet(1);
-            wb.write(out);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        });
     }
 
     private static CellStyle headerStyle(XSSFWorkbook wb) {
