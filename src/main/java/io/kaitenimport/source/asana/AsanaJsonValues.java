@@ -47,24 +47,7 @@ final class AsanaJsonValues {
     }
 
     static boolean isEmpty(JsonNode v) {
-        if (v == null || v.isNull() || v.isMissingNode()) {
-            return true;
-        }
-        if (v.isBoolean()) {
-            return !v.booleanValue();
-        }
-        if (v.isTextual()) {
-            return v.asText().isBlank();
-        }
-        if (v.isContainerNode()) {
-            for (JsonNode c : v) {
-                if (!isEmpty(c)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return false;
+        return io.kaitenimport.source.JsonValues.isEmpty(v);
     }
 
     static Users.Person person(JsonNode u) {

@@ -187,23 +187,6 @@ final class TrelloExport {
 
     /** Null, false, blank, and containers holding only such values carry no data, so they are never a loss. */
     static boolean isEmpty(JsonNode v) {
-        if (v == null || v.isNull() || v.isMissingNode()) {
-            return true;
-        }
-        if (v.isBoolean()) {
-            return !v.booleanValue();
-        }
-        if (v.isTextual()) {
-            return v.asText().isBlank();
-        }
-        if (v.isContainerNode()) {
-            for (JsonNode child : v) {
-                if (!isEmpty(child)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return false;
+        return io.kaitenimport.source.JsonValues.isEmpty(v);
     }
 }
