@@ -109,6 +109,11 @@ final class ConvertCommand implements Callable<Integer> {
     @Mixin
     DownloadAttachments download;
 
+    /** convert --target URL [--board ID]: the pre-flight in the same run (null unless a target option is given). */
+    @picocli.CommandLine.ArgGroup(validate = false,
+            heading = "%nPre-flight against a target company (as in `preflight`; fills properties_mapping/columns_mapping):%n")
+    TargetOptions targetCompany;
+
     /** One options object per adapter option class, filled by picocli through the sections added in {@link SourceSections}. */
     final Map<Class<?>, Object> sourceOptions = new LinkedHashMap<>();
 
@@ -142,6 +147,11 @@ final class ConvertCommand implements Callable<Integer> {
         try {
             Converter converter = new Converter(plan, options, shardSize, force).givenOptions(givenOptions())
                     .pretty(pretty);
+            if (targetCompany != null) {
+                targetCompany.check();
+                converter.afterFinish(new TargetStep(targetCompany, targetCompany.propertyMap(),
+                        PreflightCommand.progress(spec, progressMode, report.quiet)));
+            }
             if (showProgress()) {
                 PrintWriter err = spec.commandLine().getErr();
                 converter.onProgress(line -> {

@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Converts Trello, Jira, CSV and Excel exports into validated Kaiten import packages.",
         subcommands = {ConvertCommand.class, ValidateCommand.class, InspectCommand.class, TemplateCommand.class,
-                MappingCommand.class, AttachmentsCommand.class, CompletionCommand.class,
+                MappingCommand.class, AttachmentsCommand.class, CompletionCommand.class, PreflightCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (package written / valid)", "1:validation errors in the package",

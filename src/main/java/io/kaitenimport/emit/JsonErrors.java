@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 public final class JsonErrors {
     private static final Pattern UNEXPECTED_CHAR = Pattern.compile(
-            "Unexpected character \\('(.+?)' \\(code (\\d+)\\)\\):? (?:was )?expecting (.+)", Pattern.DOTALL);
+            "Unexpected character \\('(.+?)' \\(code (\\d+)[^)]*\\)\\):? (?:(?:was )?expecting|expected) (.+)", Pattern.DOTALL);
     private static final Pattern LIMIT = Pattern.compile("\\((\\d+)\\) exceeds the maximum (?:allowed )?\\((\\d+)");
     private static final Pattern TOKEN = Pattern.compile("Unrecognized token '(.*?)'");
 
@@ -74,7 +74,8 @@ public final class JsonErrors {
             return "a field appears twice in one object";
         }
         // Anything else: Jackson's own sentence, without its source dump and setting names.
-        return m.replaceAll("\\s*\\(from `[^`]*`\\)", "").replaceAll("`[^`]*`", "")
+        return m.replaceAll("\\('(.+?)' \\(code \\d+[^)]*\\)\\)", "'$1'")
+                .replaceAll("\\s*\\(from `[^`]*`\\)", "").replaceAll("`[^`]*`", "")
                 .replaceAll("\\s+at \\[Source.*", "").replaceAll("\\s+", " ").strip();
     }
 
@@ -88,7 +89,8 @@ public final class JsonErrors {
     }
 
     private static String character(String ch, int code) {
-        if (code < 32 || code == 127) {
+        if (code < 32 || code == 127 || Character.getType(code) == Character.FORMAT || Character.isISOControl(code)
+                || Character.isSurrogate((char) code) || !Character.isDefined(code)) {
             return String.format(Locale.ROOT, "control character U+%04X", code);
         }
         return "'" + ch + "'";

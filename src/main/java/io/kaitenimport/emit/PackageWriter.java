@@ -35,6 +35,7 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
     private final Map<Entity, Shards> open = new EnumMap<>(Entity.class);
     private final Map<Entity, Long> counts = new EnumMap<>(Entity.class);
     private final Map<Entity, TreeMap<String, Long>> mappings = new EnumMap<>(Entity.class);
+    private final Map<Entity, List<String>> copied = new EnumMap<>(Entity.class);
     private boolean finished;
     private boolean published;
     private final Path createdRoot;
@@ -87,7 +88,7 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
 
     @Override
     public void accept(ImportRecord record) throws IOException {
-        if (finished) {
+        if (finished && !(record instanceof MappingEntry)) {
             throw new IllegalStateException("package already finished");
         }
         Entity entity = record.entity();
@@ -113,18 +114,23 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
      */
     private final class Background {
         private static final int BATCH = 512;
+        /** Text a batch may hold before it is handed over, so long descriptions cannot pile up in the queue. */
+        private static final long BATCH_CHARS = 256 * 1024;
+        private static final int IN_FLIGHT = 4;
+        private long batchChars;
         private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "kaiten-import-writer");
             t.setDaemon(true);
             return t;
         });
-        private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(8);
+        private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(IN_FLIGHT);
         private List<ImportRecord> batch = new ArrayList<>(BATCH);
         private volatile Throwable failure;
 
         void write(ImportRecord record) throws IOException {
             batch.add(record);
-            if (batch.size() >= BATCH) {
+            batchChars += weight(record);
+            if (batch.size() >= BATCH || batchChars >= BATCH_CHARS) {
                 flush();
             }
         }
@@ -136,6 +142,7 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
             }
             List<ImportRecord> records = batch;
             batch = new ArrayList<>(BATCH);
+            batchChars = 0;
             inFlight.acquireUninterruptibly();
             thread.execute(() -> {
                 try {
@@ -155,9 +162,20 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
         /** Waits until everything handed over is written. */
         void drain() throws IOException {
             flush();
-            inFlight.acquireUninterruptibly(8);
-            inFlight.release(8);
+            inFlight.acquireUninterruptibly(IN_FLIGHT);
+            inFlight.release(IN_FLIGHT);
             rethrow();
+        }
+
+        /** Roughly the characters a record holds: its long texts, else a small constant. */
+        private static long weight(ImportRecord r) {
+            if (r instanceof io.kaitenimport.model.Card c) {
+                return 256 + (c.description() == null ? 0 : c.description().length());
+            }
+            if (r instanceof io.kaitenimport.model.Comment c) {
+                return 256 + (c.text() == null ? 0 : c.text().length());
+            }
+            return 256;
         }
 
         void stop() {
@@ -264,16 +282,36 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
         return sb + "~" + hash + ext;
     }
 
+    /**
+     * Copies a file of another package into this one unchanged (pre-flight rewrites a package with mappings
+     * added). With an entity, the file is listed for it in meta-data.json under its original name.
+     */
+    public void copyFile(Entity entity, String name, java.io.InputStream in) throws IOException {
+        if (finished) {
+            throw new IllegalStateException("package already finished");
+        }
+        Path target = stage.resolve(name).normalize();
+        if (!target.startsWith(stage) || name.equals(META)) {
+            throw new IllegalArgumentException("unsafe package file name " + name);
+        }
+        Files.createDirectories(target.getParent());
+        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        if (entity != null) {
+            copied.computeIfAbsent(entity, e -> new ArrayList<>()).add(name);
+        }
+    }
+
     /** Records written so far, per entity. */
     public Map<Entity, Long> counts() {
         return new EnumMap<>(counts);
     }
 
-    /** Closes every entity file and writes meta-data.json. */
+    /**
+     * Closes every entity file and writes meta-data.json. Mapping entries may still be added afterwards (a
+     * pre-flight computes them from the finished package); calling finish() again rewrites the mapping files and
+     * meta-data.json.
+     */
     public void finish() throws IOException {
-        if (finished) {
-            return;
-        }
         finished = true;
         background.drain();
         background.stop();
@@ -282,6 +320,7 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
             s.close();
             paths.put(s.entity, s.names);
         }
+        copied.forEach((e, names) -> paths.computeIfAbsent(e, x -> new ArrayList<>()).addAll(names));
         for (Map.Entry<Entity, TreeMap<String, Long>> m : mappings.entrySet()) {
             String name = m.getKey().key() + "_0.json";
             try (OutputStream out = Files.newOutputStream(stage.resolve(name))) {

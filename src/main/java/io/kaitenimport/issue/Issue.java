@@ -7,7 +7,7 @@ public record Issue(IssueCode code, Severity severity, String message, Location 
     public Issue {
         Objects.requireNonNull(code);
         Objects.requireNonNull(severity);
-        Objects.requireNonNull(message);
+        message = Abbreviate.text(Objects.requireNonNull(message));
         location = location == null ? Location.NONE : location;
     }
 

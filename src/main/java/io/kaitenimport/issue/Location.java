@@ -6,6 +6,11 @@ package io.kaitenimport.issue;
  */
 public record Location(String file, Long line, Long column, String field, Long recordIndex, String recordId,
                        String pointer) {
+    public Location {
+        field = Abbreviate.text(field);
+        recordId = Abbreviate.text(recordId);
+        pointer = Abbreviate.text(pointer);
+    }
 
     public static final Location NONE = new Location(null, null, null, null, null, null, null);
 

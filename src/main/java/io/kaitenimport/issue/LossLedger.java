@@ -27,8 +27,10 @@ public final class LossLedger {
         if (count <= 0) {
             return;
         }
-        entries.compute(new Key(sourceField, reason), (k, e) -> e == null
-                ? new Entry(sourceField, reason, count, where == null ? Location.NONE : where)
+        String field = Abbreviate.text(sourceField);
+        String why = Abbreviate.text(reason);
+        entries.compute(new Key(field, why), (k, e) -> e == null
+                ? new Entry(field, why, count, where == null ? Location.NONE : where)
                 : new Entry(e.sourceField(), e.reason(), e.count() + count, e.firstAt()));
     }
 

@@ -26,6 +26,7 @@ public final class Report implements Consumer<Issue> {
     private final Map<IssueCode, Long> issueCounts = new TreeMap<>();
     private final Map<Severity, Long> severityCounts = new EnumMap<>(Severity.class);
     private final LossLedger losses = new LossLedger();
+    private final List<ReportSection> sections = new ArrayList<>();
     private final BoardPreview preview = new BoardPreview();
 
     public Report(String command) {
@@ -121,5 +122,14 @@ public final class Report implements Consumer<Issue> {
             }
         }
         return out;
+    }
+
+    /** Adds an extra table (pre-flight "Target" sections), shown after the issues in every renderer. */
+    public void section(ReportSection section) {
+        sections.add(section);
+    }
+
+    public List<ReportSection> sections() {
+        return Collections.unmodifiableList(sections);
     }
 }

@@ -13,7 +13,7 @@ public final class SourceException extends RuntimeException {
     }
 
     public SourceException(Location location, String message, Throwable cause) {
-        super(message, cause);
+        super(Abbreviate.text(message), cause);
         this.location = location == null ? Location.NONE : location;
     }
 

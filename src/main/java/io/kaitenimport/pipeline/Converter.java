@@ -29,6 +29,7 @@ public final class Converter {
     private Consumer<String> progress;
     private Map<Class<?>, List<String>> givenOptions = Map.of();
     private boolean pretty;
+    private PackageStep afterFinish;
 
     public Converter(SourceAdapter adapter, SourceOptions options, int shardSize, boolean force) {
         this(List.of(new SourceAdapters.Choice(adapter, List.of())), options, shardSize, force);
@@ -67,6 +68,17 @@ public final class Converter {
      */
     public Converter givenOptions(Map<Class<?>, List<String>> given) {
         this.givenOptions = Map.copyOf(given);
+        return this;
+    }
+
+    /** Work on the finished, not yet validated package (convert --target adds the pre-flight's mappings here). */
+    public interface PackageStep {
+        void apply(Path stage, PackageWriter writer, Report report) throws IOException;
+    }
+
+    /** Runs {@code step} after the package is finished and before it is validated; mappings it adds are written. */
+    public Converter afterFinish(PackageStep step) {
+        this.afterFinish = step;
         return this;
     }
 
@@ -143,6 +155,10 @@ public final class Converter {
 
     private Outcome finish(PackageWriter writer, Report report, Path output) throws IOException {
         writer.finish();
+        if (afterFinish != null) {
+            afterFinish.apply(writer.stage(), writer, report);
+            writer.finish();
+        }
         say("… validating the package");
         // Package problems are counted by the validator over the staged files, exactly as Kaiten would see them.
         // The validator also counts the records per entity, from the files as written.

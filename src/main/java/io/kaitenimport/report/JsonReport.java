@@ -72,9 +72,38 @@ public final class JsonReport {
                 g.writeEndObject();
             }
             g.writeEndArray();
+            writeSections(g, r);
             g.writeEndObject();
             g.writeRaw('\n');
         }
+    }
+
+    /** Extra tables (pre-flight "Target"), each row an object keyed by its snake_cased headings; absent when none. */
+    private static void writeSections(JsonGenerator g, Report r) throws IOException {
+        if (r.sections().isEmpty()) {
+            return;
+        }
+        g.writeArrayFieldStart("sections");
+        for (io.kaitenimport.issue.ReportSection s : r.sections()) {
+            g.writeStartObject();
+            g.writeStringField("title", s.title());
+            g.writeArrayFieldStart("rows");
+            for (java.util.List<String> row : s.rows()) {
+                g.writeStartObject();
+                for (int c = 0; c < s.columns().size(); c++) {
+                    g.writeStringField(key(s.columns().get(c)), row.get(c));
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** A column heading as a JSON key: "Kaiten id" → kaiten_id. */
+    private static String key(String heading) {
+        return heading.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
     private static void writeLocation(JsonGenerator g, Location l) throws IOException {

@@ -40,6 +40,7 @@ public final class TextReport {
         facts(r, out);
         contents(r, out);
         issues(r, out);
+        SectionText.render(r.sections(), out);
         losses(r, out);
         nextSteps(r, out);
         out.flush();

@@ -271,7 +271,7 @@ class SchemaFilesTest {
                 Arguments.of("users", """
                         {"id": "u1", "email": "ann.lee@example.com", "full_name": "Ann Lee"}"""),
                 Arguments.of("users", """
-                        {"id": 42, "email": "bob@mail.example.org", "full_name": null}"""),
+                        {"id": 42, "email": "bob@mail.example.org"}"""),
                 Arguments.of("spaces", """
                         {"id": "starfunc", "title": "StarFunc", "created": "2024-07-22T07:01:37.954Z",
                          "parent_entity_id": null, "sort_order": 1.5, "key": "SF", "last_sequence_number": 12}"""),

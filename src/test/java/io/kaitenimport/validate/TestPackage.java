@@ -34,7 +34,7 @@ final class TestPackage {
         return new TestPackage()
                 .entity("users", """
                         [{"id": "u1", "email": "ann@example.com", "full_name": "Ann"},
-                         {"id": 2, "email": "bob@example.com", "full_name": null}]""")
+                         {"id": 2, "email": "bob@example.com"}]""")
                 .entity("spaces", """
                         [{"id": "s1", "title": "Space", "created": "2024-07-22T07:01:37.954Z"}]""")
                 .entity("folders", """

@@ -16,7 +16,7 @@ import java.util.List;
 public final class HtmlReport {
     /** The sections, in page order. */
     public static final List<Section> SECTIONS = List.of(new SummarySection(), new ChartsSection(),
-            new BoardsSection(), new IssuesSection(), new LossSection(), new FactsSection());
+            new BoardsSection(), new TargetSection(), new IssuesSection(), new LossSection(), new FactsSection());
 
     private HtmlReport() {
     }

@@ -40,10 +40,26 @@ public final class HtmlToMarkdown {
     /** Converts the children of an element already parsed (the caller may have rewritten its links). */
     public static TextConversion convert(Element root) {
         HtmlToMarkdown c = new HtmlToMarkdown();
+        if (deeperThan(root, MAX_DEPTH)) {
+            // The converter recurses per element and looks ahead into wrappers: 2,000 nested tags overflowed
+            // the stack and 30,000 took minutes (issue 14). No real page nests like this; keep its text.
+            c.lose("nested deeper than " + MAX_DEPTH + " elements (kept as plain text)");
+            String text = root.wholeText().strip();
+            return new TextConversion(text.isEmpty() ? "" : Markdown.escapeLineStarts(Markdown.escapeText(text, false)) + "\n", c.lost);
+        }
         StringBuilder out = new StringBuilder();
         c.blocks(root, out);
         String md = out.toString().replaceAll("\n{3,}", "\n\n").strip();
         return new TextConversion(md.isEmpty() ? "" : md + "\n", c.lost);
+    }
+
+    /** Element nesting depth budget; measured without recursion. */
+    public static final int MAX_DEPTH = 256;
+
+    public static boolean deeperThan(Element root, int limit) {
+        int[] deepest = {0};
+        org.jsoup.select.NodeTraversor.traverse((node, depth) -> deepest[0] = Math.max(deepest[0], depth), root);
+        return deepest[0] > limit;
     }
 
     private void lose(String what) {

@@ -1,7 +1,6 @@
 package io.kaitenimport.source.wiki;
 
 import io.kaitenimport.issue.IssueCode;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -37,7 +36,7 @@ final class ConfluenceFormat implements WikiFormat {
             if (f.contains("/") || !PAGE.matcher(f).matches()) {
                 continue;
             }
-            Document doc = Jsoup.parse(run.text(f));
+            Document doc = run.html(run.text(f), f);
             String title = doc.title();
             int colon = title.indexOf(" : ");
             title = colon >= 0 ? title.substring(colon + 3).strip() : title.strip();
@@ -57,7 +56,7 @@ final class ConfluenceFormat implements WikiFormat {
         // index.html lists the pages in the space's order
         List<String> order = new ArrayList<>();
         if (files.has("index.html")) {
-            for (Element a : Jsoup.parse(run.text("index.html")).select("a[href]")) {
+            for (Element a : run.html(run.text("index.html"), "index.html").select("a[href]")) {
                 String href = Links.decode(a.attr("href"));
                 if (pages.containsKey(href) && !order.contains(href)) {
                     order.add(href);
@@ -93,7 +92,7 @@ final class ConfluenceFormat implements WikiFormat {
     @Override
     public String title(WikiFiles files, WikiRun run) throws IOException {
         if (files.has("index.html")) {
-            Document index = Jsoup.parse(run.text("index.html"));
+            Document index = run.html(run.text("index.html"), "index.html");
             for (Element th : index.select("#main-content th")) {
                 Element td = th.nextElementSibling();
                 if (th.text().strip().equalsIgnoreCase("Name") && td != null && !td.text().isBlank()) {
@@ -119,7 +118,7 @@ final class ConfluenceFormat implements WikiFormat {
 
     @Override
     public Rendered render(WikiNode page, WikiRun run) throws IOException {
-        Document doc = Jsoup.parse(run.text(page.file));
+        Document doc = run.html(run.text(page.file), page.file);
         Element body = doc.selectFirst("#main-content");
         if (body == null) {
             body = doc.body();

@@ -4,7 +4,6 @@ import io.kaitenimport.source.text.HtmlToMarkdown;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -112,7 +111,7 @@ final class NotionFormat implements WikiFormat {
             return Rendered.markdown(table(text, page, run));
         }
         if (lower.endsWith(".html")) {
-            Document doc = Jsoup.parse(text);
+            Document doc = run.html(text, page.file);
             Element body = doc.selectFirst("article");
             body = body == null ? doc.body() : body;
             // Notion draws property and database icons as inline SVG: decoration, not content

@@ -148,6 +148,10 @@ final class WikiFiles implements AutoCloseable {
                 if (e.isDirectory() || junk(name)) {
                     continue;
                 }
+                if (name.indexOf('\0') >= 0) {
+                    throw new SourceException(Location.file(shown).withField(name.replace('\0', '?')),
+                            "zip entry name holds a NUL character (a damaged archive); refused");
+                }
                 Location at = Location.file(shown).withField(name);
                 try {
                     io.kaitenimport.archive.ZipCheck.checkMethod(e, shown);

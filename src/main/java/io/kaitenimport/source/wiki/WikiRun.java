@@ -1,5 +1,7 @@
 package io.kaitenimport.source.wiki;
 
+import io.kaitenimport.source.text.HtmlToMarkdown;
+
 import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
@@ -220,6 +222,20 @@ final class WikiRun {
     }
 
     /** Reads a page's text as UTF-8; bytes that are not UTF-8 are replaced, reported and counted. */
+    /**
+     * Parses an HTML page, refusing one nested deeper than {@link HtmlToMarkdown#MAX_DEPTH} elements: jsoup's
+     * descendant selectors and the Markdown converter walk ancestors per element, so 30,000 nested tags took minutes
+     * and 2,000 overflowed the stack (issue 14). No exported page nests like that.
+     */
+    org.jsoup.nodes.Document html(String text, String relative) {
+        org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(text);
+        if (HtmlToMarkdown.deeperThan(doc, HtmlToMarkdown.MAX_DEPTH)) {
+            throw new io.kaitenimport.issue.SourceException(files.at(relative), "the HTML nests elements more than "
+                    + HtmlToMarkdown.MAX_DEPTH + " deep; no exported page does, so this file is refused");
+        }
+        return doc;
+    }
+
     String text(String relative) throws IOException {
         byte[] bytes = java.nio.file.Files.readAllBytes(files.path(relative));
         try {

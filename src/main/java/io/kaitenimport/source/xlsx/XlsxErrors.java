@@ -37,18 +37,40 @@ final class XlsxErrors {
             }
             if (t instanceof SAXParseException sp) {
                 return new SourceException(where.withLine((long) sp.getLineNumber(), (long) sp.getColumnNumber()),
-                        "malformed XML inside the workbook: " + m, e);
+                        "malformed XML inside the workbook: " + clean(m), e);
             }
         }
         if (e instanceof NotOfficeXmlFileException || e instanceof java.util.zip.ZipException
                 || e instanceof java.io.EOFException || e instanceof OpenXML4JException
                 || e instanceof OpenXML4JRuntimeException) {
             return new SourceException(where, "not a readable .xlsx workbook (corrupt or truncated file): "
-                    + e.getMessage(), e);
+                    + clean(e.getMessage()), e);
         }
         if (e instanceof POIXMLException) {
-            return new SourceException(where, "the zip is not an Excel workbook or is damaged: " + e.getMessage(), e);
+            return new SourceException(where, "the zip is not an Excel workbook or is damaged: " + clean(e.getMessage()),
+                    e);
         }
-        return new SourceException(where, "cannot read the workbook: " + e, e);
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof NullPointerException) {
+            // POI assumes the parts a workbook lists exist (a zip without xl/workbook.xml ends here)
+            return new SourceException(where, "the workbook is damaged: a part it needs is missing (such as"
+                    + " xl/workbook.xml or a part it lists)", e);
+        }
+        if (m.contains("with strings: null")) {
+            return new SourceException(where, "the workbook is damaged: cells refer to shared texts, but the"
+                    + " shared-strings part (xl/sharedStrings.xml) is missing", e);
+        }
+        String said = clean(m);
+        return new SourceException(where, "the workbook is damaged and cannot be read"
+                + (said.isEmpty() ? "" : ": " + said), e);
+    }
+
+    /** The library's own sentence without exception class names or an "error:" prefix. */
+    private static String clean(String m) {
+        if (m == null) {
+            return "";
+        }
+        return m.replaceAll("\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:Exception|Error):?\\s*", "")
+                .replaceFirst("^(?i)error:\\s*", "").replaceAll("\\s+", " ").strip();
     }
 }

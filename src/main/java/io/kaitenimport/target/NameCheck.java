@@ -1,0 +1,125 @@
+package io.kaitenimport.target;
+
+import io.kaitenimport.issue.IssueCode;
+import io.kaitenimport.issue.Location;
+import io.kaitenimport.issue.Report;
+import io.kaitenimport.issue.ReportSection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Titles and names the import does not map but may duplicate: spaces and boards (a collision is a warning — the
+ * seed does not say whether Kaiten merges or creates a second one), card types and tags the target lacks.
+ */
+final class NameCheck {
+    private NameCheck() {
+    }
+
+    static void spacesAndBoards(PackageFacts pkg, TargetSnapshot target, Report report) {
+        List<List<String>> rows = new ArrayList<>();
+        boolean keys = false;
+        for (PackageFacts.Rec<PackageFacts.SpaceRow> rec : pkg.spaces()) {
+            PackageFacts.SpaceRow s = rec.value();
+            keys |= s.key() != null;
+            List<String> hits = new ArrayList<>();
+            for (TargetSnapshot.Space t : target.spaces()) {
+                if (same(t.title(), s.title())) {
+                    hits.add(t.id() + (t.archived() ? " (archived)" : ""));
+                }
+            }
+            if (!hits.isEmpty()) {
+                report.add(IssueCode.TARGET_TITLE_COLLISION, rec.at(s.id()), "space '" + s.title()
+                        + "': the target already has a space with this title (id " + String.join(", ", hits)
+                        + "); the import creates another one");
+            }
+            rows.add(List.of("space", s.id(), String.valueOf(s.title()), hits.isEmpty() ? "new" : "title exists",
+                    String.join(", ", hits)));
+        }
+        for (PackageFacts.Rec<PackageFacts.BoardRow> rec : pkg.boards()) {
+            PackageFacts.BoardRow b = rec.value();
+            List<String> hits = new ArrayList<>();
+            for (TargetSnapshot.Space t : target.spaces()) {
+                for (TargetSnapshot.Board tb : t.boards()) {
+                    if (same(tb.title(), b.title())) {
+                        hits.add(tb.id() + " in space '" + t.title() + "'" + (t.archived() ? " (archived)" : ""));
+                    }
+                }
+            }
+            if (!hits.isEmpty()) {
+                report.add(IssueCode.TARGET_TITLE_COLLISION, rec.at(b.id()), "board '" + b.title()
+                        + "': the target already has a board with this title (" + String.join("; ", hits)
+                        + "); the import creates another one");
+            }
+            rows.add(List.of("board", b.id(), String.valueOf(b.title()), hits.isEmpty() ? "new" : "title exists",
+                    String.join("; ", hits)));
+        }
+        if (keys) {
+            report.add(IssueCode.TARGET_UNCHECKED, Location.NONE, "space keys cannot be checked: GET /api/v1/spaces "
+                    + "does not return them");
+        }
+        report.section(new ReportSection("Target: spaces and boards",
+                List.of("kind", "package id", "title", "decision", "existing in target"), rows));
+    }
+
+    static void cardTypes(PackageFacts pkg, TargetSnapshot target, Report report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, Long> e : pkg.typeNames().entrySet()) {
+            TargetSnapshot.CardType exact = null;
+            TargetSnapshot.CardType folded = null;
+            for (TargetSnapshot.CardType t : target.cardTypes()) {
+                if (t.name() != null && t.name().strip().equals(e.getKey().strip())) {
+                    exact = t;
+                } else if (same(t.name(), e.getKey()) && folded == null) {
+                    folded = t;
+                }
+            }
+            String decision;
+            if (exact != null && !exact.archived()) {
+                decision = "exists (" + exact.id() + ")";
+            } else {
+                decision = exact != null ? "archived (" + exact.id() + ")"
+                        : folded != null ? "missing (case differs from " + folded.id() + " '" + folded.name() + "')"
+                        : "missing";
+                report.add(IssueCode.TARGET_CARD_TYPE, Location.NONE, "card type '" + e.getKey() + "' ("
+                        + e.getValue() + " card(s)): " + decision + " in the target; what the import does with it "
+                        + "is not documented");
+            }
+            rows.add(List.of(e.getKey(), String.valueOf(e.getValue()), decision));
+        }
+        report.section(new ReportSection("Target: card types", List.of("type_name", "cards", "in target"), rows));
+    }
+
+    static void tags(PackageFacts pkg, TargetSnapshot target, Report report) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<String, Long> e : pkg.tags().entrySet()) {
+            TargetSnapshot.Tag exact = null;
+            TargetSnapshot.Tag folded = null;
+            for (TargetSnapshot.Tag t : target.tags()) {
+                if (t.name() != null && t.name().equals(e.getKey())) {
+                    exact = exact == null || exact.archived() ? t : exact;
+                } else if (same(t.name(), e.getKey()) && folded == null) {
+                    folded = t;
+                }
+            }
+            String decision;
+            if (exact != null && !exact.archived()) {
+                decision = "exists (" + exact.id() + ")";
+            } else {
+                decision = exact != null ? "archived (" + exact.id() + ")"
+                        : folded != null ? "new (case differs from " + folded.id() + " '" + folded.name() + "')"
+                        : "new";
+                report.add(IssueCode.TARGET_TAG, Location.NONE, "tag '" + e.getKey() + "' (" + e.getValue()
+                        + " card(s)): " + decision + " in the target");
+            }
+            rows.add(List.of(e.getKey(), String.valueOf(e.getValue()), decision));
+        }
+        report.section(new ReportSection("Target: tags", List.of("tag", "cards", "in target"), rows));
+    }
+
+    private static boolean same(String a, String b) {
+        return a != null && b != null && a.strip().toLowerCase(Locale.ROOT).equals(b.strip().toLowerCase(Locale.ROOT));
+    }
+}

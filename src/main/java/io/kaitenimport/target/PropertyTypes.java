@@ -1,0 +1,59 @@
+package io.kaitenimport.target;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one table of which package custom-field type may reuse which existing REST property type. The seed lists
+ * neither type set; this follows kaiten-import-format.md §3.8: import types use REST names, and a package
+ * {@code multi_select} is a REST {@code select} with {@code multi_select: true} (seed L7457).
+ */
+final class PropertyTypes {
+    /** package type → REST type; select/multi_select also need the matching multi_select flag. */
+    private static final Map<String, String> REST = Map.ofEntries(
+            Map.entry("string", "string"), Map.entry("number", "number"), Map.entry("date", "date"),
+            Map.entry("email", "email"), Map.entry("phone", "phone"), Map.entry("checkbox", "checkbox"),
+            Map.entry("url", "url"), Map.entry("user", "user"), Map.entry("select", "select"),
+            Map.entry("multi_select", "select"), Map.entry("catalog", "catalog"), Map.entry("vote", "vote"),
+            Map.entry("collective_vote", "collective_vote"), Map.entry("collective_score", "collective_score"),
+            Map.entry("formula", "formula"), Map.entry("attachment", "attachment"));
+
+    private PropertyTypes() {
+    }
+
+    /** Empty when the package type is one this table does not know (the caller reports it, never guesses). */
+    static Optional<Boolean> compatible(String packageType, TargetSnapshot.Property p) {
+        String pt = packageType == null ? "" : packageType.toLowerCase(Locale.ROOT);
+        String rest = REST.get(pt);
+        if (rest == null) {
+            return Optional.empty();
+        }
+        if (!rest.equalsIgnoreCase(p.type())) {
+            return Optional.of(false);
+        }
+        if (rest.equals("select")) {
+            return Optional.of(pt.equals("multi_select") == p.multiSelect());
+        }
+        return Optional.of(true);
+    }
+
+    static boolean isSelect(String packageType) {
+        return "select".equals(packageType) || "multi_select".equals(packageType);
+    }
+
+    /** How an existing property's type reads in messages: {@code select (multi)} for multi-selects. */
+    static String describe(TargetSnapshot.Property p) {
+        return p.type() + ("select".equals(p.type()) ? p.multiSelect() ? " (multi_select)" : " (single)" : "");
+    }
+
+    /** Names match after trimming, collapsing inner whitespace and ignoring case — never fuzzier than that. */
+    static String normalize(String name) {
+        return name == null ? "" : name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** The seed does not list condition values; 'active' (or none) is read as active, anything else is reported. */
+    static boolean active(String condition) {
+        return condition == null || condition.equalsIgnoreCase("active");
+    }
+}
