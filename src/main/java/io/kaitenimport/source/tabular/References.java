@@ -23,22 +23,23 @@ final class References {
 
     /** Adds every reference that resolves to {@code relations}. */
     static void resolve(RowIndex index, RowFields fields, CellRules cells, SourceContext ctx, Relations relations) {
-        for (RowIndex.RawRef r : index.rawRefs) {
-            String from = index.cardId(r.ordinal());
+        RawRefs refs = index.rawRefs;
+        for (int i = 0; i < refs.size(); i++) {
+            RawRefs.Ref r = refs.get(i);
             for (String ref : cells.split(r.text(), true)) {
-                String target = index.resolve(ref);
+                int target = index.cardOf(ref);
                 Location where = fields.at(r.line(), r.column());
-                if (target == null) {
+                if (target < 0) {
                     ctx.lost(Loss.of(fields.lossField(r.column()), "refers to an item outside the export"), NOT_FOUND,
                             where, r.field().key(), ref);
-                } else if (target.equals(from)) {
+                } else if (target == r.card()) {
                     ctx.lost(Loss.of(fields.lossField(r.column()), "refers to its own row"), SELF, where);
-                } else if (!relations.add(r.field(), from, target)) {
+                } else if (!relations.add(r.field(), r.card(), target)) {
                     ctx.lost(Loss.of(fields.lossField(r.column()), "parent link that would close a cycle"), CYCLE,
                             where, ref);
                 }
             }
         }
-        index.rawRefs.clear();
+        index.rawRefs = new RawRefs();
     }
 }

@@ -83,6 +83,15 @@ public final class RowFields {
         if (mapping.defaultBoard() != null) {
             return mapping.defaultBoard();
         }
+        if (defaultBoard == null) { // asked for on every row without a board: the file name is parsed once
+            defaultBoard = boardFromFileName();
+        }
+        return defaultBoard;
+    }
+
+    private String defaultBoard;
+
+    private String boardFromFileName() {
         String name = Path.of(file.replaceAll(" \\[.*]$", "")).getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;

@@ -13,9 +13,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The first pass over the rows: card ids and the keys and aliases that refer to them, the statuses per board,
@@ -25,8 +25,8 @@ import java.util.Set;
 final class RowIndex {
     private static final List<TabularField> DATES = List.of(TabularField.DUE, TabularField.PLANNED_START,
             TabularField.PLANNED_END, TabularField.CREATED);
-    private static final List<TabularField> REFERENCES = List.of(TabularField.PARENT, TabularField.BLOCKS,
-            TabularField.BLOCKED_BY, TabularField.RELATED);
+    private static final Pattern AMBIGUOUS_DATE = Pattern.compile("\\s*\\d{1,2}[./-]\\d{1,2}[./-].*");
+    private static final Pattern ROW_NUMBER = Pattern.compile("\\d{1,9}");
     private static final Template DUPLICATE_ID = IssueCode.SOURCE_DUPLICATE_ID.template(
             "id '{id}' appears again; this row gets id '{derived}'");
 
@@ -35,18 +35,14 @@ final class RowIndex {
     private final CellRules cells;
     private final SourceContext ctx;
 
-    private final Map<String, String> cardIdByKey = new HashMap<>();
-    private final List<String> cardIds = new ArrayList<>();
+    private final CardKeys cards = new CardKeys();
     final Map<String, LinkedHashSet<String>> statusesByBoard = new LinkedHashMap<>();
     final Map<ColumnKey, Integer> presetTypes = new HashMap<>();
     final Set<ColumnKey> presetKeys = new HashSet<>();
     final Map<TabularMapping.CustomFieldRule, LinkedHashSet<String>> selectValues = new LinkedHashMap<>();
     final List<String> dateSamples = new ArrayList<>();
-    final List<RawRef> rawRefs = new ArrayList<>();
-
-    /** A non-blank reference cell, resolved once every id is known. */
-    record RawRef(int ordinal, long line, TabularField field, int column, String text) {
-    }
+    /** The non-blank reference cells, resolved once every id is known ({@link References}). */
+    RawRefs rawRefs = new RawRefs();
 
     RowIndex(RowFields fields, CellRules cells, SourceContext ctx) {
         this.fields = fields;
@@ -82,15 +78,13 @@ final class RowIndex {
         });
         source.forEachRow(raw -> {
             Row row = cells.clean(raw);
-            int ordinal = cardIds.size() + 1;
-            String id = cardId(row, ordinal);
-            cardIds.add(id);
+            int card = cardId(row, cards.size() + 1);
             statusesByBoard.computeIfAbsent(fields.boardOf(row), b -> new LinkedHashSet<>()).add(fields.statusOf(row));
-            for (TabularField f : REFERENCES) {
+            for (TabularField f : RawRefs.FIELDS) {
                 for (int col : headers.all(f)) {
                     String t = row.cell(col).text().strip();
                     if (!t.isEmpty()) {
-                        rawRefs.add(new RawRef(ordinal, row.line(), f, col, t));
+                        rawRefs.add(card, row.line(), f, col, t);
                     }
                 }
             }
@@ -106,45 +100,52 @@ final class RowIndex {
             for (int col : dateColumns) {
                 Cell c = row.cell(col);
                 // Only slash/dash/dot numeric dates can be ambiguous; keep a bounded sample of those.
-                if (c.value() == null && dateSamples.size() < 10_000 && c.text().matches("\\s*\\d{1,2}[./-]\\d{1,2}[./-].*")) {
+                if (c.value() == null && dateSamples.size() < 10_000 && AMBIGUOUS_DATE.matcher(c.text()).matches()) {
                     dateSamples.add(c.text().strip());
                 }
             }
         });
-        if (cardIds.isEmpty()) {
+        if (cards.size() == 0) {
             throw new SourceException(Location.cell(fields.file, source.headerLine(), null, null),
                     "the table has a header but no data rows");
         }
     }
 
-    private String cardId(Row row, int ordinal) {
+    /** Numbers the row's card (0-based) under its id, or a derived one when another row has it. */
+    private int cardId(Row row, int ordinal) {
         String key = headers.has(TabularField.ID) ? row.cell(headers.first(TabularField.ID)).text().strip() : "";
         String id = key.isEmpty() ? "row-" + ordinal : key;
-        if (cardIdByKey.containsKey(key(id))) {
+        if (cards.claimed(id)) {
             String derived = id + "~" + ordinal;
             ctx.issue(DUPLICATE_ID, fields.at(row.line(), headers.first(TabularField.ID)), id, derived);
             id = derived;
+            while (cards.claimed(id)) {
+                id = id + "~" + ordinal; // only when another row's id already looks like a derived one
+            }
         }
-        if (!key.isEmpty()) {
-            cardIdByKey.putIfAbsent(key(key), id);
-        }
+        int card = cards.addCard(id);
         for (int col : headers.all(TabularField.ALIASES)) {
             String alias = row.cell(col).text().strip();
             if (!alias.isEmpty()) {
-                cardIdByKey.putIfAbsent(key(alias), id);
+                cards.addAlias(alias, card);
             }
         }
-        cardIdByKey.putIfAbsent(key(id), id);
-        return id;
-    }
-
-    private static String key(String s) {
-        return s.strip().toLowerCase(Locale.ROOT);
+        return card;
     }
 
     /** The id of the row with this 1-based ordinal. */
     String cardId(int ordinal) {
-        return cardIds.get(ordinal - 1);
+        return cards.id(ordinal - 1);
+    }
+
+    /** The id of a 0-based card number. */
+    String id(int card) {
+        return cards.id(card);
+    }
+
+    /** Relations between this index's cards. */
+    Relations relations() {
+        return new Relations(cards);
     }
 
     /**
@@ -153,17 +154,23 @@ final class RowIndex {
      * unknown one must not silently point at some row.
      */
     String resolve(String ref) {
+        int card = cardOf(ref);
+        return card < 0 ? null : cards.id(card);
+    }
+
+    /** {@link #resolve} as a 0-based card number, or -1. */
+    int cardOf(String ref) {
         String t = ref.strip();
-        String id = cardIdByKey.get(key(t));
-        if (id != null) {
-            return id;
+        int card = cards.cardOf(t);
+        if (card >= 0) {
+            return card;
         }
-        if (!headers.has(TabularField.ID) && t.matches("\\d{1,9}")) {
+        if (!headers.has(TabularField.ID) && ROW_NUMBER.matcher(t).matches()) {
             int n = Integer.parseInt(t);
-            if (n >= 1 && n <= cardIds.size()) {
-                return cardIds.get(n - 1);
+            if (n >= 1 && n <= cards.size()) {
+                return n - 1;
             }
         }
-        return null;
+        return -1;
     }
 }

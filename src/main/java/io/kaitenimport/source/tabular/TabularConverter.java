@@ -78,7 +78,7 @@ public final class TabularConverter {
         index.presetColumns(extension.presetColumns());
         index.collect(source);
         DateParser dates = dateParser(index.dateSamples);
-        Relations relations = new Relations();
+        Relations relations = index.relations();
         CardTargets targets = TableStructure.emit(fields, index, ctx, relations, sink);
         References.resolve(index, fields, cells, ctx, relations);
         extension.cardsKnown(index::resolve);
