@@ -84,7 +84,7 @@ public final class DownloadRun {
         if (!id.matches("[A-Za-z0-9._:-]{1,100}") || id.equals(".") || id.equals("..")) {
             return null;
         }
-        return id + "/" + PackageWriter.safeName(a.name());
+        return id + "/" + io.kaitenimport.emit.FileNames.safeName(a.name());
     }
 
     public Result run(List<Attachment> found) throws IOException, InterruptedException {

@@ -79,11 +79,11 @@ class PackageWriterTest {
     @Test
     void longNamesAreShortenedWithinFileSystemLimits() {
         String name = "Скриншот ".repeat(30) + "итог.png";
-        String fitted = PackageWriter.fitBytes(name, 180);
+        String fitted = FileNames.fitBytes(name, 180);
         assertTrue(fitted.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 180, fitted);
         assertTrue(fitted.endsWith(".png"));
         assertTrue(fitted.startsWith("Скриншот"));
-        assertEquals("short.txt", PackageWriter.fitBytes("short.txt", 180));
-        assertEquals(fitted, PackageWriter.fitBytes(name, 180), "deterministic");
+        assertEquals("short.txt", FileNames.fitBytes("short.txt", 180));
+        assertEquals(fitted, FileNames.fitBytes(name, 180), "deterministic");
     }
 }
