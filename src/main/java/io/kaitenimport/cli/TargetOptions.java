@@ -2,13 +2,13 @@ package io.kaitenimport.cli;
 
 import io.kaitenimport.issue.Location;
 import io.kaitenimport.issue.SourceException;
-import io.kaitenimport.target.KaitenClient;
-import io.kaitenimport.target.PackageFacts;
-import io.kaitenimport.target.Pacing;
-import io.kaitenimport.target.Preflight;
-import io.kaitenimport.target.PropertyMap;
-import io.kaitenimport.target.TargetReader;
-import io.kaitenimport.target.TargetSnapshot;
+import io.kaitenimport.preflight.KaitenClient;
+import io.kaitenimport.preflight.PackageFacts;
+import io.kaitenimport.preflight.Pacing;
+import io.kaitenimport.preflight.Preflight;
+import io.kaitenimport.preflight.PropertyMap;
+import io.kaitenimport.preflight.TargetReader;
+import io.kaitenimport.preflight.TargetSnapshot;
 import picocli.CommandLine.Option;
 
 import java.io.ByteArrayInputStream;

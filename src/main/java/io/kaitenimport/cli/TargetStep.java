@@ -5,10 +5,10 @@ import io.kaitenimport.issue.Report;
 import io.kaitenimport.model.Entity;
 import io.kaitenimport.model.MappingEntry;
 import io.kaitenimport.pipeline.Converter;
-import io.kaitenimport.target.PackageFacts;
-import io.kaitenimport.target.Preflight;
-import io.kaitenimport.target.PropertyMap;
-import io.kaitenimport.target.TargetSnapshot;
+import io.kaitenimport.preflight.PackageFacts;
+import io.kaitenimport.preflight.Preflight;
+import io.kaitenimport.preflight.PropertyMap;
+import io.kaitenimport.preflight.TargetSnapshot;
 
 import java.io.IOException;
 import java.nio.file.Path;

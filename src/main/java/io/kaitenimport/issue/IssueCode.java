@@ -142,7 +142,7 @@ public enum IssueCode {
             "An option was given that the detected kind of export does not read; it had no effect.",
             "{option} applies to {kinds}, not to a {kind}; ignored"),
 
-    // --- pre-flight against a target Kaiten company (preflight command, io.kaitenimport.target) -----------------
+    // --- pre-flight against a target Kaiten company (preflight command, io.kaitenimport.preflight) -----------------
     TARGET_FALLBACK("target.fallback", Severity.WARNING, "Target section read another way",
             "The token's user may not read a section (HTTP 403); a narrower endpoint was read instead, as the REST "
                     + "docs suggest, and the results are less certain.", "{message}"),

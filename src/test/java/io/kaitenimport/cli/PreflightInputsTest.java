@@ -1,7 +1,7 @@
 package io.kaitenimport.cli;
 
-import io.kaitenimport.target.Pacing;
-import io.kaitenimport.target.StubKaiten;
+import io.kaitenimport.preflight.Pacing;
+import io.kaitenimport.preflight.StubKaiten;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.kaitenimport.target;
+package io.kaitenimport.preflight;
 
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Report;

@@ -1,4 +1,4 @@
-package io.kaitenimport.target;
+package io.kaitenimport.preflight;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,4 +1,4 @@
-package io.kaitenimport.target;
+package io.kaitenimport.preflight;
 
 /** The clock and the sleeper of the HTTP client, injectable so tests check waits without really waiting. */
 public interface Pacing {

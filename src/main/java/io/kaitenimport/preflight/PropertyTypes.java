@@ -1,4 +1,4 @@
-package io.kaitenimport.target;
+package io.kaitenimport.preflight;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.kaitenimport.target;
+package io.kaitenimport.preflight;
 
 import io.kaitenimport.emit.PackageWriter;
 import io.kaitenimport.issue.Report;

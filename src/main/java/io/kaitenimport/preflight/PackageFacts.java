@@ -1,4 +1,4 @@
-package io.kaitenimport.target;
+package io.kaitenimport.preflight;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
