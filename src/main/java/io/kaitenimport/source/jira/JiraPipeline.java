@@ -42,16 +42,34 @@ public final class JiraPipeline {
     /** Converts; {@code file} names the input in messages. Returns the number of issues converted. */
     public static int run(SourceContext ctx, ModelSink sink, JiraMapping mapping, Source source, String file)
             throws IOException {
+        return convert(ctx, sink, mapping, file, (index, catalog) -> {
+            source.issues(1, index::index);
+            catalog.addNames(source.names(), Location.file(file));
+            catalog.addSchema(source.schema());
+            if (source.lateValues() != null) {
+                catalog.observe(source.lateValues(), new IssueStream.Position(file, 0, 0, "", 1, 1, p -> null), null);
+            }
+        }, visitor -> source.issues(2, visitor));
+    }
+
+    /** Pass 1: index every issue and tell the catalog what the input says about its fields. */
+    interface FirstPass {
+        void run(IssueIndex index, FieldCatalog catalog) throws IOException;
+    }
+
+    /** Pass 2: the same issues again, to be converted. */
+    interface SecondPass {
+        void run(IssueStream.Visitor visitor) throws IOException;
+    }
+
+    /** The two passes every Jira input goes through, whatever reads it (REST JSON files, CSV rows). */
+    static int convert(SourceContext ctx, ModelSink sink, JiraMapping mapping, String file, FirstPass first,
+                       SecondPass second) throws IOException {
         BoardPlan boards = new BoardPlan(ctx.options(JiraOptions.class).boardPer().word());
         FieldCatalog catalog = new FieldCatalog();
         Relations relations = new Relations();
         IssueIndex index = new IssueIndex(ctx, boards, catalog, relations);
-        source.issues(1, index::index);
-        catalog.addNames(source.names(), Location.file(file));
-        catalog.addSchema(source.schema());
-        if (source.lateValues() != null) {
-            catalog.observe(source.lateValues(), new IssueStream.Position(file, 0, 0, "", 1, 1, p -> null), null);
-        }
+        first.run(index, catalog);
         if (index.size() == 0) {
             throw new SourceException(Location.file(file), "no readable Jira issues in the input");
         }
@@ -63,8 +81,7 @@ public final class JiraPipeline {
         relations.resolve(index::idOfKey, index.ids(), epicFields, ctx);
         boards.emit(sink, mapping, ctx);
         catalog.emit(sink, mapping, ctx);
-        IssueConverter converter = new IssueConverter(ctx, mapping, index, boards, catalog, relations, sink);
-        source.issues(2, converter::convert);
+        second.run(new IssueConverter(ctx, mapping, index, boards, catalog, relations, sink)::convert);
         return index.size();
     }
 }

@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,38 +104,25 @@ public final class JiraSourceAdapter implements SourceAdapter {
     @Override
     public void read(SourceContext ctx, ModelSink sink) throws IOException {
         JiraMapping mapping = JiraMapping.load(ctx.common().mapping());
-        String boardPer = ctx.options(JiraOptions.class).boardPer().word();
-        BoardPlan boards = new BoardPlan(boardPer);
-        FieldCatalog catalog = new FieldCatalog();
-        Relations relations = new Relations();
-        IssueIndex index = new IssueIndex(ctx, boards, catalog, relations);
         List<Path> inputs = ctx.inputs();
-        Map<Long, Long> totals = new TreeMap<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            IssueStream.Page page = IssueStream.read(inputs.get(i), i, index::index);
-            catalog.addNames(page.names(), Location.record(inputs.get(i).getFileName().toString(), null, null,
-                    "/names"));
-            catalog.addSchema(page.schema());
-            pageChecks(page, inputs.get(i), totals, ctx);
-        }
-        if (index.size() == 0) {
-            throw new SourceException(Location.file(inputs.get(0).getFileName().toString()),
-                    "no readable Jira issues in the input");
-        }
-        missingPages(totals, ctx);
-        catalog.plan(mapping, ctx);
-        Map<String, String> epicFields = new HashMap<>();
-        for (String f : catalog.fieldsOf(FieldKind.EPIC_LINK)) {
-            epicFields.put(f, catalog.planOf(f).lossKey());
-        }
-        relations.resolve(index::idOfKey, index.ids(), epicFields, ctx);
-        boards.emit(sink, mapping, ctx);
-        catalog.emit(sink, mapping, ctx);
-        IssueConverter converter = new IssueConverter(ctx, mapping, index, boards, catalog, relations, sink);
-        for (int i = 0; i < inputs.size(); i++) {
-            IssueStream.read(inputs.get(i), i, converter::convert);
-        }
-        ctx.report().fact("jira issues", index.size() + " from " + inputs.size() + " file(s)");
+        int issues = JiraPipeline.convert(ctx, sink, mapping, inputs.get(0).getFileName().toString(),
+                (index, catalog) -> {
+                    Map<Long, Long> totals = new TreeMap<>();
+                    for (int i = 0; i < inputs.size(); i++) {
+                        IssueStream.Page page = IssueStream.read(inputs.get(i), i, index::index);
+                        catalog.addNames(page.names(), Location.record(inputs.get(i).getFileName().toString(),
+                                null, null, "/names"));
+                        catalog.addSchema(page.schema());
+                        pageChecks(page, inputs.get(i), totals, ctx);
+                    }
+                    missingPages(totals, ctx);
+                },
+                visitor -> {
+                    for (int i = 0; i < inputs.size(); i++) {
+                        IssueStream.read(inputs.get(i), i, visitor);
+                    }
+                });
+        ctx.report().fact("jira issues", issues + " from " + inputs.size() + " file(s)");
     }
 
     private static void pageChecks(IssueStream.Page page, Path input, Map<Long, Long> totals, SourceContext ctx) {
