@@ -1,5 +1,7 @@
 package io.kaitenimport.source.asana;
 
+import io.kaitenimport.GoldenFiles;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,17 +48,7 @@ class AsanaGoldenTest {
         assertEquals(0, outcome.report().errors(), report);
         assertTrue(outcome.written());
         Files.writeString(out.resolve("report.txt"), report, StandardCharsets.UTF_8);
-        if (Boolean.getBoolean("golden.update")) {
-            io.kaitenimport.emit.FileTrees.delete(golden);
-            for (Path f : files(out)) {
-                Files.createDirectories(golden.resolve(f).getParent());
-                Files.copy(out.resolve(f), golden.resolve(f));
-            }
-        }
-        assertEquals(files(golden), files(out), "file list");
-        for (Path f : files(out)) {
-            assertEquals(Files.readString(golden.resolve(f)), Files.readString(out.resolve(f)), f.toString());
-        }
+        GoldenFiles.assertMatches(golden, out);
     }
 
     @ParameterizedTest

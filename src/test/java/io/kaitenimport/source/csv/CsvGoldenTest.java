@@ -1,5 +1,7 @@
 package io.kaitenimport.source.csv;
 
+import io.kaitenimport.GoldenFiles;
+
 import io.kaitenimport.cli.Cli;
 import io.kaitenimport.emit.FileTrees;
 import org.junit.jupiter.api.Test;
@@ -30,18 +32,7 @@ class CsvGoldenTest {
         Path out = tmp.resolve("pkg");
         Cli.Run r = Cli.run("convert", SAMPLE.toString(), "--users", USERS.toString(), "-o", out.toString());
         assertEquals(0, r.exit(), r.all());
-        List<String> files = FileTrees.relativeFiles(out);
-        if (Boolean.getBoolean("golden.update")) {
-            FileTrees.delete(GOLDEN);
-            for (String f : files) {
-                Files.createDirectories(GOLDEN.resolve(f).getParent());
-                Files.copy(out.resolve(f), GOLDEN.resolve(f));
-            }
-        }
-        assertEquals(FileTrees.relativeFiles(GOLDEN), files);
-        for (String f : files) {
-            assertEquals(Files.readString(GOLDEN.resolve(f)), Files.readString(out.resolve(f)), f);
-        }
+        GoldenFiles.assertMatches(GOLDEN, out);
     }
 
     @Test

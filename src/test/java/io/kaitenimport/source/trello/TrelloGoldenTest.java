@@ -1,5 +1,7 @@
 package io.kaitenimport.source.trello;
 
+import io.kaitenimport.GoldenFiles;
+
 import io.kaitenimport.source.PackageRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,14 +47,7 @@ class TrelloGoldenTest {
         assertTrue(outcome.written());
         assertEquals(List.of(), PackageRun.validationErrors(out), "schema and reference problems");
         Files.writeString(out.resolve("report.txt"), report, StandardCharsets.UTF_8);
-        if (Boolean.getBoolean("golden.update")) {
-            io.kaitenimport.emit.FileTrees.delete(GOLDEN);
-            copyTree(out, GOLDEN);
-        }
-        assertEquals(files(GOLDEN), files(out), "file list");
-        for (Path f : files(out)) {
-            assertEquals(Files.readString(GOLDEN.resolve(f)), Files.readString(out.resolve(f)), f.toString());
-        }
+        GoldenFiles.assertMatches(GOLDEN, out);
         assertEquals(TrelloCounts.source(TrelloTesting.SAMPLE),
                 TrelloCounts.carriedPlusLost(out, outcome.report().losses()), report);
     }
@@ -76,10 +71,4 @@ class TrelloGoldenTest {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        for (Path f : files(from)) {
-            Files.createDirectories(to.resolve(f).getParent());
-            Files.copy(from.resolve(f), to.resolve(f));
-        }
-    }
 }

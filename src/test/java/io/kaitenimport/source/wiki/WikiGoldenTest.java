@@ -1,15 +1,14 @@
 package io.kaitenimport.source.wiki;
 
+import io.kaitenimport.GoldenFiles;
+
 import io.kaitenimport.cli.Cli;
-import io.kaitenimport.emit.FileTrees;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,18 +31,7 @@ class WikiGoldenTest {
         assertTrue(r.out().contains("source:        markdown"), r.out());
         assertTrue(r.out().contains("1 × markdown file reference — the file is not in the export"), r.out());
         assertTrue(r.out().contains("1 × markdown page link — the page is not in the export"), r.out());
-        List<String> files = FileTrees.relativeFiles(out);
-        if (Boolean.getBoolean("golden.update")) {
-            FileTrees.delete(GOLDEN);
-            for (String f : files) {
-                Files.createDirectories(GOLDEN.resolve(f).getParent());
-                Files.copy(out.resolve(f), GOLDEN.resolve(f));
-            }
-        }
-        assertEquals(FileTrees.relativeFiles(GOLDEN), files);
-        for (String f : files) {
-            assertArrayEquals(Files.readAllBytes(GOLDEN.resolve(f)), Files.readAllBytes(out.resolve(f)), f);
-        }
+        GoldenFiles.assertMatches(GOLDEN, out);
     }
 
     @Test
