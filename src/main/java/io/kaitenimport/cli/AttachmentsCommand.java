@@ -86,9 +86,10 @@ final class AttachmentsCommand implements Callable<Integer> {
             description = "Largest file to download (default ${DEFAULT-VALUE}; bytes, or with K, M, G).")
     String maxSize;
 
-    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto", converter = Progress.Words.class,
+            completionCandidates = Progress.Words.class,
             description = "Progress lines on stderr: auto (on a terminal, not with -q), always, never.")
-    String progressMode;
+    Progress progressMode;
 
     @Option(names = "--report-json", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path reportJson;
@@ -108,10 +109,6 @@ final class AttachmentsCommand implements Callable<Integer> {
             throw new SourceException(Location.NONE, "--parallel must be 1..64, --per-host at least 1, --retries and"
                     + " --max-failures at least 0");
         }
-        if (!List.of("auto", "always", "never").contains(progressMode)) {
-            throw new SourceException(Location.NONE, "--progress must be auto, always or never, not '"
-                    + progressMode + "'");
-        }
         List<UrlPolicy.Rewrite> rules = access.rules();
         Limits limits = new Limits(retries, Limits.duration("--connect-timeout", connectTimeout),
                 Limits.duration("--read-timeout", readTimeout), Limits.size("--max-size", maxSize),
@@ -119,11 +116,7 @@ final class AttachmentsCommand implements Callable<Integer> {
         Credentials credentials = access.credentials();
         List<Path> files = expand(inputs);
         List<Attachment> found = DownloadRun.find(files);
-        boolean show = switch (progressMode) {
-            case "always" -> true;
-            case "never" -> false;
-            default -> System.console() != null && !quiet;
-        };
+        boolean show = progressMode.shown(quiet);
         for (String source : List.of("trello", "jira")) {
             if (!quiet && !credentials.has(source) && found.stream().anyMatch(a -> a.source().equals(source))) {
                 err.println("kaiten-import: note: no " + Credentials.needed(source) + " set; " + source

@@ -93,9 +93,10 @@ final class ConvertCommand implements Callable<Integer> {
                     + "default ${DEFAULT-VALUE}.")
     int shardSize;
 
-    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto", converter = Progress.Words.class,
+            completionCandidates = Progress.Words.class,
             description = "Progress lines on stderr for long runs: auto (on a terminal, not with -q), always, never.")
-    String progressMode;
+    Progress progressMode;
 
     @Option(names = "--pretty", description = "Indent the JSON files for reading (default: compact, one record per line).")
     boolean pretty;
@@ -125,9 +126,6 @@ final class ConvertCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (shardSize < 1) {
             throw new SourceException(Location.NONE, "--shard-size must be at least 1, not " + shardSize);
-        }
-        if (!List.of("auto", "always", "never").contains(progressMode)) {
-            throw new SourceException(Location.NONE, "--progress must be auto, always or never, not '" + progressMode + "'");
         }
         List<SourceAdapters.Choice> plan = SourceAdapters.standard().plan(from, inputs);
         List<Path> files = plan.stream().flatMap(c -> c.files().stream()).toList();
@@ -196,20 +194,12 @@ final class ConvertCommand implements Callable<Integer> {
                         "the output would overwrite the export " + in + "; choose another output path");
             }
         }
-        try {
-            io.kaitenimport.emit.PackageWriter.checkReplaceable(target);
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            throw new SourceException(Location.file(target.toString()), e.getReason());
-        }
+        PackageArgument.requireReplaceable(target);
     }
 
     /** Progress lines go to stderr on a terminal only, so pipes, CI logs and tests stay clean. */
     private boolean showProgress() {
-        return switch (progressMode) {
-            case "always" -> true;
-            case "never" -> false;
-            default -> System.console() != null && !report.quiet;
-        };
+        return progressMode.shown(report.quiet);
     }
 
     /** The source-section options the user typed, by options class. */

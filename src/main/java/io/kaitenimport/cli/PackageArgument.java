@@ -11,9 +11,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** The PACKAGE argument of validate and inspect. */
+/** The PACKAGE argument of validate, inspect and preflight, and the package outputs of convert and preflight. */
 final class PackageArgument {
     private PackageArgument() {
+    }
+
+    /** Refuses, before any work, an output that is neither a .zip nor an earlier package folder. */
+    static void requireReplaceable(Path output) throws IOException {
+        try {
+            io.kaitenimport.emit.PackageWriter.checkReplaceable(output);
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new SourceException(Location.file(output.toString()), e.getReason());
+        }
     }
 
     static void requireExists(Path pkg) {

@@ -46,9 +46,10 @@ final class PreflightCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Write the package even when the report has errors.")
     boolean force;
 
-    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto", converter = Progress.Words.class,
+            completionCandidates = Progress.Words.class,
             description = "Each request on stderr: auto (on a terminal, not with -q), always, never.")
-    String progressMode;
+    Progress progressMode;
 
     @Mixin
     ReportOptions report;
@@ -96,10 +97,6 @@ final class PreflightCommand implements Callable<Integer> {
     }
 
     private void checkArguments() throws IOException {
-        if (!List.of("auto", "always", "never").contains(progressMode)) {
-            throw new SourceException(Location.NONE, "--progress must be auto, always or never, not '"
-                    + progressMode + "'");
-        }
         PackageArgument.requireExists(pkg);
         if (output != null) {
             Path in = pkg.toAbsolutePath().normalize();
@@ -108,22 +105,13 @@ final class PreflightCommand implements Callable<Integer> {
                 throw new SourceException(Location.file(output.toString()), "the output would overwrite the input "
                         + "package; choose another output path");
             }
-            try {
-                io.kaitenimport.emit.PackageWriter.checkReplaceable(output);
-            } catch (java.nio.file.FileAlreadyExistsException e) {
-                throw new SourceException(Location.file(output.toString()), e.getReason());
-            }
+            PackageArgument.requireReplaceable(output);
         }
     }
 
     /** Each request as a line on stderr: always, never, or (auto) on a terminal unless -q. */
-    static Consumer<String> progress(CommandSpec spec, String mode, boolean quiet) {
-        boolean show = switch (mode) {
-            case "always" -> true;
-            case "never" -> false;
-            default -> System.console() != null && !quiet;
-        };
-        if (!show) {
+    static Consumer<String> progress(CommandSpec spec, Progress mode, boolean quiet) {
+        if (!mode.shown(quiet)) {
             return null;
         }
         PrintWriter err = spec.commandLine().getErr();
