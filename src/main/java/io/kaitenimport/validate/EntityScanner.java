@@ -10,18 +10,22 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.Schema;
+import io.kaitenimport.validate.schema.CompiledSchema;
+import io.kaitenimport.validate.schema.SchemaError;
 import io.kaitenimport.emit.Json;
 import io.kaitenimport.model.Entity;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Streams one entity file: one record in memory at a time, checked against the entity's schema and handed to
- * the integrity rules, then dropped. A file of a million cards costs the memory of its largest card.
+ * Streams one entity file: each record is checked against the entity's compiled schema straight from the token
+ * stream, and only the fields the reference rules read are kept and handed to them. A file of a million cards
+ * costs the memory of a few batches of ids.
  */
 final class EntityScanner {
     private final PackageReader reader;
@@ -41,7 +45,6 @@ final class EntityScanner {
      * @throws PackageException when the package must be refused (a size limit hit while inflating)
      */
     long scan(Entity entity, String file) throws PackageException {
-        Schema schema = schemas.forEntity(entity);
         long position = 0;
         boolean inArray = false;
         try (InputStream in = reader.open(file); JsonParser parser = Json.MAPPER.getFactory().createParser(in)) {
@@ -52,7 +55,8 @@ final class EntityScanner {
                     return 0;
                 }
                 JsonNode mapping = parser.readValueAsTree();
-                out(SchemaErrors.toIssues(schema.validate(mapping), Location.record(file, null, null, ""), null));
+                out(SchemaErrors.toIssues(schemas.forEntity(entity).validate(mapping),
+                        Location.record(file, null, null, ""), null));
                 integrity.mapping(entity, file, mapping);
                 position = mapping.size();
             } else {
@@ -61,14 +65,18 @@ final class EntityScanner {
                     return 0;
                 }
                 inArray = true;
-                try (SchemaChecks checks = new SchemaChecks(schema, file)) {
+                CompiledSchema.Records records = schemas.records(entity).records(parser);
+                Set<String> keep = RecordFields.of(entity);
+                List<SchemaError> errors = new ArrayList<>();
+                try (Handoff handoff = new Handoff(entity, file)) {
                     for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                         if (t == null) {
                             throw new JsonParseException(parser, "unexpected end of file inside the array");
                         }
-                        JsonNode record = parser.readValueAsTree();
-                        checks.add(position, record);
-                        integrity.record(entity, file, position, record);
+                        errors.clear();
+                        JsonNode record = records.next(keep, errors);
+                        handoff.add(position, record, errors.isEmpty() ? List.of()
+                                : schemaIssues(errors, file, position, record));
                         position++;
                     }
                 }
@@ -95,10 +103,9 @@ final class EntityScanner {
         return position;
     }
 
-    private static List<Issue> schemaIssues(Schema schema, String file, long position, JsonNode record) {
+    private static List<Issue> schemaIssues(List<SchemaError> errors, String file, long position, JsonNode record) {
         String id = Ids.ofRecord(record);
-        List<Issue> issues = SchemaErrors.toIssues(schema.validate(record),
-                Location.record(file, position, id, ""), null);
+        List<Issue> issues = SchemaErrors.fromErrors(errors, Location.record(file, position, id, ""), null);
         if (record.isObject() && id == null) {
             // id.missing says it better than a type or required error on the same field.
             issues.removeIf(i -> "/id".equals(i.location().pointer()));
@@ -106,36 +113,39 @@ final class EntityScanner {
         return issues;
     }
 
-    /** The one helper thread schema checks run on (JSON Schema objects are safe to share between threads). */
-    private static final java.util.concurrent.ExecutorService SCHEMA_THREAD =
+    /** The one helper thread the reference rules run on, beside the parsing and schema walk of this thread. */
+    private static final java.util.concurrent.ExecutorService RULES_THREAD =
             java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "kaiten-import-schema");
+                Thread t = new Thread(r, "kaiten-import-rules");
                 t.setDaemon(true);
                 return t;
             });
 
     /**
-     * Schema checks of one file's records in batches on {@link #SCHEMA_THREAD}, while this thread parses the next
-     * records and runs the reference rules: the two halves of validation use both cores. At most a few batches are
-     * in flight, so memory stays flat; issues are collected in order and sorted by the collector anyway.
+     * Hands checked records (their kept fields only) and their schema issues to {@link #RULES_THREAD} in batches:
+     * this thread parses and walks the schema, the other runs the reference rules, so validation uses both
+     * cores. Batches run in file order on the one thread, and every issue goes out from it, so the collector sees
+     * the same sequence on every run. At most a few batches are in flight, so memory stays flat.
      */
-    private final class SchemaChecks implements AutoCloseable {
-        private static final int BATCH = 256;
-        private final Schema schema;
+    private final class Handoff implements AutoCloseable {
+        private static final int BATCH = 512;
+        private final Entity entity;
         private final String file;
-        private final java.util.ArrayDeque<java.util.concurrent.Future<List<Issue>>> inFlight = new java.util.ArrayDeque<>();
+        private final java.util.ArrayDeque<java.util.concurrent.Future<?>> inFlight = new java.util.ArrayDeque<>();
         private long[] positions = new long[BATCH];
         private JsonNode[] records = new JsonNode[BATCH];
+        private List<Issue> issues = new ArrayList<>();
         private int size;
 
-        SchemaChecks(Schema schema, String file) {
-            this.schema = schema;
+        Handoff(Entity entity, String file) {
+            this.entity = entity;
             this.file = file;
         }
 
-        void add(long position, JsonNode record) {
+        void add(long position, JsonNode record, List<Issue> recordIssues) {
             positions[size] = position;
             records[size++] = record;
+            issues.addAll(recordIssues);
             if (size == BATCH) {
                 submit();
             }
@@ -144,25 +154,26 @@ final class EntityScanner {
         private void submit() {
             long[] p = positions;
             JsonNode[] r = records;
+            List<Issue> found = issues;
             int n = size;
             positions = new long[BATCH];
             records = new JsonNode[BATCH];
+            issues = new ArrayList<>();
             size = 0;
-            inFlight.add(SCHEMA_THREAD.submit(() -> {
-                List<Issue> issues = new java.util.ArrayList<>();
+            inFlight.add(RULES_THREAD.submit(() -> {
+                found.forEach(out);
                 for (int i = 0; i < n; i++) {
-                    issues.addAll(schemaIssues(schema, file, p[i], r[i]));
+                    integrity.record(entity, file, p[i], r[i]);
                 }
-                return issues;
             }));
             while (inFlight.size() > 4) {
                 collect(inFlight.poll());
             }
         }
 
-        private void collect(java.util.concurrent.Future<List<Issue>> f) {
+        private void collect(java.util.concurrent.Future<?> f) {
             try {
-                out(f.get());
+                f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while validating", e);
@@ -170,7 +181,10 @@ final class EntityScanner {
                 if (e.getCause() instanceof Error err) {
                     throw err;
                 }
-                throw new IllegalStateException("schema check failed: " + e.getCause(), e.getCause());
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException("reference check failed: " + e.getCause(), e.getCause());
             }
         }
 

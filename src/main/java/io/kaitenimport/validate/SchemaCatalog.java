@@ -7,6 +7,8 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
 import io.kaitenimport.model.Entity;
+import io.kaitenimport.validate.schema.CompiledSchema;
+import io.kaitenimport.validate.schema.SchemaCompiler;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,10 +35,13 @@ public final class SchemaCatalog {
     private final Function<String, String> source;
     private final String where;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
+    private final SchemaCompiler compiler;
+    private final Map<Entity, CompiledSchema> records = new ConcurrentHashMap<>();
 
     private SchemaCatalog(Function<String, String> source, String where) {
         this.source = source;
         this.where = where;
+        this.compiler = new SchemaCompiler(BASE, this::byFile);
         // Draft-07 treats "format" as an annotation unless told otherwise; the import needs real date-times and
         // emails, so format assertions are switched on here. Pointers match the JSON Pointers of our Locations.
         SchemaRegistryConfig config = SchemaRegistryConfig.builder()
@@ -45,6 +50,10 @@ public final class SchemaCatalog {
                 .build();
         this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
                 b -> b.schemaRegistryConfig(config).schemas(this::byIri));
+    }
+
+    private String byFile(String file) {
+        return PackagePaths.isUnsafe(file) ? null : source.apply(file);
     }
 
     private String byIri(String iri) {
@@ -81,6 +90,22 @@ public final class SchemaCatalog {
 
     public Schema forEntity(Entity entity) {
         return schema(entity.key() + ".schema.json");
+    }
+
+    /**
+     * The entity's record schema compiled for the streaming check (see {@code validate/schema}); networknt keeps
+     * meta-data.json and the mapping files, one small document each, and is the oracle of the differential test.
+     */
+    public CompiledSchema records(Entity entity) {
+        return records.computeIfAbsent(entity, e -> {
+            String f = e.key() + ".schema.json";
+            if (source.apply(f) == null) {
+                throw new IllegalStateException("schema " + f + " not found in " + where);
+            }
+            synchronized (compiler) {
+                return compiler.compile(f);
+            }
+        });
     }
 
     private Schema schema(String file) {

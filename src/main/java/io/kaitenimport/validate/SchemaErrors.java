@@ -6,6 +6,7 @@ import io.kaitenimport.issue.Location;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
+import io.kaitenimport.validate.schema.SchemaError;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,13 +32,34 @@ final class SchemaErrors {
      * @param base the record's location; each issue gets the pointer of the offending value in it
      */
     static List<Issue> toIssues(List<Error> errors, Location base, IssueCode fallback) {
+        return fromErrors(fromNetworknt(errors), base, fallback);
+    }
+
+    /** networknt's errors in the validator-neutral shape (meta-data, mapping files, and the tests' oracle). */
+    static List<SchemaError> fromNetworknt(List<Error> errors) {
+        List<SchemaError> out = new ArrayList<>(errors.size());
+        for (Error e : errors) {
+            out.add(new SchemaError(e.getKeyword(),
+                    e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString(), e.getProperty(),
+                    e.getSchemaNode(), e.getInstanceNode(), e.getMessage()));
+        }
+        return out;
+    }
+
+    /**
+     * @param base the record's location; each issue gets the pointer of the offending value in it
+     */
+    static List<Issue> fromErrors(List<SchemaError> errors, Location base, IssueCode fallback) {
+        if (errors.isEmpty()) {
+            return new ArrayList<>(0);
+        }
         // The whole document is "the record" inside an entity array, else the file itself (meta-data, mappings).
         String root = base.recordIndex() == null && base.file() != null ? base.file() : "the record";
         List<Issue> out = new ArrayList<>();
         // A value of the wrong type also fails its enum, length or format; the type error alone says what to fix.
         Set<String> wrongType = new java.util.HashSet<>();
-        for (Error e : errors) {
-            if ("type".equals(e.getKeyword())) {
+        for (SchemaError e : errors) {
+            if ("type".equals(e.keyword())) {
                 wrongType.add(pointer(e));
             }
         }
@@ -46,22 +68,22 @@ final class SchemaErrors {
         Map<String, Set<String>> expectedTypes = new LinkedHashMap<>();
         Map<String, Set<String>> expectedFormats = new LinkedHashMap<>();
         Map<String, JsonNode> values = new LinkedHashMap<>();
-        for (Error e : errors) {
+        for (SchemaError e : errors) {
             String pointer = pointer(e);
-            String keyword = e.getKeyword();
+            String keyword = e.keyword();
             if (wrongType.contains(pointer) && CONSEQUENCES.contains(keyword)) {
                 continue;
             }
             if ("type".equals(keyword) || "format".equals(keyword)) {
                 Map<String, Set<String>> into = "type".equals(keyword) ? expectedTypes : expectedFormats;
                 Set<String> expected = into.computeIfAbsent(pointer, p -> new LinkedHashSet<>());
-                JsonNode rule = e.getSchemaNode();
+                JsonNode rule = e.rule();
                 if (rule != null && rule.isArray()) {
                     rule.forEach(t -> expected.add(t.asText()));
                 } else if (rule != null) {
                     expected.add(rule.asText());
                 }
-                values.putIfAbsent(pointer, e.getInstanceNode());
+                values.putIfAbsent(pointer, e.value());
                 continue;
             }
             out.add(convert(e, pointer, base, fallback, root));
@@ -79,16 +101,16 @@ final class SchemaErrors {
         return out;
     }
 
-    private static Issue convert(Error e, String pointer, Location base, IssueCode fallback, String root) {
-        String keyword = e.getKeyword() == null ? "" : e.getKeyword();
-        JsonNode value = e.getInstanceNode();
-        JsonNode rule = e.getSchemaNode();
+    private static Issue convert(SchemaError e, String pointer, Location base, IssueCode fallback, String root) {
+        String keyword = e.keyword() == null ? "" : e.keyword();
+        JsonNode value = e.value();
+        JsonNode rule = e.rule();
         String name = name(pointer, root);
         return switch (keyword) {
             case "required" -> issue(IssueCode.SCHEMA_REQUIRED, fallback, base, pointer,
-                    "required field '" + e.getProperty() + "' is missing" + within(parent(pointer)));
+                    "required field '" + e.property() + "' is missing" + within(parent(pointer)));
             case "additionalProperties" -> issue(IssueCode.SCHEMA_UNKNOWN_FIELD, fallback, base, pointer,
-                    "unknown field '" + e.getProperty() + "'" + within(parent(pointer)));
+                    "unknown field '" + e.property() + "'" + within(parent(pointer)));
             case "enum" -> issue(IssueCode.SCHEMA_ENUM, fallback, base, pointer,
                     name + " is " + quote(value) + "; allowed values are " + list(rule));
             case "const" -> issue(IssueCode.SCHEMA_ENUM, fallback, base, pointer,
@@ -107,7 +129,7 @@ final class SchemaErrors {
                             rule.asLong()));
             case "pattern" -> issue(IssueCode.SCHEMA_FORMAT, fallback, base, pointer,
                     name + " " + quote(value) + " does not match the pattern " + rule.asText());
-            default -> issue(IssueCode.SCHEMA_OTHER, fallback, base, pointer, name + " " + e.getMessage());
+            default -> issue(IssueCode.SCHEMA_OTHER, fallback, base, pointer, name + " " + e.message());
         };
     }
 
@@ -118,12 +140,12 @@ final class SchemaErrors {
     }
 
     /** The instance location, extended by the property for errors about one property (missing, extra, badly named). */
-    private static String pointer(Error e) {
-        String at = e.getInstanceLocation() == null ? "" : e.getInstanceLocation().toString();
-        String keyword = e.getKeyword();
+    private static String pointer(SchemaError e) {
+        String at = e.at();
+        String keyword = e.keyword();
         if (("required".equals(keyword) || "additionalProperties".equals(keyword) || "propertyNames".equals(keyword))
-                && e.getProperty() != null) {
-            at = at + "/" + e.getProperty().replace("~", "~0").replace("/", "~1");
+                && e.property() != null) {
+            at = at + "/" + e.property().replace("~", "~0").replace("/", "~1");
         }
         return at;
     }

@@ -1,0 +1,45 @@
+package io.kaitenimport.validate.schema;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+
+/** One entity's record schema, compiled by {@link SchemaCompiler}; immutable and safe to share between threads. */
+public final class CompiledSchema {
+    private final SchemaNode root;
+
+    CompiledSchema(SchemaNode root) {
+        this.root = root;
+    }
+
+    /** Checks a whole value already read as a tree. */
+    public void check(JsonNode value, List<SchemaError> errors) {
+        root.check(value, new Path(), errors);
+    }
+
+    /** A reader of records from one parser; not thread-safe (one per file being read). */
+    public Records records(JsonParser parser) {
+        return new Records(new StreamCheck(parser));
+    }
+
+    public final class Records {
+        private final StreamCheck walk;
+
+        private Records(StreamCheck walk) {
+            this.walk = walk;
+        }
+
+        /**
+         * Checks the record at the parser's current token, consuming it, and adds its errors.
+         *
+         * @param keep top-level fields to hand back (the rest of an object record is checked and skipped)
+         * @return an object with the kept fields only, or the whole value when the record is not an object
+         */
+        public JsonNode next(Set<String> keep, List<SchemaError> errors) throws IOException {
+            return walk.record(root, keep, errors);
+        }
+    }
+}
