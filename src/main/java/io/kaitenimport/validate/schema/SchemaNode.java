@@ -73,7 +73,7 @@ final class SchemaNode {
             return;
         }
         int kind = Types.of(v);
-        if (!Types.allows(types, kind)) {
+        if (!Types.accepts(types, v)) {
             out.add(new SchemaError("type", path.pointer(), null, typeRule, v,
                     "type"));
         }
@@ -199,8 +199,7 @@ final class SchemaNode {
             for (JsonNode item : v) {
                 if (!seen.add(item)) {
                     out.add(new SchemaError("uniqueItems", path.pointer(), null, null, v,
-                            "must have only unique items in the array"));
-                    break;
+                            "must have only unique items in the array")); // once per repeat, as networknt
                 }
             }
         }

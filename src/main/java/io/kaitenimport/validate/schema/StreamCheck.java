@@ -121,7 +121,10 @@ final class StreamCheck {
         if (!n.plainOthers) {
             n.check(node(), path, out);
         } else if (!Types.allows(n.types, kind)) {
-            typeError(n, node());
+            JsonNode v = node();
+            if (!Types.accepts(n.types, v)) {
+                typeError(n, v);
+            }
         }
     }
 

@@ -34,6 +34,16 @@ final class Types {
         return (allowed & kind) != 0 || (kind == INTEGER && (allowed & NUMBER) != 0);
     }
 
+    /**
+     * Whether the value has an allowed type. Since draft-06 a number without a fractional part (1.0) is an
+     * integer, and networknt applies that.
+     */
+    static boolean accepts(int allowed, JsonNode v) {
+        int kind = of(v);
+        return allows(allowed, kind)
+                || (kind == NUMBER && (allowed & INTEGER) != 0 && v.canConvertToExactIntegral());
+    }
+
     static int of(JsonNode v) {
         return switch (v.getNodeType()) {
             case STRING -> STRING;
