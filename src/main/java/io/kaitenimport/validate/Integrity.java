@@ -46,6 +46,41 @@ final class Integrity {
 
     /** The entity of the record being read: pending references remember who made them. */
     private Entity reading;
+    /** Where the record being read is, for the locations of its references. */
+    private String file;
+    private long position;
+    private String id;
+    private final int[] stars = new int[4];
+    private final ReferenceRules.Visit reference = this::reference;
+
+    /** One id a reference rule found in the record being read; its Location is built only when it is needed. */
+    private void reference(JsonNode value, ReferenceRules.Rule rule, int[] indexes) {
+        String ref = Ids.of(value);
+        if (ref == null) {
+            return; // not an id: a schema type issue
+        }
+        if (reading == Entity.CARDS && rule.target() == Target.CARDS && ref.equals(id)) {
+            out.accept(Issue.of(IssueCode.REF_SELF, where(rule, indexes), rule.field()));
+            return;
+        }
+        Target target = rule.target();
+        for (Entity e : target.entities()) {
+            if (unread.contains(e)) {
+                // Defined already, or wait for the end (kept as ints, see PendingRefs).
+                if (!index.contains(target, ref)) {
+                    pending.add(target, ref, where(rule, indexes), reading);
+                }
+                return;
+            }
+        }
+        if (!index.contains(target, ref)) {
+            check(target, ref, where(rule, indexes));
+        }
+    }
+
+    private Location where(ReferenceRules.Rule rule, int[] indexes) {
+        return Location.record(file, position, id, ReferenceRules.pointer(rule, indexes));
+    }
 
     void record(Entity entity, String file, long position, JsonNode record) {
         reading = entity;
@@ -64,19 +99,11 @@ final class Integrity {
                         entity.key(), id, first.index(), first.file()));
             }
         }
+        this.file = file;
+        this.position = position;
+        this.id = id;
         for (ReferenceRules.Rule rule : ReferenceRules.of(entity)) {
-            ReferenceRules.each(record, rule, (pointer, value) -> {
-                String ref = Ids.of(value);
-                if (ref == null) {
-                    return; // not an id: a schema type issue
-                }
-                Location where = Location.record(file, position, id, pointer);
-                if (entity == Entity.CARDS && rule.target() == Target.CARDS && ref.equals(id)) {
-                    out.accept(Issue.of(IssueCode.REF_SELF, where, rule.field()));
-                } else {
-                    resolve(rule.target(), ref, where);
-                }
-            });
+            ReferenceRules.each(record, rule, stars, reference);
         }
         switch (entity) {
             case USERS -> email(record, file, position, id);

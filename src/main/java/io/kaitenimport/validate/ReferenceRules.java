@@ -6,7 +6,6 @@ import io.kaitenimport.model.Entity;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
  * Which fields of which entity hold ids of what. Paths are JSON-pointer-like with '*' for every element of an
@@ -64,25 +63,52 @@ final class ReferenceRules {
         return RULES.getOrDefault(entity, List.of());
     }
 
-    /** Calls {@code visit(pointer, value)} for every non-null value the rule's path reaches in a record. */
-    static void each(JsonNode record, Rule rule, BiConsumer<String, JsonNode> visit) {
-        walk(record, rule.path(), 0, "", visit);
+    /** Receives each id a rule reaches; {@code indexes} hold the array positions of the rule's '*' steps. */
+    interface Visit {
+        void at(JsonNode value, Rule rule, int[] indexes);
     }
 
-    private static void walk(JsonNode node, String[] path, int at, String pointer, BiConsumer<String, JsonNode> visit) {
+    /**
+     * Calls {@code visit} for every non-null value the rule's path reaches in a record. No pointer is built here:
+     * most references resolve and never need one ({@link #pointer} builds it for those that do).
+     *
+     * @param indexes room for the positions of the path's '*' steps (reused from record to record)
+     */
+    static void each(JsonNode record, Rule rule, int[] indexes, Visit visit) {
+        walk(record, rule, 0, 0, indexes, visit);
+    }
+
+    private static void walk(JsonNode node, Rule rule, int at, int star, int[] indexes, Visit visit) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return;
         }
+        String[] path = rule.path();
         if (at == path.length) {
-            visit.accept(pointer, node);
+            visit.at(node, rule, indexes);
         } else if (path[at].equals("*")) {
             if (node.isArray()) {
                 for (int i = 0; i < node.size(); i++) {
-                    walk(node.get(i), path, at + 1, pointer + "/" + i, visit);
+                    indexes[star] = i;
+                    walk(node.get(i), rule, at + 1, star + 1, indexes, visit);
                 }
             }
         } else if (node.isObject()) {
-            walk(node.get(path[at]), path, at + 1, pointer + "/" + path[at], visit);
+            walk(node.get(path[at]), rule, at + 1, star, indexes, visit);
         }
+    }
+
+    /** The JSON pointer of the value a visit was called with. */
+    static String pointer(Rule rule, int[] indexes) {
+        StringBuilder b = new StringBuilder();
+        int star = 0;
+        for (String step : rule.path()) {
+            b.append('/');
+            if (step.equals("*")) {
+                b.append(indexes[star++]);
+            } else {
+                b.append(step);
+            }
+        }
+        return b.toString();
     }
 }

@@ -51,6 +51,7 @@ final class StreamCheck {
             t.streamsContainers = !whole && t.minItems == null && t.maxItems == null && !t.uniqueItems
                     && t.names.length <= 64;
             t.plainStrings = !whole && t.pattern == null && t.format == null;
+            // (other strings: SchemaNode.passes, then check only on failure)
             t.plainOthers = !whole && t.minimum == null && t.maximum == null;
         }
     }
@@ -106,7 +107,10 @@ final class StreamCheck {
                 if (n.plainStrings) {
                     string(n);
                 } else {
-                    n.check(node(), path, out);
+                    String s = p.getText();
+                    if (!n.passes(s)) {
+                        n.check(TextNode.valueOf(s), path, out);
+                    }
                 }
             }
             case VALUE_NUMBER_INT -> scalar(n, Types.INTEGER);
@@ -200,7 +204,7 @@ final class StreamCheck {
             path.push(name);
             if (keep != null && keep.contains(name)) {
                 JsonNode v = node();
-                if (child != null) {
+                if (child != null && !(v.isTextual() && child.passes(v.textValue()))) {
                     child.check(v, path, out);
                 }
                 kept.set(name, v);
