@@ -75,7 +75,28 @@ final class ReferenceRules {
      * @param indexes room for the positions of the path's '*' steps (reused from record to record)
      */
     static void each(JsonNode record, Rule rule, int[] indexes, Visit visit) {
-        walk(record, rule, 0, 0, indexes, visit);
+        String[] path = rule.path();
+        // The common shapes (a field, a list of ids, a field of list items) directly: small methods the JIT
+        // compiles cheaply; the deep paths (checklist items, history values) by the general walk.
+        JsonNode top = record.get(path[0]);
+        if (top == null || top.isNull()) {
+            return;
+        }
+        if (path.length == 1) {
+            visit.at(top, rule, indexes);
+        } else if (path.length == 2 && path[1].equals("*")) {
+            if (top.isArray()) {
+                for (int i = 0, n = top.size(); i < n; i++) {
+                    JsonNode v = top.get(i);
+                    if (!v.isNull()) {
+                        indexes[0] = i;
+                        visit.at(v, rule, indexes);
+                    }
+                }
+            }
+        } else {
+            walk(top, rule, 1, 0, indexes, visit);
+        }
     }
 
     private static void walk(JsonNode node, Rule rule, int at, int star, int[] indexes, Visit visit) {
