@@ -81,11 +81,7 @@ public final class Validator {
                 if (files == null) {
                     continue;
                 }
-                long records = 0;
-                for (MetaData.EntityFile f : files) {
-                    records += scanner.scan(entity, f.name());
-                }
-                counts.put(entity, records);
+                counts.put(entity, scanner.scanAll(entity, files.stream().map(MetaData.EntityFile::name).toList()));
                 integrity.done(entity);
             }
         } catch (PackageException e) {
