@@ -10,14 +10,16 @@ import java.util.Optional;
  * {@code multi_select} is a REST {@code select} with {@code multi_select: true} (seed L7457).
  */
 final class PropertyTypes {
-    /** package type → REST type; select/multi_select also need the matching multi_select flag. */
+    /**
+     * package type → REST type; select/multi_select also need the matching multi_select flag. Only the types our
+     * custom_fields schema allows: checkbox, url, email and phone are not import types (issue 14), so a package
+     * {@code string} (what url and email become) never reuses a url or email property by itself.
+     */
     private static final Map<String, String> REST = Map.ofEntries(
             Map.entry("string", "string"), Map.entry("number", "number"), Map.entry("date", "date"),
-            Map.entry("email", "email"), Map.entry("phone", "phone"), Map.entry("checkbox", "checkbox"),
-            Map.entry("url", "url"), Map.entry("user", "user"), Map.entry("select", "select"),
+            Map.entry("user", "user"), Map.entry("select", "select"),
             Map.entry("multi_select", "select"), Map.entry("catalog", "catalog"), Map.entry("vote", "vote"),
-            Map.entry("collective_vote", "collective_vote"), Map.entry("collective_score", "collective_score"),
-            Map.entry("formula", "formula"), Map.entry("attachment", "attachment"));
+            Map.entry("collective_vote", "collective_vote"), Map.entry("collective_score", "collective_score"));
 
     private PropertyTypes() {
     }
@@ -36,6 +38,15 @@ final class PropertyTypes {
             return Optional.of(pt.equals("multi_select") == p.multiSelect());
         }
         return Optional.of(true);
+    }
+
+    /**
+     * A checkbox of the source as our converter writes it (io.kaitenimport.source.FieldTypes): a select whose only
+     * option is "Yes". Such a field never maps onto a company checkbox property: its values are option ids, which
+     * a checkbox cannot hold, and no import source documents checkbox values at all.
+     */
+    static boolean isConvertedCheckbox(String packageType, java.util.List<String> options) {
+        return "select".equals(packageType) && options.size() == 1 && "Yes".equals(options.get(0));
     }
 
     static boolean isSelect(String packageType) {
