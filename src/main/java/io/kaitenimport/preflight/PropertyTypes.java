@@ -12,14 +12,18 @@ import java.util.Optional;
 final class PropertyTypes {
     /**
      * package type → REST type; select/multi_select also need the matching multi_select flag. Only the types our
-     * custom_fields schema allows: checkbox, url, email and phone are not import types (issue 14), so a package
-     * {@code string} (what url and email become) never reuses a url or email property by itself.
+     * custom_fields schema allows: checkbox, url, email and phone are not import types (issue 14). A package
+     * {@code string} (what a url or email field becomes) may also reuse a url, email or phone property: their REST
+     * values are strings too (S6: "value can be a null, number, string, array or object").
      */
     private static final Map<String, String> REST = Map.ofEntries(
             Map.entry("string", "string"), Map.entry("number", "number"), Map.entry("date", "date"),
             Map.entry("user", "user"), Map.entry("select", "select"),
             Map.entry("multi_select", "select"), Map.entry("catalog", "catalog"), Map.entry("vote", "vote"),
             Map.entry("collective_vote", "collective_vote"), Map.entry("collective_score", "collective_score"));
+
+    /** REST property types whose values are plain strings, so a package string field can fill them. */
+    private static final java.util.Set<String> TEXT_LIKE = java.util.Set.of("url", "email", "phone");
 
     private PropertyTypes() {
     }
@@ -30,6 +34,9 @@ final class PropertyTypes {
         String rest = REST.get(pt);
         if (rest == null) {
             return Optional.empty();
+        }
+        if (rest.equals("string") && TEXT_LIKE.contains(String.valueOf(p.type()).toLowerCase(Locale.ROOT))) {
+            return Optional.of(true);
         }
         if (!rest.equalsIgnoreCase(p.type())) {
             return Optional.of(false);
