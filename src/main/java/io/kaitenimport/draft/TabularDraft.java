@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kaitenimport.source.FieldTypes;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.csv.CsvSourceAdapter;
 import io.kaitenimport.source.jiracsv.CustomFieldStats;
@@ -109,7 +110,7 @@ final class TabularDraft {
                 out.append("skip: no header name (its values are counted as lost)");
             } else {
                 CustomFieldStats.Suggestion sg = s.suggest();
-                out.append("skip: not mapped, its values are counted as lost; proposed below as a ").append(sg.type())
+                out.append("skip: not mapped, its values are counted as lost; proposed below as a ").append(FieldTypes.describe(sg.type()))
                         .append(" custom field (").append(sg.why()).append(")");
                 proposals.append(proposal(h, sg, s));
             }

@@ -35,6 +35,14 @@ public final class FieldTypes {
         };
     }
 
+    /** How a mapping type reads where the user chooses it (mapping draft): what the package gets, when different. */
+    public static String describe(String sourceType) {
+        String written = packageType(sourceType);
+        return written.equals(sourceType) ? sourceType : sourceType + ", written as " + (sourceType.equals("checkbox")
+                ? "a select with one option '" + YES + "'" : "string") + " (Kaiten's import has no " + sourceType
+                + " type)";
+    }
+
     /** The select a checkbox field is written as. */
     public static CustomField checkbox(String fieldId, String name) {
         return CustomField.select(fieldId, "select", name,
