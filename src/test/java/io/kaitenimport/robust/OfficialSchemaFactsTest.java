@@ -245,6 +245,14 @@ class OfficialSchemaFactsTest {
     }
 
     @Test
+    void noCheckboxUrlOrEmailDeviationIsLeft() {
+        assertEquals(false, DEVIATIONS.containsKey("cards:properties[].value:type"), "boolean values (issue 14)");
+        for (String type : List.of("checkbox", "url", "email", "phone", "formula", "attachment")) {
+            assertEquals(false, ENUM_EXTRAS.get("custom_fields:type:enum").contains(type), type);
+        }
+    }
+
+    @Test
     void historyNeedsItsAuthorAsTheOfficialSchemaSays() throws IOException {
         Node history = Node.at(load("cards"), "history[]");
         assertEquals(true, history.required().containsAll(List.of("type", "created", "author_id")));
