@@ -110,8 +110,9 @@ final class TabularDraft {
                 out.append("skip: no header name (its values are counted as lost)");
             } else {
                 CustomFieldStats.Suggestion sg = s.suggest();
-                out.append("skip: not mapped, its values are counted as lost; proposed below as a ").append(FieldTypes.describe(sg.type()))
-                        .append(" custom field (").append(sg.why()).append(")");
+                out.append("skip: not mapped, its values are counted as lost; proposed below as a ").append(sg.type())
+                        .append(" custom field (").append(sg.why()).append(FieldTypes.writtenAs(sg.type()))
+                        .append(")");
                 proposals.append(proposal(h, sg, s));
             }
             out.append("\n#        ").append(DraftYaml.summary(s)).append('\n');

@@ -35,12 +35,15 @@ public final class FieldTypes {
         };
     }
 
-    /** How a mapping type reads where the user chooses it (mapping draft): what the package gets, when different. */
-    public static String describe(String sourceType) {
+    /**
+     * What the package gets for a mapping type, when it is not that type, as a clause to append where the user picks
+     * types (mapping drafts, column lists): {@code "; written as string: Kaiten's import has no url type"}, else "".
+     */
+    public static String writtenAs(String sourceType) {
         String written = packageType(sourceType);
-        return written.equals(sourceType) ? sourceType : sourceType + ", written as " + (sourceType.equals("checkbox")
-                ? "a select with one option '" + YES + "'" : "string") + " (Kaiten's import has no " + sourceType
-                + " type)";
+        return written.equals(sourceType) ? "" : "; written as " + (sourceType.equals("checkbox")
+                ? "a select with one option '" + YES + "'" : written) + ": Kaiten's import has no " + sourceType
+                + " type";
     }
 
     /** The select a checkbox field is written as. */

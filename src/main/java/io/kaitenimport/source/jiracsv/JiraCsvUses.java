@@ -109,7 +109,8 @@ public final class JiraCsvUses {
             } else if (c.role() == JiraCsvColumns.Role.BOOKKEEPING) {
                 feeds = "skip by design: " + c.why();
             } else if (f != null) {
-                feeds = "custom field '" + f.name + "', " + FieldTypes.describe(f.type.label) + " (" + f.rule + ")";
+                feeds = "custom field '" + f.name + "', " + f.type.label + FieldTypes.writtenAs(f.type.label)
+                        + " (" + f.rule + ")";
                 if (f.type == CsvCustomFields.Type.SELECT || f.type == CsvCustomFields.Type.MULTI) {
                     feeds += "; options: " + String.join(", ", f.stats.distinct());
                 }
