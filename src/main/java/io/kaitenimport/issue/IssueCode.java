@@ -154,6 +154,12 @@ public enum IssueCode {
                     + "is kept as written, only Kaiten's link or mail formatting of the field is not there.",
             "{type} field '{field}' is written as a text field (Kaiten's import has no {type} type); its values"
                     + " are kept as text"),
+    FIELD_USER_TYPE("field.user-type", Severity.INFO, "People field kept as a user field",
+            "Kaiten's 2024 import documents user values (arrays of user ids) but lists no user field type to create; "
+                    + "the field stays a user field so each value keeps its person. A company user property of the "
+                    + "same name takes it through the pre-flight's properties_mapping, the documented route.",
+            "people field '{field}' is kept as a user field: Kaiten's import documents user values but not"
+                    + " creating a user field, so let preflight map it onto an existing user property"),
 
     // --- pre-flight against a target Kaiten company (preflight command, io.kaitenimport.preflight) -----------------
     TARGET_FALLBACK("target.fallback", Severity.WARNING, "Target section read another way",

@@ -15,9 +15,10 @@ import java.util.List;
  * <li>checkbox → a select with one option "Yes": checked → that option, unchecked → no value, which is what
  * unchecked means, so nothing is lost;</li>
  * <li>url, email, phone → string: the text is kept as written.</li>
+ * <li>user stays user (a listed deviation: values documented, the type not), with a note saying how to map it.</li>
  * </ul>
- * Each conversion is one note per field ({@link IssueCode#FIELD_CHECKBOX_AS_SELECT},
- * {@link IssueCode#FIELD_TYPE_AS_STRING}).
+ * One note per field ({@link IssueCode#FIELD_CHECKBOX_AS_SELECT}, {@link IssueCode#FIELD_TYPE_AS_STRING},
+ * {@link IssueCode#FIELD_USER_TYPE}).
  */
 public final class FieldTypes {
     /** The one option of a converted checkbox; the pre-flight recognises a converted checkbox by it. */
@@ -62,11 +63,12 @@ public final class FieldTypes {
         return on ? List.of(yesOption(fieldId)) : null;
     }
 
-    /** The note for a field whose type was changed, once per field; nothing for a type kept as it is. */
+    /** The note for a field whose type was changed or is a deviation, once per field; nothing for the others. */
     public static void note(SourceContext ctx, String sourceType, String name, Location where) {
         switch (sourceType) {
             case "checkbox" -> ctx.issue(IssueCode.FIELD_CHECKBOX_AS_SELECT, where, name);
             case "url", "email", "phone" -> ctx.issue(IssueCode.FIELD_TYPE_AS_STRING, where, sourceType, name);
+            case "user" -> ctx.issue(IssueCode.FIELD_USER_TYPE, where, name);
             default -> {
             }
         }

@@ -191,14 +191,16 @@ class OfficialSchemaFactsTest {
                             + " \"format\": \"email\" runs) plus a dot in the domain, because networknt's email"
                             + " format also rejects on-premises domains such as corp.internal that AJV accepts"),
             Map.entry("custom_fields:type:enum",
-                    "exactly the values in ENUM_EXTRAS. user: the official 2024 readme at the same commit documents"
-                            + " user property values (\"select | multi_select | user → array of IDs\", resolved"
-                            + " against users data, with a user example) though its AJV enum omits the type; writing"
-                            + " a people field as text or a select would cut each value from its person, which the"
-                            + " import can carry. catalog, vote, collective_vote, collective_score: S1"
-                            + " /imports/entities/custom-fields; we never write them. NOT checkbox, url, email, phone:"
-                            + " only REST types (S6), no import source: checkbox is written as a one-option select,"
-                            + " url and email as string (issue 14)"),
+                    "exactly the values in ENUM_EXTRAS. user: the official 2024 readme at the same commit lists"
+                            + " only the five types for custom fields, but documents user property values (\"select |"
+                            + " multi_select | user → array of IDs\", resolved against users data, with a user"
+                            + " example): the import fills user properties. We keep people fields as user fields so"
+                            + " each value stays linked to its person (text or a select would cut that link), note"
+                            + " each one (field.user-type) and let preflight map it onto the company's user property"
+                            + " — the documented route; creating a new user field is the undocumented part. catalog,"
+                            + " vote, collective_vote, collective_score: S1 /imports/entities/custom-fields; we never"
+                            + " write them. NOT checkbox, url, email, phone: only REST types (S6), no import source, so"
+                            + " a checkbox is written as a one-option select and url/email as string (issue 14)"),
             Map.entry("custom_fields:options[].color:maximum",
                     "17 (yellow) exists: S1 /imports/appendix/colors and S4 ImportColor list 1..17; the 2024 AJV"
                             + " still caps at 16"));

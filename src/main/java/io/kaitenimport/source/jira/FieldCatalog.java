@@ -185,7 +185,7 @@ final class FieldCatalog {
             }
             String type = p.kind().kaitenType(mapping.allSprints());
             String name = cut(p.name(), p, "field name", nameAt.get(p.fieldId()), ctx);
-            if (p.kind() == FieldKind.CHECKBOX || p.kind() == FieldKind.URL) {
+            if (p.kind() == FieldKind.CHECKBOX || p.kind() == FieldKind.URL || p.kind() == FieldKind.USER) {
                 FieldTypes.note(ctx, p.kind().name().toLowerCase(java.util.Locale.ROOT), name,
                         nameAt.getOrDefault(p.fieldId(), Location.NONE));
             }

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 14: Kaiten's import has no checkbox and no url type. A Jira true/false field becomes a select with one option
- * "Yes" (true → it, false → no value, nothing lost) and a url field a string field, each with one note.
+ * "Yes" (true → it, false → no value, nothing lost) and a url field a string field, each with one note; a user picker
+ * stays a user field (the listed deviation), with its own note.
  */
 class JiraCheckboxAndUrlFieldsTest {
     @TempDir
@@ -30,13 +31,15 @@ class JiraCheckboxAndUrlFieldsTest {
     void aTrueFalseFieldIsASelectYesAndAUrlFieldIsText() throws IOException {
         Path in = Files.writeString(tmp.resolve("flags.json"), """
                 {"issues":[{"id":"1","key":"A-1","fields":{"summary":"x","status":{"id":"1","name":"Open"},
-                  "customfield_5":true, "customfield_6":"https://example.com/spec"}},
+                  "customfield_5":true, "customfield_6":"https://example.com/spec",
+                  "customfield_7":{"accountId":"a1","displayName":"Ann","emailAddress":"ann@example.com"}}},
                  {"id":"2","key":"A-2","fields":{"summary":"y","status":{"id":"1","name":"Open"},
                   "customfield_5":false}},
                  {"id":"3","key":"A-3","fields":{"summary":"z","status":{"id":"1","name":"Open"},
                   "customfield_5":true}}],
-                 "names":{"customfield_5":"Flagged","customfield_6":"Spec"},
-                 "schema":{"customfield_6":{"type":"string","custom":"com.atlassian.jira.plugin.system.customfieldtypes:url"}}}""");
+                 "names":{"customfield_5":"Flagged","customfield_6":"Spec","customfield_7":"Reviewer"},
+                 "schema":{"customfield_6":{"type":"string","custom":"com.atlassian.jira.plugin.system.customfieldtypes:url"},
+                   "customfield_7":{"type":"user","custom":"com.atlassian.jira.plugin.system.customfieldtypes:userpicker"}}}""");
         try (PackageRun run = JiraRun.convert(tmp.resolve("out"), SourceOptions.defaults(), in)) {
             Map<String, JsonNode> fields = JiraSampleTest.byId(run.records("custom_fields"));
             JsonNode flagged = fields.get("cf:customfield_5");
@@ -62,6 +65,8 @@ class JiraCheckboxAndUrlFieldsTest {
                     + " checked cards get it, unchecked cards no value"), notes.toString());
             assertTrue(notes.contains("url field 'Spec' is written as a text field (Kaiten's import has no url"
                     + " type); its values are kept as text"), notes.toString());
+            assertEquals("user", fields.get("cf:customfield_7").get("type").asText(), "the one listed deviation");
+            assertEquals(1, run.report.issues().stream().filter(i -> i.code() == IssueCode.FIELD_USER_TYPE).count());
             assertEquals(0, run.report.errors(), run.report.issues().toString());
         }
     }
