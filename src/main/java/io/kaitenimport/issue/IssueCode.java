@@ -142,7 +142,7 @@ public enum IssueCode {
             "An option was given that the detected kind of export does not read; it had no effect.",
             "{option} applies to {kinds}, not to a {kind}; ignored"),
 
-    // --- custom-field types Kaiten's import has no room for (issue 14: checkbox, url, email) ----------------------
+    // --- custom-field types Kaiten's import has no room for (issue 14: checkbox, url, email; user kept) ----------
     FIELD_CHECKBOX_AS_SELECT("field.checkbox-as-select", Severity.INFO, "Checkbox written as a select",
             "Kaiten's import has no checkbox field and no true/false values, so a checkbox field becomes a select "
                     + "with one option 'Yes': checked cards get it, unchecked cards no value (which is what "

@@ -1,5 +1,7 @@
 package io.kaitenimport.preflight;
 
+import io.kaitenimport.source.FieldTypes;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -48,12 +50,12 @@ final class PropertyTypes {
     }
 
     /**
-     * A checkbox of the source as our converter writes it (io.kaitenimport.source.FieldTypes): a select whose only
+     * A checkbox of the source as our converter writes it ({@link FieldTypes}): a select whose only
      * option is "Yes". Such a field never maps onto a company checkbox property: its values are option ids, which
      * a checkbox cannot hold, and no import source documents checkbox values at all.
      */
     static boolean isConvertedCheckbox(String packageType, java.util.List<String> options) {
-        return "select".equals(packageType) && options.size() == 1 && "Yes".equals(options.get(0));
+        return "select".equals(packageType) && options.size() == 1 && FieldTypes.YES.equals(options.get(0));
     }
 
     static boolean isSelect(String packageType) {
