@@ -31,7 +31,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Streams one sheet's rows with POI's event API: {@link XSSFSheetXMLHandler} resolves shared and inline strings,
+ * Streams one sheet's rows with POI's event API: {@link XSSFSheetXMLHandler} resolves shared (from
+ * {@link SharedStringsFile}) and inline strings,
  * rich text and cached formula results and formats numbers as Excel shows them; a thin SAX filter in front of it
  * keeps what it drops — the cell's raw value, type and style (for typed values and dates in either date system) and
  * the row's {@code hidden} flag. Hyperlinks and values merged down a column come from the {@link SheetScan}.
@@ -77,11 +78,30 @@ final class SheetReader {
             // the handler has what it wanted
         } catch (WrappedUnchecked w) {
             throw (IOException) w.getCause();
+        } catch (SharedStringsFile.Missing m) {
+            throw missing(sheet, contents.ref, m);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         } catch (SourceException e) {
             throw e;
         } catch (Exception e) {
             throw XlsxErrors.translate(Location.file(wb.label(sheet)), e);
         }
+    }
+
+    /** A cell names a shared text the table does not have: the cell, and what the table holds. */
+    private SourceException missing(SheetInfo sheet, String ref, SharedStringsFile.Missing m) {
+        CellReference cell = ref == null ? null : new CellReference(ref);
+        Location at = cell == null ? Location.file(wb.label(sheet))
+                : Location.cell(wb.label(sheet), cell.getRow() + 1L, cell.getCol() + 1L, null);
+        String which = ref == null ? "a cell" : "cell " + ref;
+        if (!m.tablePresent) {
+            return new SourceException(at, "the workbook is damaged: " + which + " refers to a shared text, but the"
+                    + " shared-strings part (xl/sharedStrings.xml) is missing");
+        }
+        return new SourceException(at, "the workbook is damaged: " + which + " refers to shared text #" + m.index
+                + ", but the shared-strings table (xl/sharedStrings.xml) has " + (m.size == 0 ? "none"
+                : "only #0 to #" + (m.size - 1)));
     }
 
     /** Records raw cell attributes and values, then lets POI's handler do the rest. */
@@ -103,6 +123,7 @@ final class SheetReader {
                     contents.rowHidden = "1".equals(h) || "true".equalsIgnoreCase(h);
                 }
                 case "c" -> {
+                    contents.ref = a.getValue("r");
                     contents.type = a.getValue("t");
                     String s = a.getValue("s");
                     contents.style = s == null ? -1 : Integer.parseInt(s.trim());
@@ -138,6 +159,7 @@ final class SheetReader {
         private final Map<Integer, int[]> mergedDown = new HashMap<>();
         private final Map<Integer, Cell> mergedValue = new HashMap<>();
         boolean rowHidden;
+        String ref;
         String type;
         int style;
         final StringBuilder raw = new StringBuilder();
