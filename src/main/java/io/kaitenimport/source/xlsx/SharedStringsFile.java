@@ -52,7 +52,6 @@ final class SharedStringsFile implements SharedStrings, Closeable {
      * is generous — it only keeps one crafted text from filling the heap while it is read.
      */
     static final int MAX_TEXT = 1 << 22;
-    private static final String SST_PART = "xl/sharedStrings.xml";
     private static final int WINDOW = 1 << 16;
     private static final int CACHE = 1 << 10;
 
@@ -98,16 +97,27 @@ final class SharedStringsFile implements SharedStrings, Closeable {
     /** Reads the workbook's shared-strings part, if it has one, into a temp file. */
     static SharedStringsFile read(OPCPackage pkg, String workbook) throws IOException, SAXException {
         List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return read((InputStream) null, workbook);
+        }
+        PackagePart part = parts.get(0);
+        try (InputStream in = part.getInputStream()) {
+            return read(in, workbook + " [" + part.getPartName().getName().replaceFirst("^/", "") + "]");
+        }
+    }
+
+    /** Reads a shared-strings part (null: the workbook has none); {@code where} names it in messages. */
+    static SharedStringsFile read(InputStream in, String where) throws IOException, SAXException {
         Path file = Files.createTempFile("kaiten-import-sst-", ".txt");
         boolean done = false;
         try {
             Builder b = new Builder();
-            if (!parts.isEmpty()) {
-                PackagePart part = parts.get(0);
-                String where = workbook + " [" + part.getPartName().getName().replaceFirst("^/", "") + "]";
-                try (InputStream in = part.getInputStream();
-                     OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), WINDOW)) {
+            if (in != null) {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), WINDOW)) {
                     b.parse(in, out, where);
+                } catch (SAXException | RuntimeException e) {
+                    // named after the part: a broken table is not a broken sheet
+                    throw XlsxErrors.translate(Location.file(where), e);
                 }
             }
             SharedStringsFile table = new SharedStringsFile(file, b);
@@ -118,6 +128,11 @@ final class SharedStringsFile implements SharedStrings, Closeable {
                 Files.deleteIfExists(file);
             }
         }
+    }
+
+    /** The temp file, for tests that check it is gone after {@link #close()}. */
+    Path file() {
+        return file;
     }
 
     /** The parser's side: one SAX pass writing texts to the file and their ends to a growing int array. */
