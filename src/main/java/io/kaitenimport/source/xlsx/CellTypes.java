@@ -21,20 +21,21 @@ import java.util.regex.Pattern;
  * Turns a cell's type attribute, style and raw value into a typed {@link Cell}: the text as Excel shows it (US
  * format) and the value. POI's sheet handler gets no styles table, so it hands number cells over unformatted and
  * each is formatted once here: the number format of a style is looked up once per style rather than per cell
- * (through POI's XML beans it was the largest cost of a big sheet), and date cells, whose values repeat (due
- * dates), are formatted once per distinct value through a small cache. The text is what POI's handler gave before.
+ * (through POI's XML beans it was the largest cost of a big sheet), and number and date cells, whose values repeat
+ * (story points, due dates), are formatted once per distinct value through a small cache. The text is what POI's
+ * handler gave before.
  */
 final class CellTypes {
     private static final Pattern SCIENTIFIC = Pattern.compile("-?[\\d.,]+E[+-]?\\d+");
-    private static final int DATE_CACHE = 1 << 10;
+    private static final int NUMBER_CACHE = 1 << 11;
 
     private final DataFormatter formatter = new DataFormatter(Locale.US);
     private final StylesTable styles;
     private final boolean date1904;
     private final Map<Integer, NumberStyle> numberStyles = new HashMap<>();
-    private final long[] dateBits = new long[DATE_CACHE];
-    private final int[] dateStyle = new int[DATE_CACHE];
-    private final Cell[] dateCell = new Cell[DATE_CACHE];
+    private final String[] cachedRaw = new String[NUMBER_CACHE];
+    private final int[] cachedStyle = new int[NUMBER_CACHE];
+    private final Cell[] cachedCell = new Cell[NUMBER_CACHE];
 
     /** A cell style's number format, and whether it shows a date. */
     private record NumberStyle(int index, String format, boolean date) {
@@ -73,7 +74,7 @@ final class CellTypes {
             case "d":
                 return isoDate(raw.trim(), style, handed);
             default:
-                return number(style, raw, handed);
+                return raw.equals(handed) ? cachedNumber(style, raw) : number(style, raw, handed);
         }
     }
 
@@ -135,7 +136,7 @@ final class CellTypes {
         if (ns.format != null && ns.date) {
             // A bare time of day (value below one day) is not a date; keep what Excel shows.
             if (d >= 1 && DateUtil.isValidExcelDate(d)) {
-                return date(style, ns, d);
+                return date(ns, d);
             }
             if (d < 1 && d >= 0) {
                 return Cell.text(shown(style, handed));
@@ -144,20 +145,27 @@ final class CellTypes {
         return new Cell(plainDigits(shown(style, handed), d), d, null);
     }
 
-    private Cell date(int style, NumberStyle ns, double d) {
-        long bits = Double.doubleToLongBits(d);
-        int slot = (int) ((bits ^ (bits >>> 29) ^ style * 0x9E3779B1L) & (DATE_CACHE - 1));
-        Cell c = dateCell[slot];
-        if (c != null && dateBits[slot] == bits && dateStyle[slot] == style) {
+    /**
+     * Number and date cells by style and raw value: a sheet repeats them (story points, due dates), and formatting one
+     * through POI costs more than the rest of reading the cell. Same input, same cell: the cache cannot change output.
+     */
+    private Cell cachedNumber(int style, String raw) {
+        int slot = (raw.hashCode() * 31 + style) & (NUMBER_CACHE - 1);
+        Cell c = cachedCell[slot];
+        if (c != null && cachedStyle[slot] == style && raw.equals(cachedRaw[slot])) {
             return c;
         }
+        c = number(style, raw, raw);
+        cachedRaw[slot] = raw;
+        cachedStyle[slot] = style;
+        cachedCell[slot] = c;
+        return c;
+    }
+
+    private Cell date(NumberStyle ns, double d) {
         LocalDateTime dt = DateUtil.getLocalDateTime(d, date1904, true);
         Object value = dt.toLocalTime().equals(LocalTime.MIDNIGHT) ? dt.toLocalDate() : dt;
-        c = new Cell(formatter.formatRawCellContents(d, ns.index, ns.format, date1904), value, null);
-        dateBits[slot] = bits;
-        dateStyle[slot] = style;
-        dateCell[slot] = c;
-        return c;
+        return new Cell(formatter.formatRawCellContents(d, ns.index, ns.format, date1904), value, null);
     }
 
     /**
