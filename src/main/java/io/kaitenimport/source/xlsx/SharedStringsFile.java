@@ -109,6 +109,8 @@ final class SharedStringsFile implements SharedStrings, Closeable {
     /** Reads a shared-strings part (null: the workbook has none); {@code where} names it in messages. */
     static SharedStringsFile read(InputStream in, String where) throws IOException, SAXException {
         Path file = Files.createTempFile("kaiten-import-sst-", ".txt");
+        // A run stopped by Ctrl-C or an error exit skips close(); hundreds of MB must not stay in the temp folder.
+        file.toFile().deleteOnExit();
         boolean done = false;
         try {
             Builder b = new Builder();
