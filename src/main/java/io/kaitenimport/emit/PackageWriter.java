@@ -39,6 +39,7 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
     private boolean finished;
     private boolean published;
     private final Path createdRoot;
+    private ShardDeflater deflater;
     private final Thread cleanup;
     private volatile Path pendingZip;
     private java.util.function.Consumer<String> progress;
@@ -67,6 +68,8 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
         Files.createDirectories(parent);
         this.stage = Files.createTempDirectory(parent, "." + output.getFileName() + ".staging-");
         this.shardSize = shardSize;
+        // A zip's shards are deflated as the writer closes them, beside the conversion, not all at the end.
+        this.deflater = isZip(output) ? newDeflater(output) : null;
         // Ctrl-C or a kill during a long run must not leave a half-written staging folder behind.
         this.cleanup = new Thread(this::discard, "kaiten-import-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
@@ -222,11 +225,15 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
         if (!isZip(output) || packing != null) {
             return;
         }
+        if (deflater == null) {
+            deflater = newDeflater(output);
+        }
         Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), "." + output.getFileName(), ".tmp");
         pendingZip = tmp;
+        ShardDeflater d = deflater;
         packing = java.util.concurrent.CompletableFuture.runAsync(() -> {
             try {
-                PackageZip.write(stage, tmp);
+                PackageZip.write(stage, tmp, d);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -235,6 +242,12 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
             t.setDaemon(true);
             t.start();
         });
+    }
+
+    private static ShardDeflater newDeflater(Path output) throws IOException {
+        Path dir = Files.createTempDirectory(output.toAbsolutePath().getParent(), "." + output.getFileName()
+                + ".deflate-");
+        return new ShardDeflater(dir, PackageZip.threads());
     }
 
     /** Waits for background packing; its failure is rethrown as it happened (I/O error, or an Error). */
@@ -272,6 +285,7 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
                 pendingZip = null;
             }
             FileTrees.delete(stage);
+            deflater.close();
         } else {
             checkReplaceable(output);
             if (Files.exists(output)) {
@@ -350,6 +364,10 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
 
     /** Deletes the staging folder, a half-written zip, and folders this run created for an unpublished output. */
     private synchronized void discard() {
+        ShardDeflater d = deflater;
+        if (d != null) {
+            d.close();
+        }
         try {
             Path zip = pendingZip;
             if (zip != null) {
@@ -382,7 +400,12 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
 
         void write(ImportRecord record) throws IOException {
             if (gen == null || inShard >= shardSize) {
+                boolean full = gen != null;
                 close();
+                if (full && deflater != null) {
+                    String done = names.get(names.size() - 1);
+                    deflater.submit(done, stage.resolve(done)); // final now: only an entity's last shard grows
+                }
                 String name = entity.key() + "_" + names.size() + ".json";
                 names.add(name);
                 out = Files.newOutputStream(stage.resolve(name));

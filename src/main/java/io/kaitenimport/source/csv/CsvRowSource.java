@@ -200,6 +200,10 @@ public final class CsvRowSource implements RowSource {
 
     @Override
     public void forEachRow(RowHandler handler) throws IOException {
+        RowPrefetch.run(this::readRows, handler);
+    }
+
+    private void readRows(RowHandler handler) throws IOException {
         int[] index = {0};
         read(raw -> {
             if (index[0]++ <= headerIndex) {
