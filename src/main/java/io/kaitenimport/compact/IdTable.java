@@ -8,7 +8,8 @@ import java.util.List;
  * An exact set of strings numbered 0, 1, 2… in insertion order, for millions of ids: the UTF-8 bytes live in 256 KB
  * byte chunks (no String or entry object per id), an open-addressing int table finds them. About
  * {@code length + 12} bytes per id (an 11-character key costs ≈ 23 bytes), and lookups compare the bytes, so
- * there are no hash collisions to get wrong. Not thread-safe.
+ * there are no hash collisions to get wrong — only when a slot's hash tag matches, so a miss rarely reads an id's
+ * bytes. Not thread-safe.
  */
 public final class IdTable {
     /**
@@ -22,7 +23,10 @@ public final class IdTable {
     private int chunkUsed = CHUNK;
     /** Where each id's bytes start: chunk number in the high bits, offset in the low ones. */
     private final IntArray starts = new IntArray();
-    /** ordinal + 1 per slot, 0 for empty; the length is a power of two. */
+    /**
+     * 0 for empty, else {@code tag | ordinal + 1}: the ordinal in the low bits the slot index uses, the key's hash
+     * bits above them as a tag (see {@link #find}). The length is a power of two.
+     */
     private int[] slots = new int[16];
     private int size;
     private final boolean foldCase;
