@@ -80,7 +80,7 @@ abstract class TrelloElements implements Iterable<JsonNode> {
         /** The last element read: converters ask for the same card or action several times in a row. */
         private int cachedIndex = -1;
         private JsonNode cached;
-        private final byte[] window = new byte[1 << 16];
+        private final byte[] window = new byte[1 << 14];
         private long windowStart;
         private int windowLength;
 
@@ -131,7 +131,7 @@ abstract class TrelloElements implements Iterable<JsonNode> {
     }
 
     /**
-     * Reads the file from a byte position on through the array's 64 KB window, so a pass over neighbouring
+     * Reads the file from a byte position on through the array's 16 KB window, so a pass over neighbouring
      * elements reads each byte from the file once (Jackson asks for 8000 bytes however small the element).
      */
     private static final class At extends InputStream {
