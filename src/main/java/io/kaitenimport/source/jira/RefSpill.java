@@ -92,7 +92,8 @@ final class RefSpill implements Closeable {
             string(w.pointer());
             count++;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the Jira relation list to " + file, e);
+            throw new UncheckedIOException("cannot write the Jira relation list to "
+                    + (file != null ? file : "a temp file in " + System.getProperty("java.io.tmpdir")), e);
         }
     }
 
