@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 @Command(name = "kaiten-import",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Converts Trello, Jira, CSV and Excel exports into validated Kaiten import packages.",
+        description = "Converts Trello, Jira, Asana, CSV and Excel exports and Notion, Confluence, Obsidian and Markdown wikis into validated Kaiten import packages.",
         subcommands = {ConvertCommand.class, ValidateCommand.class, InspectCommand.class, TemplateCommand.class,
                 MappingCommand.class, AttachmentsCommand.class, CompletionCommand.class, PreflightCommand.class,
                 CommandLine.HelpCommand.class},
