@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kaitenimport.source.FieldTypes;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.csv.CsvSourceAdapter;
 import io.kaitenimport.source.jiracsv.CustomFieldStats;
@@ -110,7 +111,8 @@ final class TabularDraft {
             } else {
                 CustomFieldStats.Suggestion sg = s.suggest();
                 out.append("skip: not mapped, its values are counted as lost; proposed below as a ").append(sg.type())
-                        .append(" custom field (").append(sg.why()).append(")");
+                        .append(" custom field (").append(sg.why()).append(FieldTypes.writtenAs(sg.type()))
+                        .append(")");
                 proposals.append(proposal(h, sg, s));
             }
             out.append("\n#        ").append(DraftYaml.summary(s)).append('\n');

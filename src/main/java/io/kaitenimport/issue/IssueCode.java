@@ -142,6 +142,25 @@ public enum IssueCode {
             "An option was given that the detected kind of export does not read; it had no effect.",
             "{option} applies to {kinds}, not to a {kind}; ignored"),
 
+    // --- custom-field types Kaiten's import has no room for (issue 14: checkbox, url, email; user kept) ----------
+    FIELD_CHECKBOX_AS_SELECT("field.checkbox-as-select", Severity.INFO, "Checkbox written as a select",
+            "Kaiten's import has no checkbox field and no true/false values, so a checkbox field becomes a select "
+                    + "with one option 'Yes': checked cards get it, unchecked cards no value (which is what "
+                    + "unchecked means; nothing is lost).",
+            "checkbox field '{field}' is written as a select with one option 'Yes': checked cards get it,"
+                    + " unchecked cards no value"),
+    FIELD_TYPE_AS_STRING("field.type-as-string", Severity.INFO, "Link or email field written as text",
+            "Kaiten's import has no url or email field type, so such a field becomes a text field: every value "
+                    + "is kept as written, only Kaiten's link or mail formatting of the field is not there.",
+            "{type} field '{field}' is written as a text field (Kaiten's import has no {type} type); its values"
+                    + " are kept as text"),
+    FIELD_USER_TYPE("field.user-type", Severity.INFO, "People field kept as a user field",
+            "Kaiten's 2024 import documents user values (arrays of user ids) but lists no user field type to create; "
+                    + "the field stays a user field so each value keeps its person. A company user property of the "
+                    + "same name takes it through the pre-flight's properties_mapping, the documented route.",
+            "people field '{field}' is kept as a user field: Kaiten's import documents user values but not"
+                    + " creating a user field, so let preflight map it onto an existing user property"),
+
     // --- pre-flight against a target Kaiten company (preflight command, io.kaitenimport.preflight) -----------------
     TARGET_FALLBACK("target.fallback", Severity.WARNING, "Target section read another way",
             "The token's user may not read a section (HTTP 403); a narrower endpoint was read instead, as the REST "
@@ -180,6 +199,11 @@ public enum IssueCode {
     TARGET_FIELD_TYPE("target.field-type-mismatch", Severity.ERROR, "Custom field type differs",
             "An existing property with the same name has an incompatible type; the import would create a "
                     + "duplicate. Rename the field or map it with --property-map.", "{message}"),
+    // issue 14: a checkbox converted to a one-option select meets a checkbox property of the company
+    TARGET_FIELD_CHECKBOX("target.field-checkbox", Severity.WARNING, "Checkbox property cannot be filled",
+            "The company has a checkbox property with the name of a package field that is a checkbox written as a "
+                    + "one-option select ('Yes'): the import has no checkbox values, so it is not mapped and the "
+                    + "import creates the select beside the checkbox.", "{message}"),
     TARGET_FIELD_AMBIGUOUS("target.field-ambiguous", Severity.WARNING, "Custom field name is ambiguous",
             "Several existing properties have this name; nothing is mapped (choose with --property-map).", "{message}"),
     TARGET_FIELD_OPTIONS("target.field-options-missing", Severity.WARNING, "Select options missing",

@@ -96,7 +96,13 @@ final class FieldCheck {
                 } else {
                     TargetSnapshot.Property p = active.get(0);
                     Optional<Boolean> ok = PropertyTypes.compatible(f.type(), p);
-                    if (ok.isEmpty()) {
+                    if (PropertyTypes.isConvertedCheckbox(f.type(), f.options()) && "checkbox".equals(p.type())) {
+                        decision = "Kaiten checkbox: not mapped, the select will be created";
+                        report.add(IssueCode.TARGET_FIELD_CHECKBOX, at, label + ": Kaiten property " + p.id() + " '"
+                                + p.name() + "' is a checkbox, and this field is a checkbox written as a select with"
+                                + " one option 'Yes' (Kaiten's import has no checkbox values), which cannot fill it;"
+                                + " not mapped: the import creates the select '" + f.name() + "' beside it");
+                    } else if (ok.isEmpty()) {
                         decision = "type unknown: not mapped, will be created";
                         report.add(IssueCode.TARGET_UNCHECKED, at, label + ": Kaiten property " + p.id()
                                 + " has this name, but package type '" + f.type() + "' is not in the compatibility "

@@ -1,5 +1,7 @@
 package io.kaitenimport.preflight;
 
+import io.kaitenimport.source.FieldTypes;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -10,14 +12,20 @@ import java.util.Optional;
  * {@code multi_select} is a REST {@code select} with {@code multi_select: true} (seed L7457).
  */
 final class PropertyTypes {
-    /** package type → REST type; select/multi_select also need the matching multi_select flag. */
+    /**
+     * package type → REST type; select/multi_select also need the matching multi_select flag. Only the types our
+     * custom_fields schema allows: checkbox, url, email and phone are not import types (issue 14). A package
+     * {@code string} (what a url or email field becomes) may also reuse a url, email or phone property: their REST
+     * values are strings too (S6: "value can be a null, number, string, array or object").
+     */
     private static final Map<String, String> REST = Map.ofEntries(
             Map.entry("string", "string"), Map.entry("number", "number"), Map.entry("date", "date"),
-            Map.entry("email", "email"), Map.entry("phone", "phone"), Map.entry("checkbox", "checkbox"),
-            Map.entry("url", "url"), Map.entry("user", "user"), Map.entry("select", "select"),
+            Map.entry("user", "user"), Map.entry("select", "select"),
             Map.entry("multi_select", "select"), Map.entry("catalog", "catalog"), Map.entry("vote", "vote"),
-            Map.entry("collective_vote", "collective_vote"), Map.entry("collective_score", "collective_score"),
-            Map.entry("formula", "formula"), Map.entry("attachment", "attachment"));
+            Map.entry("collective_vote", "collective_vote"), Map.entry("collective_score", "collective_score"));
+
+    /** REST property types whose values are plain strings, so a package string field can fill them. */
+    private static final java.util.Set<String> TEXT_LIKE = java.util.Set.of("url", "email", "phone");
 
     private PropertyTypes() {
     }
@@ -29,6 +37,9 @@ final class PropertyTypes {
         if (rest == null) {
             return Optional.empty();
         }
+        if (rest.equals("string") && TEXT_LIKE.contains(String.valueOf(p.type()).toLowerCase(Locale.ROOT))) {
+            return Optional.of(true);
+        }
         if (!rest.equalsIgnoreCase(p.type())) {
             return Optional.of(false);
         }
@@ -36,6 +47,15 @@ final class PropertyTypes {
             return Optional.of(pt.equals("multi_select") == p.multiSelect());
         }
         return Optional.of(true);
+    }
+
+    /**
+     * A checkbox of the source as our converter writes it ({@link FieldTypes}): a select whose only
+     * option is "Yes". Such a field never maps onto a company checkbox property: its values are option ids, which
+     * a checkbox cannot hold, and no import source documents checkbox values at all.
+     */
+    static boolean isConvertedCheckbox(String packageType, java.util.List<String> options) {
+        return "select".equals(packageType) && options.size() == 1 && FieldTypes.YES.equals(options.get(0));
     }
 
     static boolean isSelect(String packageType) {

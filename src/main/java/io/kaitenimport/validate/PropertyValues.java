@@ -81,7 +81,6 @@ final class PropertyValues {
             case "number" -> expect(value.isNumber(), "a number", f, fieldId, value, where);
             case "string", "text", "email", "phone", "url" ->
                     expect(value.isTextual(), "a string", f, fieldId, value, where);
-            case "checkbox" -> expect(value.isBoolean(), "true or false", f, fieldId, value, where);
             case "date" -> expect(value.isTextual() && isDate(value.asText()), "a date or date-time string",
                     f, fieldId, value, where);
             default -> {

@@ -34,6 +34,25 @@ class MappingCliTest {
     }
 
     @Test
+    void theDraftSaysWhatACheckboxOrUrlColumnBecomesInThePackage(@TempDir Path tmp) throws IOException {
+        Path csv = Files.writeString(tmp.resolve("t.csv"), """
+                Title,Urgent,Spec
+                A,yes,https://example.com/a
+                B,no,https://example.com/b
+                """);
+        Path mapping = Files.writeString(tmp.resolve("m.yaml"), """
+                custom_fields:
+                  - {header: Urgent, type: checkbox}
+                """);
+        Cli.Run r = Cli.run("mapping", csv.toString(), "--mapping", mapping.toString());
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("custom field 'Urgent' (checkbox; written as a select with one option 'Yes':"
+                + " Kaiten's import has no checkbox type)"), r.out());
+        assertTrue(r.out().contains("proposed below as a url custom field (all values are URLs; written as string:"
+                + " Kaiten's import has no url type)"), r.out());
+    }
+
+    @Test
     void refusesWhatItCannotDraftWithOneLine(@TempDir Path tmp) {
         Cli.Run json = Cli.run("mapping", "sample-exports/jira/server-v2-search.json");
         assertEquals(2, json.exit());

@@ -94,8 +94,8 @@ class PreflightCliTest {
         assertEquals(Map.of(
                 "65e18b14abc0000000000028", 201L,   // Bed → "bed" (case)
                 "65e18b14abc0000000000029", 202L,   // Seeds (packs) → "Seeds  (packs)" (whitespace)
-                "65e18b14abc000000000002b", 204L,   // Organic checkbox
                 "65e18b14abc000000000002c", 205L),  // Sunlight select; "Sow by" is created
+                // Organic: a checkbox written as a select "Yes" never fills the company's checkbox 204 (issue 14)
                 longs(zip.get("properties_mapping_0.json")));
         assertEquals(Map.of(
                 "65e18b00abc000000000000a", 701L,   // Backlog (1) → column
@@ -114,6 +114,31 @@ class PreflightCliTest {
                 .anyMatch(n -> n.startsWith("files/")), zip.keySet().toString());
         assertTrue(stub.hits().stream().allMatch(h -> h.method().equals("GET")));
         assertTokenNowhere(r);
+    }
+
+    @Test
+    void aConvertedCheckboxIsNeverMappedOntoACheckboxPropertyButReportedOnce() throws IOException {
+        Path r1 = tmp.resolve("r.json");
+        Cli.Run r = preflight(trello().toString(), "--url", stub.url(), "--token-file", tokenFile.toString(),
+                "--board", "77", "--report-json", r1.toString(), "--max-issues", "1000");
+        assertEquals(0, r.exit(), "a warning, not an error: nothing in the package can fix it\n" + r.all());
+        JsonNode issues = Json.MAPPER.readTree(r1.toFile()).get("issues");
+        List<JsonNode> checkbox = new ArrayList<>();
+        issues.forEach(i -> {
+            if (i.path("code").asText().equals("target.field-checkbox")) {
+                checkbox.add(i);
+            }
+        });
+        assertEquals(1, checkbox.size(), issues.toString());
+        String message = checkbox.get(0).path("message").asText();
+        assertTrue(message.contains("'Organic' (select)") && message.contains("Kaiten property 204")
+                && message.contains("one option 'Yes'") && message.contains("creates the select"), message);
+        assertTrue(r.out().contains("Kaiten checkbox: not mapped"), r.out());
+        // forcing it is possible, but the report says the types differ
+        Path map = Files.writeString(tmp.resolve("map.yaml"), "Organic: 204\n");
+        Cli.Run f = preflight(trello().toString(), "--url", stub.url(), "--token-file", tokenFile.toString(),
+                "--board", "77", "--property-map", map.toString());
+        assertTrue(f.out().contains("mapped by --property-map, types differ"), f.all());
     }
 
     @Test

@@ -186,21 +186,32 @@ class OfficialSchemaFactsTest {
             Map.entry("cards:blocks_card_ids:type", "null allowed: S1 lists blocks_card_ids as array|null"),
             Map.entry("cards:parent_card_ids:type", "null allowed: S1 lists parent_card_ids as array|null"),
             Map.entry("cards:child_card_ids:type", "null allowed: S1 lists child_card_ids as array|null"),
-            Map.entry("cards:properties[].value:type",
-                    "boolean allowed for checkbox fields: checkbox is a REST property type (S6) and the current"
-                            + " import types as transcribed by S4 (third party, from developers.kaiten.ru) say"
-                            + " boolean | string | number | array. NOT backed by an official import source: a package"
-                            + " with a checkbox value fails the 2024 AJV cards schema (open point of issue 14)"),
             Map.entry("users:email:format",
                     "not wider: a pattern with the rule of AJV's email format (which the official schema's"
                             + " \"format\": \"email\" runs) plus a dot in the domain, because networknt's email"
                             + " format also rejects on-premises domains such as corp.internal that AJV accepts"),
             Map.entry("custom_fields:type:enum",
-                    "S1 /imports/entities/custom-fields names catalog, vote, collective_vote, collective_score; the"
-                            + " REST property types (S6) add checkbox, url, email, phone, user, formula, attachment"),
+                    "exactly the values in ENUM_EXTRAS. user: the official 2024 readme at the same commit lists"
+                            + " only the five types for custom fields, but documents user property values (\"select |"
+                            + " multi_select | user → array of IDs\", resolved against users data, with a user"
+                            + " example): the import fills user properties. We keep people fields as user fields so"
+                            + " each value stays linked to its person (text or a select would cut that link), note"
+                            + " each one (field.user-type) and let preflight map it onto the company's user property"
+                            + " — the documented route; creating a new user field is the undocumented part. catalog,"
+                            + " vote, collective_vote, collective_score: S1 /imports/entities/custom-fields; we never"
+                            + " write them. NOT checkbox, url, email, phone: only REST types (S6), no import source, so"
+                            + " a checkbox is written as a one-option select and url/email as string (issue 14)"),
             Map.entry("custom_fields:options[].color:maximum",
                     "17 (yellow) exists: S1 /imports/appendix/colors and S4 ImportColor list 1..17; the 2024 AJV"
                             + " still caps at 16"));
+
+    /**
+     * For an enum deviation, the exact values ours adds to the official enum: anything else our enum allowed would
+     * fail here, and {@link OfficialSchemaConformanceTest} forgives an enum error only for these values.
+     */
+    static final Map<String, List<Object>> ENUM_EXTRAS = Map.of(
+            "custom_fields:type:enum", List.of("user", "catalog", "vote", "collective_vote", "collective_score"),
+            "cards:description_type:enum", java.util.Collections.singletonList(null));
 
     @Test
     void oursAcceptNothingTheOfficialSchemasRejectExceptTheListedDeviations() throws IOException {
@@ -225,7 +236,22 @@ class OfficialSchemaFactsTest {
         unexplained.forEach(k -> sb.append("looser than official: ").append(k).append(" — ").append(looser.get(k))
                 .append('\n'));
         stale.forEach(k -> sb.append("listed deviation no longer occurs (remove it): ").append(k).append('\n'));
+        ENUM_EXTRAS.forEach((k, extra) -> {
+            String expected = "enum also allows " + extra;
+            if (looser.containsKey(k) && !expected.equals(looser.get(k))) {
+                sb.append("enum deviation ").append(k).append(" is not exactly ").append(extra).append(": ")
+                        .append(looser.get(k)).append('\n');
+            }
+        });
         assertEquals("", sb.toString());
+    }
+
+    @Test
+    void noCheckboxUrlOrEmailDeviationIsLeft() {
+        assertEquals(false, DEVIATIONS.containsKey("cards:properties[].value:type"), "boolean values (issue 14)");
+        for (String type : List.of("checkbox", "url", "email", "phone", "formula", "attachment")) {
+            assertEquals(false, ENUM_EXTRAS.get("custom_fields:type:enum").contains(type), type);
+        }
     }
 
     @Test

@@ -306,7 +306,7 @@ class SchemaFilesTest {
                                       "old_value": {"column_id": "col0"}, "new_value": {"column_id": "col1"}}],
                          "planned_predecessors": [{"id": "c2", "gap": 2, "gap_type": "days"}],
                          "properties": [{"id": "cf1", "value": ["opt1"]}, {"id": "cf2", "value": 7},
-                                        {"id": "cf3", "value": "2024-07-17"}, {"id": "cf4", "value": true},
+                                        {"id": "cf3", "value": "2024-07-17"}, {"id": "cf4", "value": ["cf4-yes"]},
                                         {"id": "cf5", "value": null}]}"""),
                 Arguments.of("comments", """
                         {"id": "m1", "card_id": "c1", "text": "Looks good", "author_id": "u1", "author_name": "Ann",
@@ -454,6 +454,9 @@ class SchemaFilesTest {
                 bad("cards", "property without value", """
                         {"id": 1, "column_id": 2, "title": "t", "properties": [{"id": "cf1"}]}""",
                         "required", "/properties/0", "value"),
+                bad("cards", "boolean property value (checkbox: not in the official 2024 schema, issue 14)", """
+                        {"id": 1, "column_id": 2, "title": "t", "properties": [{"id": "cf1", "value": true}]}""",
+                        "type", "/properties/0/value", null),
 
                 bad("comments", "text 4097 chars",
                         "{\"id\": 1, \"card_id\": 2, \"text\": \"" + LONG_4097 + "\"}", "maxLength", "/text", null),
@@ -464,6 +467,10 @@ class SchemaFilesTest {
                 bad("comments", "card_id missing", """
                         {"id": 1, "text": "hi"}""", "required", "", "card_id"),
 
+                bad("custom_fields", "checkbox type (not an import type: written as a select, issue 14)", """
+                        {"id": "cf1", "type": "checkbox", "name": "Done"}""", "enum", "/type", null),
+                bad("custom_fields", "url type (not an import type: written as string, issue 14)", """
+                        {"id": "cf1", "type": "url", "name": "Spec"}""", "enum", "/type", null),
                 bad("custom_fields", "select without options", """
                         {"id": "cf1", "type": "select", "name": "Priority"}""", "required", "", "options"),
                 bad("custom_fields", "multi_select with empty options", """

@@ -9,6 +9,7 @@ import io.kaitenimport.model.CardDate;
 import io.kaitenimport.model.Comment;
 import io.kaitenimport.model.CustomField;
 import io.kaitenimport.model.FileAttachment;
+import io.kaitenimport.source.FieldTypes;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.TextLimits;
 import io.kaitenimport.source.Users;
@@ -68,6 +69,7 @@ final class AsanaCards {
                     ctx.issue(IssueCode.SOURCE_RULE, Location.NONE, "custom field '" + name + "' of Asana type '"
                             + f.kind() + "' is written as text (its display value)");
                 }
+                FieldTypes.note(ctx, type, name, Location.NONE);
                 sink.accept(CustomField.of(f.id(), type, name));
             }
         }

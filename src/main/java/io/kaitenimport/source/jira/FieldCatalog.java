@@ -3,6 +3,7 @@ package io.kaitenimport.source.jira;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.model.CustomField;
+import io.kaitenimport.source.FieldTypes;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
@@ -184,6 +185,14 @@ final class FieldCatalog {
             }
             String type = p.kind().kaitenType(mapping.allSprints());
             String name = cut(p.name(), p, "field name", nameAt.get(p.fieldId()), ctx);
+            if (p.kind() == FieldKind.CHECKBOX || p.kind() == FieldKind.URL || p.kind() == FieldKind.USER) {
+                FieldTypes.note(ctx, p.kind().name().toLowerCase(java.util.Locale.ROOT), name,
+                        nameAt.getOrDefault(p.fieldId(), Location.NONE));
+            }
+            if (p.kind() == FieldKind.CHECKBOX) {
+                sink.accept(FieldTypes.checkbox(p.kaitenId(), name));
+                continue;
+            }
             if (!p.kind().hasOptions()) {
                 sink.accept(CustomField.of(p.kaitenId(), type, name));
                 continue;

@@ -29,8 +29,10 @@ enum FieldKind {
     /** select with the last sprint, or multi_select with all (mapping {@code sprints}) */
     SPRINT("select"),
     USER("user"),
-    URL("url"),
-    CHECKBOX("checkbox");
+    /** kept as text: Kaiten's import has no url type ({@link io.kaitenimport.source.FieldTypes}) */
+    URL("string"),
+    /** a select with one option "Yes" ({@link io.kaitenimport.source.FieldTypes}) */
+    CHECKBOX("select");
 
     private final String kaitenType;
 
@@ -38,7 +40,7 @@ enum FieldKind {
         this.kaitenType = kaitenType;
     }
 
-    /** The custom_fields type, or null when the field is not a property. */
+    /** The custom_fields type (as written in the package), or null when the field is not a property. */
     String kaitenType(boolean allSprints) {
         return this == SPRINT && allSprints ? "multi_select" : kaitenType;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.model.CardDate;
 import io.kaitenimport.model.Dates;
+import io.kaitenimport.source.FieldTypes;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Location;
@@ -125,7 +126,7 @@ final class PropertyWriter {
                 return iso == null ? invalid(p, v, at) : iso;
             }
             case CHECKBOX:
-                return v.isBoolean() ? v.asBoolean() : invalid(p, v, at);
+                return v.isBoolean() ? FieldTypes.checked(p.kaitenId(), v.asBoolean()) : invalid(p, v, at);
             case USER: {
                 List<String> ids = new ArrayList<>();
                 for (JsonNode u : v.isArray() ? v : List.of(v)) {

@@ -1,5 +1,6 @@
 package io.kaitenimport.source.jiracsv;
 
+import io.kaitenimport.source.FieldTypes;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.csv.CsvRowSource;
 import io.kaitenimport.source.csv.CsvSourceAdapter;
@@ -108,7 +109,8 @@ public final class JiraCsvUses {
             } else if (c.role() == JiraCsvColumns.Role.BOOKKEEPING) {
                 feeds = "skip by design: " + c.why();
             } else if (f != null) {
-                feeds = "custom field '" + f.name + "', " + f.type.label + " (" + f.rule + ")";
+                feeds = "custom field '" + f.name + "', " + f.type.label + FieldTypes.writtenAs(f.type.label)
+                        + " (" + f.rule + ")";
                 if (f.type == CsvCustomFields.Type.SELECT || f.type == CsvCustomFields.Type.MULTI) {
                     feeds += "; options: " + String.join(", ", f.stats.distinct());
                 }

@@ -1,5 +1,7 @@
 package io.kaitenimport.source.tabular;
 
+import io.kaitenimport.source.FieldTypes;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +33,7 @@ public final class HeaderUse {
         for (Map.Entry<TabularMapping.CustomFieldRule, List<Integer>> e : map.custom.entrySet()) {
             TabularMapping.CustomFieldRule r = e.getKey();
             e.getValue().forEach(c -> out[c] = "custom field '" + (r.name() == null ? r.header() : r.name()) + "' ("
-                    + r.type() + ")");
+                    + r.type() + FieldTypes.writtenAs(r.type()) + ")");
         }
         return new ArrayList<>(Arrays.asList(out));
     }

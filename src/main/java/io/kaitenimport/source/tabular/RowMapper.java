@@ -3,6 +3,7 @@ package io.kaitenimport.source.tabular;
 import io.kaitenimport.issue.Location;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.model.CardDate;
+import io.kaitenimport.source.FieldTypes;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.source.TextLimits;
 import io.kaitenimport.source.Users;
@@ -224,7 +225,8 @@ public final class RowMapper {
                 Object value = switch (rule.type()) {
                     case "number" -> values.number(row.cell(first), at(first)).orElse(null);
                     case "date" -> values.isoDate(row.cell(first), at(first)).orElse(null);
-                    case "checkbox" -> row.cell(first).isBlank() ? null : cells.truthy(row.cell(first));
+                    case "checkbox" -> row.cell(first).isBlank() ? null
+                            : FieldTypes.checked(targets.fieldIds().get(rule), cells.truthy(row.cell(first)));
                     case "select", "multi_select" -> optionValues(rule, e.getValue());
                     case "user" -> userValues(e.getValue());
                     default -> joined(e.getValue());

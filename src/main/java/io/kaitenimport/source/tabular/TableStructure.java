@@ -10,6 +10,7 @@ import io.kaitenimport.model.Board;
 import io.kaitenimport.model.Column;
 import io.kaitenimport.model.CustomField;
 import io.kaitenimport.model.Space;
+import io.kaitenimport.source.FieldTypes;
 import io.kaitenimport.source.SourceContext;
 
 import java.io.IOException;
@@ -138,7 +139,10 @@ final class TableStructure {
                     continue;
                 }
             }
-            sink.accept(new CustomField(fieldId, rule.type(), name, options, null, null, null, null));
+            FieldTypes.note(ctx, rule.type(), name, Location.file(file));
+            sink.accept(rule.type().equals("checkbox") ? FieldTypes.checkbox(fieldId, name)
+                    : new CustomField(fieldId, FieldTypes.packageType(rule.type()), name, options, null, null, null,
+                    null));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.model.CustomField;
+import io.kaitenimport.source.FieldTypes;
 import io.kaitenimport.source.SourceContext;
 import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Loss;
@@ -21,8 +22,9 @@ import java.util.Set;
 
 /**
  * Trello custom fields (board {@code customFields}, card {@code customFieldItems}) → Kaiten custom fields and card
- * properties: text → string, number → number (Trello stores it as a string), date → date, checkbox → checkbox,
- * list → select with its options and colours. A list field without options cannot be a Kaiten select (the schema
+ * properties: text → string, number → number (Trello stores it as a string), date → date, checkbox → a select with
+ * one option "Yes" (Kaiten's import has no checkbox: see {@link FieldTypes}), list → select with its options and
+ * colours. A list field without options cannot be a Kaiten select (the schema
  * requires options) and can hold no value either, so it is skipped and counted, as are the values pointing at it.
  */
 final class TrelloCustomFields {
@@ -99,8 +101,13 @@ final class TrelloCustomFields {
                 return;
             }
         }
-        sink.accept(options == null ? CustomField.of(id, kaitenType, name)
-                : CustomField.select(id, kaitenType, name, options));
+        if (kaitenType.equals("checkbox")) {
+            FieldTypes.note(ctx, kaitenType, name, where);
+            sink.accept(FieldTypes.checkbox(id, name));
+        } else {
+            sink.accept(options == null ? CustomField.of(id, kaitenType, name)
+                    : CustomField.select(id, kaitenType, name, options));
+        }
         typeById.put(id, kaitenType);
     }
 
@@ -123,6 +130,9 @@ final class TrelloCustomFields {
                 ctx.lost(Loss.of(LOST, "value of a custom field that is not in the export"),
                         IssueCode.SOURCE_REF_UNRESOLVED, where, "custom field '" + fieldId + "' is not in the export");
                 continue;
+            }
+            if (type.equals("checkbox") && "false".equalsIgnoreCase(TrelloExport.text(item.path("value"), "checked"))) {
+                continue; // unchecked: the converted select has no value, which is what unchecked means
             }
             Object value = value(type, item);
             if (value == null) {
@@ -151,8 +161,8 @@ final class TrelloCustomFields {
                 return TrelloValues.date(TrelloExport.text(v, "date"));
             case "checkbox":
                 String c = TrelloExport.text(v, "checked");
-                return c == null ? null : c.equalsIgnoreCase("true") ? Boolean.TRUE
-                        : c.equalsIgnoreCase("false") ? Boolean.FALSE : null;
+                return c != null && c.equalsIgnoreCase("true")
+                        ? FieldTypes.checked(TrelloExport.text(item, "idCustomField"), true) : null;
             default:
                 String option = TrelloExport.text(item, "idValue");
                 return option != null && optionIds.contains(option) ? List.of(option) : null;

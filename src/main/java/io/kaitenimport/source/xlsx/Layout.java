@@ -74,7 +74,8 @@ public final class Layout {
             + " one row per option for select fields. Values go in a Cards column headed with the field name.",
             List.of(
             new Col("name", true, "Field name, exactly as the Cards column header."),
-            new Col("type", false, "Field type. Empty: select when options are given, else string.",
+            new Col("type", false, "Field type. Empty: select when options are given, else string. Kaiten's import has"
+                    + " no checkbox or url type: a checkbox arrives as a select with one option 'Yes', a url as text.",
                     TabularMapping.CustomFieldRule.TYPES),
             new Col("option", false, "For select / multi_select: one option per row, in order. Values in Cards"
                     + " that are not listed are added as options."),

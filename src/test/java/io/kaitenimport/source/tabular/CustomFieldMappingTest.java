@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,11 +54,17 @@ class CustomFieldMappingTest {
         assertEquals("2024-05-01", a.get(2).get("value").asText());
         assertEquals("[\"cf-4-opt-1\"]", a.get(3).get("value").toString());
         assertEquals("[\"cf-5-opt-1\",\"cf-5-opt-2\"]", a.get(4).get("value").toString());
-        assertTrue(a.get(5).get("value").asBoolean());
+        // issue 14: the checkbox is a select with one option "Yes", the url a string — the import has neither type
+        assertEquals("select", fields.get(5).get("type").asText());
+        assertEquals("[{\"id\":\"cf-6-yes\",\"value\":\"Yes\",\"sort_order\":1.0}]",
+                fields.get(5).get("options").toString());
+        assertEquals("string", fields.get(6).get("type").asText());
+        assertEquals("[\"cf-6-yes\"]", a.get(5).get("value").toString());
         assertEquals("https://example.com/spec", a.get(6).get("value").asText());
         assertEquals("[\"ann\"]", a.get(7).get("value").toString());
         JsonNode b = Json.MAPPER.readTree(out.resolve("cards_0.json").toFile()).get(1).get("properties");
-        assertEquals(3, b.size(), "empty cells give no property; 'no' is a false checkbox: " + b);
-        assertEquals(false, b.get(2).get("value").asBoolean());
+        assertEquals(2, b.size(), "empty cells give no property, nor does 'no' in a checkbox: " + b);
+        assertEquals(List.of("cf-4", "cf-5"), List.of(b.get(0).get("id").asText(), b.get(1).get("id").asText()));
+        assertTrue(r.all().contains("field.checkbox-as-select"), r.all());
     }
 }

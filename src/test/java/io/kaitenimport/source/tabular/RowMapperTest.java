@@ -54,8 +54,11 @@ class RowMapperTest {
         assertEquals(CardDate.dateOnly("2024-01-31"), card.dueDate());
         assertEquals(Boolean.TRUE, card.archived());
         assertEquals(12.0, card.estimateWorkload(), "1d 4h at 8 h a day");
-        assertEquals(List.of(new Card.Property("cf-1", List.of("cf-1-opt-1")), new Card.Property("cf-2", false)),
-                card.properties(), "a select value by its option id; 'no' is a false checkbox");
+        assertEquals(List.of(new Card.Property("cf-1", List.of("cf-1-opt-1"))), card.properties(),
+                "a select value by its option id; 'no' in a checkbox is no value (its select 'Yes' stays empty)");
+        Card checked = mapper.map(row(3, "Ship it", "Doing", "", "", "", "", "", "yes"), "A-2").build();
+        assertEquals(List.of(new Card.Property("cf-2", List.of("cf-2-yes"))), checked.properties(),
+                "a checked checkbox is the one option 'Yes' of its select");
         assertEquals(List.of("A-0"), card.parentCardIds());
         assertEquals(1, report.losses().count("tasks.csv column 'Remarks'"), "an unmapped non-blank cell is lost");
     }

@@ -38,6 +38,12 @@ record TrelloCounts(long cards, long comments, long checkItems, long attachments
                 commentsFound.merge(a.path("data").path("card").path("id").asText(), 1, Integer::sum);
             }
         }
+        Set<String> checkboxes = new HashSet<>();
+        for (JsonNode f : root.path("customFields")) {
+            if (f.path("type").asText().equals("checkbox")) {
+                checkboxes.add(f.path("id").asText());
+            }
+        }
         long attachments = 0;
         long values = 0;
         for (JsonNode c : cards) {
@@ -46,8 +52,10 @@ record TrelloCounts(long cards, long comments, long checkItems, long attachments
             attachments += c.has("attachments") ? c.path("attachments").size()
                     : c.path("badges").path("attachments").asInt(0);
             for (JsonNode item : c.path("customFieldItems")) {
-                if (hasValue(item.get("value")) || hasValue(item.get("idValue"))) {
-                    values++;
+                boolean unchecked = checkboxes.contains(item.path("idCustomField").asText())
+                        && item.path("value").path("checked").asText().equalsIgnoreCase("false");
+                if (!unchecked && (hasValue(item.get("value")) || hasValue(item.get("idValue")))) {
+                    values++; // an unchecked checkbox is no value: Kaiten's select "Yes" stays empty (issue 14)
                 }
             }
         }

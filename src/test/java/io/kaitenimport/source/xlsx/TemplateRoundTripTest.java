@@ -87,7 +87,9 @@ class TemplateRoundTripTest {
             assertEquals("Low", fields.get(0).at("/options/1/value").asText());
             assertEquals(10, fields.get(0).at("/options/1/color").asInt());
             assertEquals("number", fields.get(1).get("type").asText());
-            assertEquals("checkbox", fields.get(2).get("type").asText());
+            assertEquals("select", fields.get(2).get("type").asText(), "a checkbox is a one-option select (issue 14)");
+            assertEquals("Yes", fields.get(2).at("/options/0/value").asText());
+            assertEquals(1, fields.get(2).get("options").size());
 
             Map<String, JsonNode> cards = new HashMap<>();
             run.records("cards").forEach(c -> cards.put(c.get("id").asText(), c));
@@ -113,7 +115,8 @@ class TemplateRoundTripTest {
             assertEquals(fields.get(0).at("/options/0/id").asText(), props.get(fields.get(0).get("id").asText())
                     .get(0).asText());
             assertEquals(5.0, props.get(fields.get(1).get("id").asText()).asDouble());
-            assertTrue(props.get(fields.get(2).get("id").asText()).asBoolean());
+            assertEquals(fields.get(2).at("/options/0/id").asText(), props.get(fields.get(2).get("id").asText())
+                    .get(0).asText(), "checked: the option 'Yes'");
 
             JsonNode c2 = cards.get("C-2");
             assertEquals(List.of("C-1"), texts(c2.get("parent_card_ids")));
