@@ -3,14 +3,9 @@ package io.kaitenimport.source.xlsx;
 import io.kaitenimport.issue.SourceException;
 import io.kaitenimport.source.tabular.Cell;
 import io.kaitenimport.issue.Location;
-import org.apache.poi.ss.usermodel.BuiltinFormats;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -20,25 +15,21 @@ import org.xml.sax.helpers.DefaultHandler;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Streams one sheet's rows with POI's event API: {@link XSSFSheetXMLHandler} resolves shared and inline strings,
- * rich text and cached formula results and formats numbers as Excel shows them; a thin SAX filter in front of it
- * keeps what it drops — the cell's raw value, type and style (for typed values and dates in either date system) and
- * the row's {@code hidden} flag. Hyperlinks and values merged down a column come from the {@link SheetScan}.
+ * Streams one sheet's rows with POI's event API: {@link XSSFSheetXMLHandler} resolves shared strings (from
+ * {@link SharedStringsFile}), inline strings, rich text and cached formula results; a thin SAX filter in front of it
+ * keeps what it drops — the cell's raw value, type and style — and the row's {@code hidden} flag, and
+ * {@link CellTypes} makes the typed cell (numbers formatted as Excel shows them, dates in either date system).
+ * Hyperlinks and values merged down a column come from the {@link SheetScan}.
  */
 final class SheetReader {
     private final XlsxWorkbook wb;
-    private final DataFormatter formatter = new DataFormatter(Locale.US);
+    private final CellTypes types;
 
     /** A row as read: 1-based number, hidden flag, cells by 0-based column (trailing blanks trimmed). */
     record RawRow(int number, boolean hidden, List<Cell> cells, List<String> errors) {
@@ -63,11 +54,13 @@ final class SheetReader {
 
     SheetReader(XlsxWorkbook wb) {
         this.wb = wb;
+        this.types = new CellTypes(wb.styles(), wb.date1904());
     }
 
     void read(SheetInfo sheet, SheetScan scan, RowHandler handler) throws IOException {
         Contents contents = new Contents(scan, handler);
-        XSSFSheetXMLHandler cells = new XSSFSheetXMLHandler(wb.styles(), null, wb.strings(), contents, formatter,
+        // No styles for POI's handler: number cells come raw and CellTypes formats each once.
+        XSSFSheetXMLHandler cells = new XSSFSheetXMLHandler(null, null, wb.strings(), contents, types.formatter(),
                 false);
         try (InputStream in = wb.sheetPart(sheet).getInputStream()) {
             XMLReader xml = XMLHelper.newXMLReader();
@@ -77,11 +70,30 @@ final class SheetReader {
             // the handler has what it wanted
         } catch (WrappedUnchecked w) {
             throw (IOException) w.getCause();
+        } catch (SharedStringsFile.Missing m) {
+            throw missing(sheet, contents.ref, m);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         } catch (SourceException e) {
             throw e;
         } catch (Exception e) {
             throw XlsxErrors.translate(Location.file(wb.label(sheet)), e);
         }
+    }
+
+    /** A cell names a shared text the table does not have: the cell, and what the table holds. */
+    private SourceException missing(SheetInfo sheet, String ref, SharedStringsFile.Missing m) {
+        CellReference cell = ref == null ? null : new CellReference(ref);
+        Location at = cell == null ? Location.file(wb.label(sheet))
+                : Location.cell(wb.label(sheet), cell.getRow() + 1L, cell.getCol() + 1L, null);
+        String which = ref == null ? "a cell" : "cell " + ref;
+        if (!m.tablePresent) {
+            return new SourceException(at, "the workbook is damaged: " + which + " refers to a shared text, but the"
+                    + " shared-strings part (xl/sharedStrings.xml) is missing");
+        }
+        return new SourceException(at, "the workbook is damaged: " + which + " refers to shared text #" + m.index
+                + ", but the shared-strings table (xl/sharedStrings.xml) has " + (m.size == 0 ? "none"
+                : "only #0 to #" + (m.size - 1)));
     }
 
     /** Records raw cell attributes and values, then lets POI's handler do the rest. */
@@ -103,6 +115,7 @@ final class SheetReader {
                     contents.rowHidden = "1".equals(h) || "true".equalsIgnoreCase(h);
                 }
                 case "c" -> {
+                    contents.ref = a.getValue("r");
                     contents.type = a.getValue("t");
                     String s = a.getValue("s");
                     contents.style = s == null ? -1 : Integer.parseInt(s.trim());
@@ -138,6 +151,7 @@ final class SheetReader {
         private final Map<Integer, int[]> mergedDown = new HashMap<>();
         private final Map<Integer, Cell> mergedValue = new HashMap<>();
         boolean rowHidden;
+        String ref;
         String type;
         int style;
         final StringBuilder raw = new StringBuilder();
@@ -159,9 +173,9 @@ final class SheetReader {
 
         @Override
         public void cell(String ref, String formatted, XSSFComment comment) {
-            int col = ref == null ? lastCol + 1 : new CellReference(ref).getCol();
+            int col = ref == null ? lastCol + 1 : column(ref);
             lastCol = col;
-            Cell c = typed(formatted);
+            Cell c = types.typed(type, style, raw.toString(), formatted);
             if (c == null) {
                 errors.add((ref == null ? "#" + (col + 1) : ref) + " " + raw.toString().strip());
                 return;
@@ -219,81 +233,24 @@ final class SheetReader {
                 }
             }
         }
+    }
 
-        /** The typed cell for the current raw value, or null for an error value (#N/A, #DIV/0!…). */
-        private Cell typed(String formatted) {
-            String text = formatted == null ? "" : formatted.replace("\r\n", "\n").replace('\r', '\n');
-            String t = type == null ? "n" : type;
-            switch (t) {
-                case "e":
-                    return null;
-                case "b":
-                    return new Cell(text, raw.toString().trim().equals("1") || raw.toString().trim()
-                            .equalsIgnoreCase("true"), null);
-                case "s", "inlineStr", "str":
-                    return Cell.text(text);
-                case "d":
-                    return isoDate(raw.toString().trim(), text);
-                default:
-                    return number(text);
+    /** The 0-based column of a reference such as {@code AB12}, without building a CellReference per cell. */
+    static int column(String ref) {
+        int col = 0;
+        int i = 0;
+        for (; i < ref.length() && i < 4; i++) {
+            char c = ref.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                col = col * 26 + (c - 'A' + 1);
+            } else {
+                break;
             }
         }
-
-        private Cell number(String text) {
-            String r = raw.toString().trim();
-            double d;
-            try {
-                d = Double.parseDouble(r);
-            } catch (NumberFormatException e) {
-                return Cell.text(text);
-            }
-            StylesTable styles = wb.styles();
-            XSSFCellStyle st = null;
-            if (styles != null && styles.getNumCellStyles() > 0) {
-                st = styles.getStyleAt(Math.max(style, 0));
-            }
-            if (st != null) {
-                int idx = st.getDataFormat();
-                String fmt = st.getDataFormatString();
-                if (fmt == null) {
-                    fmt = BuiltinFormats.getBuiltinFormat(idx);
-                }
-                // A bare time of day (value below one day) is not a date; keep what Excel shows.
-                if (fmt != null && d >= 1 && DateUtil.isADateFormat(idx, fmt) && DateUtil.isValidExcelDate(d)) {
-                    LocalDateTime dt = DateUtil.getLocalDateTime(d, wb.date1904(), true);
-                    Object value = dt.toLocalTime().equals(LocalTime.MIDNIGHT) ? dt.toLocalDate() : dt;
-                    return new Cell(formatter.formatRawCellContents(d, idx, fmt, wb.date1904()), value, null);
-                }
-                if (fmt != null && d < 1 && d >= 0 && DateUtil.isADateFormat(idx, fmt)) {
-                    return Cell.text(text);
-                }
-            }
-            return new Cell(plainDigits(text, d), d, null);
+        if (i == 0 || i == ref.length() || ref.charAt(i) < '0' || ref.charAt(i) > '9') {
+            return new CellReference(ref).getCol();
         }
-
-        /**
-         * Excel's "General" format shows long numbers as {@code 1.20786E+15}; ids of that size (Asana, Jira) would
-         * then collide. An integral value keeps all its digits instead.
-         */
-        private static String plainDigits(String shown, double d) {
-            if (shown != null && shown.matches("-?[\\d.,]+E[+-]?\\d+") && d == Math.rint(d) && Math.abs(d) < 1e17) {
-                return new java.math.BigDecimal(d).toPlainString();
-            }
-            return shown;
-        }
-
-        /** Strict ISO cells ({@code t="d"}), rare but valid. */
-        private Cell isoDate(String r, String text) {
-            try {
-                if (r.length() <= 10) {
-                    return new Cell(r, LocalDate.parse(r), null);
-                }
-                LocalDateTime dt = LocalDateTime.parse(r.endsWith("Z") ? r.substring(0, r.length() - 1) : r);
-                return new Cell(r, dt.toLocalTime().equals(LocalTime.MIDNIGHT) ? dt.toLocalDate() : dt, null);
-            } catch (DateTimeParseException e) {
-                return Cell.text(text);
-            }
-        }
+        return col - 1;
     }
 
     /** SheetContentsHandler methods cannot throw checked exceptions; these carry stop and I/O out. */

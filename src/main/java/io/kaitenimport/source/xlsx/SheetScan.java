@@ -10,6 +10,7 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
@@ -21,8 +22,8 @@ import java.util.Map;
 
 /**
  * What a sheet says after its cell data: merged regions and hyperlinks. Both are written after {@code sheetData},
- * so a light SAX pass collects them before rows are streamed. They are few; cells are not kept. Cell notes are
- * counted (they are not imported).
+ * so a light SAX pass collects them before rows are streamed; it skips the cells as bytes ({@link SkipSheetData}).
+ * They are few; cells are not kept. Cell notes are counted (they are not imported).
  */
 final class SheetScan {
     static final SheetScan NONE = new SheetScan();
@@ -39,20 +40,32 @@ final class SheetScan {
     }
 
     static SheetScan scan(XlsxWorkbook wb, SheetInfo sheet) {
-        SheetScan scan = new SheetScan();
         PackagePart part = wb.sheetPart(sheet);
+        try {
+            try {
+                return read(part, true);
+            } catch (SAXException e) {
+                // The cells left out, the rest did not parse (a comment holding the tag, or broken XML): the whole
+                // part decides, and reports what is wrong where it is.
+                return read(part, false);
+            }
+        } catch (Exception e) {
+            throw XlsxErrors.translate(Location.file(wb.label(sheet)), e);
+        }
+    }
+
+    private static SheetScan read(PackagePart part, boolean skipCells) throws Exception {
+        SheetScan scan = new SheetScan();
         try (InputStream in = part.getInputStream()) {
-            parse(in, (local, a) -> {
+            parse(skipCells ? new SkipSheetData(in) : in, (local, a) -> {
                 if (local.equals("mergeCell")) {
                     scan.merge(a.getValue("ref"));
                 } else if (local.equals("hyperlink")) {
                     scan.hyperlink(part, a);
                 }
             });
-            scan.countNotes(part);
-        } catch (Exception e) {
-            throw XlsxErrors.translate(Location.file(wb.label(sheet)), e);
         }
+        scan.countNotes(part);
         return scan;
     }
 

@@ -13,7 +13,6 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.xml.sax.Attributes;
@@ -34,7 +33,7 @@ import java.util.regex.Pattern;
 
 /**
  * An opened .xlsx file for streaming reads: the sheet list and 1904 flag from workbook.xml, the shared strings
- * (unique strings only) and the styles. Sheets are read as XML streams, never loaded as a usermodel workbook.
+ * (in a temp file, see {@link SharedStringsFile}) and the styles. Sheets are read as XML streams, never loaded as a usermodel workbook.
  *
  * <p>Zip-bomb limits are set, not disabled: an entry may not inflate more than 100× its compressed size (POI's
  * default ratio) nor beyond {@link #MAX_ENTRY_SIZE}. XML is parsed by POI's hardened parsers, which refuse DOCTYPE
@@ -60,7 +59,7 @@ final class XlsxWorkbook implements AutoCloseable {
     private boolean date1904;
     private boolean strict;
     private final StylesTable styles;
-    private final ReadOnlySharedStringsTable strings;
+    private final SharedStringsFile strings;
 
     private XlsxWorkbook(String name, OPCPackage pkg) throws IOException, SAXException, OpenXML4JException {
         this.name = name;
@@ -69,8 +68,7 @@ final class XlsxWorkbook implements AutoCloseable {
         this.workbookPart = reader.workbook();
         parseWorkbook();
         this.styles = reader.getStylesTable();
-        // Phonetic runs (furigana) are reading aids, not cell text.
-        this.strings = new ReadOnlySharedStringsTable(pkg, false);
+        this.strings = SharedStringsFile.read(pkg, name);
     }
 
     /** Exposes the workbook part, which POI keeps protected. */
@@ -108,6 +106,7 @@ final class XlsxWorkbook implements AutoCloseable {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
             XlsxWorkbook wb = new XlsxWorkbook(name, pkg);
             if (wb.strict) {
+                wb.close();
                 throw new SourceException(Location.file(name), "the workbook is saved as 'Strict Open XML"
                         + " Spreadsheet'; save it again as 'Excel Workbook (.xlsx)'");
             }
@@ -231,7 +230,7 @@ final class XlsxWorkbook implements AutoCloseable {
         return styles;
     }
 
-    ReadOnlySharedStringsTable strings() {
+    SharedStringsFile strings() {
         return strings;
     }
 
@@ -280,6 +279,12 @@ final class XlsxWorkbook implements AutoCloseable {
 
     @Override
     public void close() {
-        pkg.revert();
+        try {
+            strings.close();
+        } catch (java.io.IOException e) {
+            // only the temp file of shared texts is left behind; the next temp-folder cleanup takes it
+        } finally {
+            pkg.revert();
+        }
     }
 }
