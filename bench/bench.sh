@@ -7,6 +7,7 @@
 #   BENCH_EXTRA="4000000 8000000"    more CSV sizes to convert at the same heap (each must exit 0, valid, all parents kept)
 #   BENCH_JIRA_MB=1024               also convert a generated Jira search dump of about this size (0 = skip;
 #                                    bench/jira-big.sh MB runs that part alone)
+#   BENCH_TRELLO_MB=300              also convert and validate a generated Trello board of this size (bench/trello-heap.sh)
 #   BENCH_XLSX_ROWS=1048575          also convert and validate a task workbook of this many rows (bench/xlsx-heap.sh)
 #   BENCH_KEEP=1                     keep the work folder (printed)
 #
@@ -140,6 +141,10 @@ if [ -n "${BENCH_XLSX_ROWS:-}" ]; then
   else
     echo "xlsx ${BENCH_XLSX_ROWS} rows FAILED: $(tail -3 "$work/xlsx.log")"
   fi
+fi
+# 6. A Trello board of about BENCH_TRELLO_MB megabytes, converted and validated at the same heap (0 = skip).
+if [ "${BENCH_TRELLO_MB:-0}" != 0 ]; then
+  BENCH_HEAP="$heap" "$root/bench/trello-heap.sh" "$BENCH_TRELLO_MB" || echo "Trello ${BENCH_TRELLO_MB} MB FAILED"
 fi
 echo
 echo "load after: $(uptime)"

@@ -8,7 +8,8 @@ import java.util.List;
  * An exact set of strings numbered 0, 1, 2… in insertion order, for millions of ids: the UTF-8 bytes live in 256 KB
  * byte chunks (no String or entry object per id), an open-addressing int table finds them. About
  * {@code length + 12} bytes per id (an 11-character key costs ≈ 23 bytes), and lookups compare the bytes, so
- * there are no hash collisions to get wrong. Not thread-safe.
+ * there are no hash collisions to get wrong — only when a slot's hash tag matches, so a miss rarely reads an id's
+ * bytes. Not thread-safe.
  */
 public final class IdTable {
     /**
@@ -22,7 +23,10 @@ public final class IdTable {
     private int chunkUsed = CHUNK;
     /** Where each id's bytes start: chunk number in the high bits, offset in the low ones. */
     private final IntArray starts = new IntArray();
-    /** ordinal + 1 per slot, 0 for empty; the length is a power of two. */
+    /**
+     * 0 for empty, else {@code tag | ordinal + 1}: the ordinal in the low bits the slot index uses, the key's hash
+     * bits above them as a tag (see {@link #find}). The length is a power of two.
+     */
     private int[] slots = new int[16];
     private int size;
     private final boolean foldCase;
@@ -46,43 +50,99 @@ public final class IdTable {
 
     /** The ordinal of {@code id}, adding it when new. */
     public int intern(String id) {
-        byte[] b = id.getBytes(StandardCharsets.UTF_8);
-        byte[] k = key(id, b);
-        int h = hash(k, 0, k.length);
-        int mask = slots.length - 1;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            int s = slots[i];
-            if (s == 0) {
-                int ordinal = append(b);
-                slots[i] = ordinal + 1;
-                if (++size * 4L > slots.length * 3L) {
-                    grow();
-                }
-                return ordinal;
-            }
-            if (equalsAt(s - 1, k)) {
-                return s - 1;
-            }
+        int ordinal = find(id);
+        if (ordinal >= 0) {
+            return ordinal;
         }
+        ordinal = append(id.getBytes(StandardCharsets.UTF_8));
+        // find() left the hash of the key in lastHash; the first empty slot of its chain takes the new id.
+        place(slots, lastHash, ordinal);
+        if (++size * 4L > slots.length * 3L) {
+            grow();
+        }
+        return ordinal;
     }
 
-    private byte[] key(String id, byte[] bytes) {
-        return foldCase ? id.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8) : bytes;
-    }
+    /** The hash of the key {@link #find} looked up last (intern places a new id with it). */
+    private int lastHash;
 
-    /** The ordinal of {@code id}, or -1. */
+    /**
+     * The ordinal of {@code id}, or -1. Slots hold a tag (high hash bits) beside the ordinal, so a probe compares
+     * bytes only when the tags agree: a miss walks its chain without touching the id bytes. ASCII keys — nearly
+     * all ids — are hashed and compared straight from the String, folding case on the fly, without allocating.
+     */
     public int find(String id) {
-        byte[] b = key(id, id.getBytes(StandardCharsets.UTF_8));
+        int n = id.length();
+        boolean ascii = true;
+        for (int i = 0; i < n && ascii; i++) {
+            ascii = id.charAt(i) < 0x80;
+        }
+        if (!ascii) {
+            return find(key(id));
+        }
+        int h = 0x811c9dc5;
+        for (int i = 0; i < n; i++) {
+            h = (h ^ fold(id.charAt(i))) * 0x01000193;
+        }
+        h = mix(h);
+        lastHash = h;
         int mask = slots.length - 1;
-        for (int i = hash(b, 0, b.length) & mask; ; i = (i + 1) & mask) {
+        int bits = Integer.numberOfTrailingZeros(slots.length);
+        int tag = tagOf(h, bits);
+        for (int i = h & mask; ; i = (i + 1) & mask) {
             int s = slots[i];
             if (s == 0) {
                 return -1;
             }
-            if (equalsAt(s - 1, b)) {
-                return s - 1;
+            if ((s & ~mask) == tag) {
+                int ordinal = (s & mask) - 1;
+                if (equalsAscii(ordinal, id)) {
+                    return ordinal;
+                }
             }
         }
+    }
+
+    /** The (case-folded when folding) UTF-8 bytes of a key. */
+    private byte[] key(String id) {
+        return (foldCase ? id.toLowerCase(java.util.Locale.ROOT) : id).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private int find(byte[] k) {
+        int h = hash(k, 0, k.length);
+        lastHash = h;
+        int mask = slots.length - 1;
+        int tag = tagOf(h, Integer.numberOfTrailingZeros(slots.length));
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            int s = slots[i];
+            if (s == 0) {
+                return -1;
+            }
+            if ((s & ~mask) == tag && equalsAt((s & mask) - 1, k)) {
+                return (s & mask) - 1;
+            }
+        }
+    }
+
+    /**
+     * The hash bits above the slot index, in place: with {@code bits} index bits an ordinal + 1 fits below them
+     * (the table always has more slots than ids), so a slot is {@code tag | ordinal + 1} in one int.
+     */
+    private static int tagOf(int h, int bits) {
+        return bits >= 32 ? 0 : h & (-1 << bits);
+    }
+
+    private static void place(int[] table, int h, int ordinal) {
+        int mask = table.length - 1;
+        int i = h & mask;
+        while (table[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        table[i] = tagOf(h, Integer.numberOfTrailingZeros(table.length)) | (ordinal + 1);
+    }
+
+    private char fold(char c) {
+        return foldCase && c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     public String get(int ordinal) {
@@ -116,42 +176,95 @@ public final class IdTable {
         return starts.size() - 1;
     }
 
+    /** Whether the stored id equals an ASCII key (folding case when the table does). */
+    private boolean equalsAscii(int ordinal, String id) {
+        int start = starts.get(ordinal);
+        byte[] c = chunks.get(start >>> CHUNK_BITS);
+        int at = start & (CHUNK - 1);
+        int len = readLength(c, at);
+        int from = at + lengthBytes(len);
+        if (len == id.length()) {
+            for (int i = 0; i < len; i++) {
+                byte x = c[from + i];
+                if (x < 0) {
+                    return foldCase && slowEquals(c, from, len, id);
+                }
+                if (fold((char) x) != fold(id.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return foldCase && slowEquals(c, from, len, id);
+    }
+
+    /** Case folding beyond ASCII may change lengths (the Kelvin sign folds to 'k'): compare as String does. */
+    private static boolean slowEquals(byte[] c, int from, int len, String id) {
+        for (int i = 0; i < len; i++) {
+            if (c[from + i] < 0) {
+                return java.util.Arrays.equals(folded(c, from, len),
+                        id.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return false; // an ASCII id of another length
+    }
+
     private boolean equalsAt(int ordinal, byte[] b) {
         int start = starts.get(ordinal);
         byte[] c = chunks.get(start >>> CHUNK_BITS);
         int at = start & (CHUNK - 1);
         int len = readLength(c, at);
+        int from = at + lengthBytes(len);
         if (foldCase) {
-            byte[] stored = folded(c, at + lengthBytes(len), len);
-            return java.util.Arrays.equals(stored, b);
+            for (int i = 0; i < len; i++) {
+                if (c[from + i] < 0) {
+                    return java.util.Arrays.equals(folded(c, from, len), b);
+                }
+            }
+            if (len != b.length) {
+                return false;
+            }
+            for (int i = 0; i < len; i++) {
+                byte x = c[from + i];
+                if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != b[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
         if (len != b.length) {
             return false;
         }
-        return java.util.Arrays.equals(c, at + lengthBytes(len), at + lengthBytes(len) + len, b, 0, len);
+        return java.util.Arrays.equals(c, from, from + len, b, 0, len);
     }
 
     private void grow() {
         int[] bigger = new int[slots.length * 2];
-        int mask = bigger.length - 1;
         for (int ordinal = 0; ordinal < size; ordinal++) {
             int start = starts.get(ordinal);
             byte[] c = chunks.get(start >>> CHUNK_BITS);
             int at = start & (CHUNK - 1);
             int len = readLength(c, at);
-            int i;
-            if (foldCase) {
-                byte[] k = folded(c, at + lengthBytes(len), len);
-                i = hash(k, 0, k.length) & mask;
-            } else {
-                i = hash(c, at + lengthBytes(len), len) & mask;
-            }
-            while (bigger[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            bigger[i] = ordinal + 1;
+            place(bigger, storedHash(c, at + lengthBytes(len), len), ordinal);
         }
         slots = bigger;
+    }
+
+    /** The hash of a stored id's key, as {@link #find} computes it for the same key. */
+    private int storedHash(byte[] c, int from, int len) {
+        if (!foldCase) {
+            return hash(c, from, len);
+        }
+        int h = 0x811c9dc5;
+        for (int i = from; i < from + len; i++) {
+            byte x = c[i];
+            if (x < 0) {
+                byte[] k = folded(c, from, len);
+                return hash(k, 0, k.length);
+            }
+            h = (h ^ (x >= 'A' && x <= 'Z' ? x + 32 : x)) * 0x01000193;
+        }
+        return mix(h);
     }
 
     /** The lower-case UTF-8 bytes of a stored id: ASCII is folded in place, anything else through String. */
@@ -195,6 +308,10 @@ public final class IdTable {
         for (int i = from; i < from + len; i++) {
             h = (h ^ b[i]) * 0x01000193;
         }
+        return mix(h);
+    }
+
+    private static int mix(int h) {
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;

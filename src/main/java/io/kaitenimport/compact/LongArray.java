@@ -37,6 +37,13 @@ public final class LongArray {
         return values[i];
     }
 
+    public void set(int i, long v) {
+        if (i >= size) {
+            throw new IndexOutOfBoundsException(i);
+        }
+        values[i] = v;
+    }
+
     /** Sorts and removes repeated values, in place. */
     public void sortUnique() {
         Arrays.sort(values, 0, size);

@@ -18,6 +18,7 @@ public final class Json {
             .serializationInclusion(JsonInclude.Include.NON_EMPTY)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .addModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule())
             .build();
 
     static {

@@ -39,8 +39,9 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
     private boolean finished;
     private boolean published;
     private final Path createdRoot;
+    /** The zip being made beside the run, for a .zip output. */
+    private volatile ZipPacking zip;
     private final Thread cleanup;
-    private volatile Path pendingZip;
     private java.util.function.Consumer<String> progress;
     private java.util.function.Consumer<ImportRecord> observer = r -> { };
     private long written;
@@ -67,6 +68,8 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
         Files.createDirectories(parent);
         this.stage = Files.createTempDirectory(parent, "." + output.getFileName() + ".staging-");
         this.shardSize = shardSize;
+        // A zip's shards are deflated as the writer closes them, beside the conversion, not all at the end.
+        this.zip = ZipPacking.isZip(output) ? new ZipPacking(stage, output) : null;
         // Ctrl-C or a kill during a long run must not leave a half-written staging folder behind.
         this.cleanup = new Thread(this::discard, "kaiten-import-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
@@ -204,14 +207,8 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
         }
     }
 
-    private java.util.concurrent.CompletableFuture<Void> packing;
-
-    private static boolean isZip(Path output) {
-        return output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
-    }
-
     /**
-     * Starts deflating the finished package into a temporary zip beside {@code output} on another thread, so that
+     * Starts packing the finished package into a temporary zip beside {@code output} on another thread, so that
      * packing overlaps validation (which only reads the staged files); {@link #publish} then waits for it. The zip
      * is the same bytes as a sequential one. No-op for directory output.
      */
@@ -219,37 +216,20 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
         if (!finished) {
             throw new IllegalStateException("finish() first");
         }
-        if (!isZip(output) || packing != null) {
-            return;
+        if (ZipPacking.isZip(output)) {
+            packingFor(output).start();
         }
-        Path tmp = Files.createTempFile(output.toAbsolutePath().getParent(), "." + output.getFileName(), ".tmp");
-        pendingZip = tmp;
-        packing = java.util.concurrent.CompletableFuture.runAsync(() -> {
-            try {
-                PackageZip.write(stage, tmp);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, r -> {
-            Thread t = new Thread(r, "kaiten-import-zip");
-            t.setDaemon(true);
-            t.start();
-        });
     }
 
-    /** Waits for background packing; its failure is rethrown as it happened (I/O error, or an Error). */
-    private void awaitPacking() throws IOException {
-        try {
-            packing.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof java.io.UncheckedIOException u) {
-                throw u.getCause();
-            } else if (c instanceof Error err) {
-                throw err;
+    private ZipPacking packingFor(Path output) throws IOException {
+        if (zip == null || !zip.output().equals(output)) {
+            if (zip != null) {
+                zip.awaitQuietly();
+                zip.discard();
             }
-            throw new IOException("packing the zip failed: " + c, c);
+            zip = new ZipPacking(stage, output);
         }
+        return zip;
     }
 
     /** Moves the finished package into place: a zip when {@code output} ends in .zip, else a directory. */
@@ -257,20 +237,9 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
         if (!finished) {
             throw new IllegalStateException("finish() first");
         }
-        if (isZip(output)) {
+        if (ZipPacking.isZip(output)) {
             checkReplaceable(output);
-            if (packing == null) {
-                startPacking(output);
-            }
-            Path tmp = pendingZip;
-            try {
-                awaitPacking();
-                readable(tmp, false);
-                Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-                pendingZip = null;
-            }
+            packingFor(output).publish();
             FileTrees.delete(stage);
         } else {
             checkReplaceable(output);
@@ -315,7 +284,7 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
     }
 
     /** Temp files are private (0600/0700); a published package gets the usual 0644/0755 on POSIX systems. */
-    private static void readable(Path p, boolean dir) throws IOException {
+    static void readable(Path p, boolean dir) throws IOException {
         if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
                     dir ? "rwxr-xr-x" : "rw-r--r--"));
@@ -326,12 +295,9 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
     @Override
     public void close() throws IOException {
         background.stop();
-        if (packing != null) {
-            try {
-                packing.join(); // let it finish before its file and the stage are deleted
-            } catch (RuntimeException ignored) {
-                // the package is being thrown away
-            }
+        ZipPacking z = zip;
+        if (z != null) {
+            z.awaitQuietly(); // let it finish before its file and the stage are deleted
         }
         for (Shards s : open.values()) {
             try {
@@ -350,11 +316,11 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
 
     /** Deletes the staging folder, a half-written zip, and folders this run created for an unpublished output. */
     private synchronized void discard() {
+        ZipPacking z = zip;
+        if (z != null) {
+            z.discard();
+        }
         try {
-            Path zip = pendingZip;
-            if (zip != null) {
-                Files.deleteIfExists(zip);
-            }
             FileTrees.delete(stage);
             if (!published && createdRoot != null && Files.isDirectory(createdRoot)) {
                 try (java.util.stream.Stream<Path> walk = Files.walk(createdRoot)) {
@@ -382,7 +348,12 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
 
         void write(ImportRecord record) throws IOException {
             if (gen == null || inShard >= shardSize) {
+                boolean full = gen != null;
                 close();
+                ZipPacking z = zip;
+                if (full && z != null) {
+                    z.shardDone(names.get(names.size() - 1)); // final now: only an entity's last shard grows
+                }
                 String name = entity.key() + "_" + names.size() + ".json";
                 names.add(name);
                 out = Files.newOutputStream(stage.resolve(name));

@@ -29,7 +29,10 @@ public final class TextLimits {
      * at a word boundary with an ellipsis and the full title goes to the top of the description.
      */
     public static Title title(String raw, String fallback, SourceContext ctx, Location where) {
-        String t = raw == null ? "" : raw.strip().replaceAll("[\\r\\n]+", " ");
+        String t = raw == null ? "" : raw.strip();
+        if (t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
+            t = t.replaceAll("[\\r\\n]+", " ");
+        }
         if (t.isEmpty()) {
             ctx.issue(EMPTY_TITLE, where, fallback);
             return new Title(fallback, null);

@@ -34,4 +34,39 @@ class IdTableTest {
         assertEquals("Задача 7", t.get(c));
         assertEquals(c, t.find("Задача 7"));
     }
+
+    @Test
+    void foldingTableMatchesAnyCaseAndKeepsTheFirstSpelling() {
+        IdTable t = new IdTable(true);
+        int n = 200_000;
+        for (int i = 0; i < n; i++) {
+            assertEquals(i, t.intern((i % 2 == 0 ? "Task-" : "BUG-") + i));
+        }
+        for (int i = 0; i < n; i += 7) {
+            String id = (i % 2 == 0 ? "Task-" : "BUG-") + i;
+            assertEquals(i, t.find(id.toUpperCase(java.util.Locale.ROOT)));
+            assertEquals(i, t.find(id.toLowerCase(java.util.Locale.ROOT)));
+            assertEquals(i, t.intern(id.toLowerCase(java.util.Locale.ROOT)), "no second entry for another case");
+            assertEquals(id, t.get(i), "the first spelling is kept");
+        }
+        assertEquals(n, t.size());
+        assertEquals(-1, t.find("task-" + n));
+        assertEquals(-1, t.find("Task-1x"));
+    }
+
+    @Test
+    void foldingBeyondAsciiComparesLikeStringLowerCase() {
+        IdTable t = new IdTable(true);
+        int cyr = t.intern("Задача-7");
+        int kelvin = t.intern("\u212A-1"); // KELVIN SIGN lower-cases to ASCII 'k'
+        int ascii = t.intern("plain");
+        assertEquals(cyr, t.find("ЗАДАЧА-7"));
+        assertEquals(cyr, t.find("задача-7"));
+        assertEquals(kelvin, t.find("k-1"), "an ASCII key finds a non-ASCII id that folds to it");
+        assertEquals(kelvin, t.find("K-1"));
+        assertEquals(ascii, t.find("PLAIN"));
+        assertEquals(-1, t.find("k-2"));
+        assertEquals(-1, t.find("Задача-8"));
+        assertEquals("\u212A-1", t.get(kelvin));
+    }
 }

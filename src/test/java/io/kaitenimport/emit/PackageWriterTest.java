@@ -86,4 +86,39 @@ class PackageWriterTest {
         assertEquals("short.txt", FileNames.fitBytes("short.txt", 180));
         assertEquals(fitted, FileNames.fitBytes(name, 180), "deterministic");
     }
+
+    /** Writes 2,500 boards in shards of 100 (most deflated while writing goes on) into {@code out}. */
+    private static void writeBoards(Path out) throws Exception {
+        try (PackageWriter w = new PackageWriter(out, 100)) {
+            for (int i = 0; i < 2_500; i++) {
+                w.accept(Board.of("b" + i, "Board number " + i + " " + "x".repeat(i % 97)));
+            }
+            w.finish();
+            w.startPacking(out);
+            w.publish(out);
+        }
+    }
+
+    @Test
+    void zipIsByteIdenticalWhicheverShardsWereDeflatedEarlyAndReadsBack() throws Exception {
+        Path a = tmp.resolve("a.zip");
+        Path b = tmp.resolve("b.zip");
+        writeBoards(a);
+        writeBoards(b);
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b)), "same bytes twice");
+        assertEquals(2, entries(), "no staging or deflate folders left beside the zips");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(a.toFile())) {
+            List<String> names = zip.stream().map(java.util.zip.ZipEntry::getName).toList();
+            assertEquals(PackageWriter.META, names.get(0));
+            assertEquals(26, names.size(), "meta-data.json and 25 board shards");
+            StringBuilder all = new StringBuilder();
+            for (String n : names.subList(1, names.size())) {
+                all.append(new String(zip.getInputStream(zip.getEntry(n)).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+            for (int i = 0; i < 2_500; i += 499) {
+                assertTrue(all.indexOf("\"b" + i + "\"") >= 0, "board b" + i + " is in the zip");
+            }
+        }
+    }
 }

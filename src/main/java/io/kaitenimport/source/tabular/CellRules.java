@@ -18,8 +18,11 @@ public final class CellRules {
 
     private final TabularMapping mapping;
 
+    private final int longestNull;
+
     public CellRules(TabularMapping mapping) {
         this.mapping = mapping;
+        this.longestNull = mapping.nullValues().stream().mapToInt(String::length).max().orElse(0);
     }
 
     /** Cells holding one of the mapping's null values ("Unassigned", "None" …) count as empty. */
@@ -41,6 +44,10 @@ public final class CellRules {
     }
 
     private boolean isNull(String text) {
+        if (text.length() > longestNull && !Character.isWhitespace(text.charAt(0))
+                && !Character.isWhitespace(text.charAt(text.length() - 1))) {
+            return false; // most cells: longer than any null value, nothing to strip
+        }
         String t = text.strip();
         for (String n : mapping.nullValues()) {
             if (n.equalsIgnoreCase(t)) {
@@ -81,14 +88,35 @@ public final class CellRules {
                 return json;
             }
         }
-        for (String line : NEWLINE.split(text)) {
-            String[] parts = multi ? line.split(Pattern.quote(mapping.listSeparator())) : new String[] {line};
-            for (String p : parts) {
-                String v = p.strip();
+        // By hand rather than NEWLINE.split and String.split(Pattern.quote(separator)), which compiled a pattern
+        // for every cell: lines end at LF (a CR before it goes too), values at the separator; blanks are dropped.
+        String sep = multi ? mapping.listSeparator() : null;
+        if (sep != null && sep.isEmpty()) {
+            sep = null;
+        }
+        int from = 0;
+        int n = text.length();
+        while (from <= n) {
+            int nl = text.indexOf('\n', from);
+            int end = nl < 0 ? n : nl;
+            int lineEnd = end > from && text.charAt(end - 1) == '\r' ? end - 1 : end;
+            int at = from;
+            while (true) {
+                int s = sep == null ? -1 : text.indexOf(sep, at);
+                int partEnd = s < 0 || s + sep.length() > lineEnd ? lineEnd : s;
+                String v = text.substring(at, partEnd).strip();
                 if (!v.isEmpty() && !out.contains(v)) {
                     out.add(v);
                 }
+                if (partEnd == lineEnd) {
+                    break;
+                }
+                at = partEnd + sep.length();
             }
+            if (nl < 0) {
+                break;
+            }
+            from = nl + 1;
         }
         return out;
     }

@@ -177,6 +177,10 @@ public final class DateParser {
         if (value == null || value.isBlank()) {
             return Outcome.fail("empty date value");
         }
+        ParsedDate iso = strictIso(value);
+        if (iso != null) {
+            return Outcome.ok(iso);
+        }
         String s = normalise(value);
         String quoted = quote(s);
         try {
@@ -243,6 +247,71 @@ public final class DateParser {
             return Outcome.fail(e.getMessage());
         }
         return Outcome.fail("unrecognised date format " + quoted + "; expected e.g. 2024-05-29 or 29.05.2024");
+    }
+
+    /**
+     * The shapes nearly every export writes — {@code 2024-05-29}, {@code 2024-05-29T16:00[:00][Z]} (or a space for
+     * the T) — read without regular expressions, giving what the general path gives; null for anything else
+     * (including invalid dates and times, whose messages the general path words).
+     */
+    private static ParsedDate strictIso(String s) {
+        int n = s.length();
+        if (n != 10 && n != 16 && n != 17 && n != 19 && n != 20) {
+            return null;
+        }
+        if (!digits(s, 0, 4) || s.charAt(4) != '-' || !digits(s, 5, 7) || s.charAt(7) != '-' || !digits(s, 8, 10)) {
+            return null;
+        }
+        int year = number(s, 0, 4);
+        int month = number(s, 5, 7);
+        int day = number(s, 8, 10);
+        if (month < 1 || month > 12 || day < 1 || day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()) {
+            return null;
+        }
+        LocalDate date = LocalDate.of(year, month, day);
+        if (n == 10) {
+            return new ParsedDate(date, null, null);
+        }
+        boolean utc = s.charAt(n - 1) == 'Z' || s.charAt(n - 1) == 'z';
+        int timeEnd = utc ? n - 1 : n;
+        char t = s.charAt(10);
+        if (t != 'T' && t != 't' && t != ' ' || timeEnd != 16 && timeEnd != 19) {
+            return null;
+        }
+        if (!digits(s, 11, 13) || s.charAt(13) != ':' || !digits(s, 14, 16)) {
+            return null;
+        }
+        int second = 0;
+        if (timeEnd == 19) {
+            if (s.charAt(16) != ':' || !digits(s, 17, 19)) {
+                return null;
+            }
+            second = number(s, 17, 19);
+        }
+        int hour = number(s, 11, 13);
+        int minute = number(s, 14, 16);
+        if (hour > 23 || minute > 59 || second > 59) {
+            return null;
+        }
+        return new ParsedDate(date, LocalTime.of(hour, minute, second), utc ? ZoneOffset.UTC : null);
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + s.charAt(i) - '0';
+        }
+        return v;
     }
 
     /**

@@ -99,8 +99,19 @@ final class HeaderMap {
     }
 
     String name(int column) {
-        return column < header.size() ? header.get(column).replace("\uFEFF", "").strip() : "#" + (column + 1);
+        String[] names = this.names;
+        if (names == null) {
+            // Every card asks for its columns' names (error positions, loss labels): compute them once.
+            names = new String[header.size()];
+            for (int i = 0; i < names.length; i++) {
+                names[i] = header.get(i).replace("\uFEFF", "").strip();
+            }
+            this.names = names;
+        }
+        return column < names.length ? names[column] : "#" + (column + 1);
     }
+
+    private String[] names;
 
     /** A description of what fed what, for the report. */
     String describe() {

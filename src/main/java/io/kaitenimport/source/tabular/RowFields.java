@@ -104,6 +104,17 @@ public final class RowFields {
 
     /** The data-loss label of a column: {@code file column 'Header'}. */
     public String lossField(int col) {
+        if (col < lossFields.length) {
+            String f = lossFields[col];
+            if (f == null) {
+                f = file + " column '" + headers.name(col) + "'";
+                lossFields[col] = f;
+            }
+            return f;
+        }
         return file + " column '" + headers.name(col) + "'";
     }
+
+    /** Labels asked for on every row, built once per column. */
+    private final String[] lossFields = new String[64];
 }

@@ -100,7 +100,8 @@ final class RowIndex {
             for (int col : dateColumns) {
                 Cell c = row.cell(col);
                 // Only slash/dash/dot numeric dates can be ambiguous; keep a bounded sample of those.
-                if (c.value() == null && dateSamples.size() < 10_000 && AMBIGUOUS_DATE.matcher(c.text()).matches()) {
+                if (c.value() == null && dateSamples.size() < 10_000 && mayBeAmbiguous(c.text())
+                        && AMBIGUOUS_DATE.matcher(c.text()).matches()) {
                     dateSamples.add(c.text().strip());
                 }
             }
@@ -109,6 +110,30 @@ final class RowIndex {
             throw new SourceException(Location.cell(fields.file, source.headerLine(), null, null),
                     "the table has a header but no data rows");
         }
+    }
+
+    /**
+     * What {@link #AMBIGUOUS_DATE} needs at the start — a digit and a separator after one or two digits — checked
+     * without a Matcher, so ISO dates (every cell of most exports) are turned away cheaply.
+     */
+    private static boolean mayBeAmbiguous(String t) {
+        int i = 0;
+        int n = t.length();
+        while (i < n && " \t\n\u000B\f\r".indexOf(t.charAt(i)) >= 0) {
+            i++;
+        }
+        if (i + 2 >= n || !isDigit(t.charAt(i))) {
+            return false;
+        }
+        return isSeparator(t.charAt(i + 1)) || isDigit(t.charAt(i + 1)) && isSeparator(t.charAt(i + 2));
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '.' || c == '/' || c == '-';
     }
 
     /** Numbers the row's card (0-based) under its id, or a derived one when another row has it. */

@@ -1,97 +1,156 @@
 package io.kaitenimport.source.trello;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kaitenimport.source.SourceContext;
+import io.kaitenimport.compact.IdTable;
+import io.kaitenimport.compact.IntArray;
+import io.kaitenimport.compact.IntSort;
+import io.kaitenimport.compact.LongArray;
 import io.kaitenimport.issue.Location;
+import io.kaitenimport.source.SourceContext;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Indexes the export's actions (at most the newest 1000) by card, holding references into the tree. Trello writes
- * them newest first, but order is decided by their dates so hand-edited exports work too.
- * Converters mark the actions they carry; {@link #reportUnused} then counts every other action as a loss, so the
- * report says how much history did not make it.
+ * Indexes the export's actions by card in one pass, holding action positions, never actions: a card's creation
+ * action, its list moves and added attachments are (card, action) pairs sorted once, comments are counted per
+ * card, and check states are kept per checklist item id. An action is parsed again from the file
+ * ({@link TrelloElements}) when a card asks for it. Trello writes actions newest first, but order is decided by
+ * their dates so hand-edited exports work too. Converters mark the actions they carry; {@link #reportUnused} then
+ * counts every other action as a loss, so the report says how much history did not make it.
  */
 final class TrelloActions {
     static final Set<String> COMMENT = Set.of("commentCard", "copyCommentCard");
     static final Set<String> CREATION = Set.of("createCard", "copyCard", "convertToCardFromCheckItem", "emailCard");
 
+    /** An action and its position in the export's {@code actions}. */
+    record Action(int index, JsonNode node) {
+    }
+
     private final TrelloExport export;
-    private final Map<String, JsonNode> creation = new HashMap<>();
-    private final Map<String, List<JsonNode>> moves = new HashMap<>();
-    private final Map<String, Integer> comments = new HashMap<>();
-    private final Map<String, JsonNode> lastCheckState = new HashMap<>();
-    private final Map<String, List<JsonNode>> addedAttachments = new HashMap<>();
+    private final TrelloCardIds cards;
+    /** Per card ordinal: the creating action (-1 for none) and its time. */
+    private final IntArray creation = new IntArray();
+    private final LongArray creationWhen = new LongArray();
+    private final IntArray comments = new IntArray();
+    /** (card ordinal, action) pairs, sorted after the pass. */
+    private final LongArray moves = new LongArray();
+    private final LongArray addedAttachments = new LongArray();
+    private final IdTable checkItems = new IdTable();
+    private final IntArray lastCheckState = new IntArray();
+    private final LongArray lastCheckWhen = new LongArray();
+    private final IdTable deletedAttachments = new IdTable();
+    /** Comments a card of the export can carry, and their times: sorted into writing order by {@link #comments}. */
+    private final IntArray commentActions = new IntArray();
+    private final LongArray commentWhen = new LongArray();
     private final Map<String, String> listNames = new HashMap<>();
     private final Map<String, String> boardNames = new HashMap<>();
-    private final Map<String, JsonNode> boardCreation = new HashMap<>();
-    private final Set<String> deletedAttachments = new HashSet<>();
-    private final Set<JsonNode> used = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Map<JsonNode, Integer> index = new IdentityHashMap<>();
+    private final Map<String, Integer> boardCreation = new HashMap<>();
+    private final BitSet used = new BitSet();
 
-    TrelloActions(TrelloExport export) {
+    /** Reads every action once; {@code visit} sees each one too (people and attachment names are collected there). */
+    TrelloActions(TrelloExport export, TrelloCardIds cards, Consumer<JsonNode> visit) {
         this.export = export;
-        for (JsonNode a : export.actions) {
-            index.put(a, index.size());
-            String type = TrelloExport.text(a, "type");
-            JsonNode data = a.path("data");
-            String card = TrelloExport.text(data.get("card"), "id");
-            for (String k : new String[] {"list", "listAfter", "listBefore"}) {
-                String id = TrelloExport.text(data.get(k), "id");
-                String name = TrelloExport.text(data.get(k), "name");
-                if (id != null && name != null) {
-                    listNames.putIfAbsent(id, name);
+        this.cards = cards;
+        for (int c = 0; c < cards.size(); c++) {
+            creation.add(-1);
+            creationWhen.add(0);
+            comments.add(0);
+        }
+        for (int i = 0; i < export.actions.size(); i++) {
+            JsonNode a = export.actions.get(i);
+            visit.accept(a);
+            index(i, a);
+        }
+        moves.sortUnique();
+        addedAttachments.sortUnique();
+    }
+
+    private void index(int i, JsonNode a) {
+        String type = TrelloExport.text(a, "type");
+        JsonNode data = a.path("data");
+        String card = TrelloExport.text(data.get("card"), "id");
+        for (String k : new String[] {"list", "listAfter", "listBefore"}) {
+            String id = TrelloExport.text(data.get(k), "id");
+            String name = TrelloExport.text(data.get(k), "name");
+            if (id != null && name != null) {
+                listNames.putIfAbsent(id, name);
+            }
+        }
+        String board = TrelloExport.text(data.get("board"), "id");
+        String boardName = TrelloExport.text(data.get("board"), "name");
+        if (board != null && boardName != null) {
+            boardNames.putIfAbsent(board, boardName);
+        }
+        if ("createBoard".equals(type) && board != null) {
+            boardCreation.put(board, i);
+        }
+        if (type == null || card == null) {
+            return;
+        }
+        int c = cards.find(card);
+        if (type.equals("updateCheckItemStateOnCard")) {
+            String item = TrelloExport.text(data.get("checkItem"), "id");
+            if (item != null) {
+                int k = checkItems.intern(item);
+                long when = millis(when(a));
+                if (k == lastCheckState.size()) {
+                    lastCheckState.add(i);
+                    lastCheckWhen.add(when);
+                } else if (when > lastCheckWhen.get(k)) {
+                    lastCheckState.set(k, i);
+                    lastCheckWhen.set(k, when);
                 }
             }
-            String board = TrelloExport.text(data.get("board"), "id");
-            String boardName = TrelloExport.text(data.get("board"), "name");
-            if (board != null && boardName != null) {
-                boardNames.putIfAbsent(board, boardName);
+        } else if (type.equals("deleteAttachmentFromCard")) {
+            String att = TrelloExport.text(data.get("attachment"), "id");
+            if (att != null) {
+                deletedAttachments.intern(att);
             }
-            if ("createBoard".equals(type) && board != null) {
-                boardCreation.put(board, a);
+        }
+        if (c < 0) {
+            return; // only cards of the export ask for their actions; reportUnused counts the rest
+        }
+        if (CREATION.contains(type)) {
+            long when = millis(when(a));
+            if (creation.get(c) < 0 || when < creationWhen.get(c)) {
+                creation.set(c, i);
+                creationWhen.set(c, when);
             }
-            if (type == null || card == null) {
-                continue;
+        } else if (COMMENT.contains(type)) {
+            comments.set(c, comments.get(c) + 1);
+            if (!data.path("text").asText("").isBlank()) {
+                commentActions.add(i);
+                commentWhen.add(millis(when(a)));
             }
-            if (CREATION.contains(type)) {
-                creation.merge(card, a, (old, now) -> when(now).compareTo(when(old)) < 0 ? now : old);
-            } else if (COMMENT.contains(type)) {
-                comments.merge(card, 1, Integer::sum);
-            } else if (type.equals("updateCard") && data.has("listAfter")) {
-                moves.computeIfAbsent(card, k -> new ArrayList<>()).add(a);
-            } else if (type.equals("updateCheckItemStateOnCard")) {
-                String item = TrelloExport.text(data.get("checkItem"), "id");
-                if (item != null) {
-                    lastCheckState.merge(item, a, (old, now) -> when(now).compareTo(when(old)) > 0 ? now : old);
-                }
-            } else if (type.equals("addAttachmentToCard")) {
-                addedAttachments.computeIfAbsent(card, k -> new ArrayList<>()).add(a);
-            } else if (type.equals("deleteAttachmentFromCard")) {
-                String att = TrelloExport.text(data.get("attachment"), "id");
-                if (att != null) {
-                    deletedAttachments.add(att);
-                }
-            }
+        } else if (type.equals("updateCard") && data.has("listAfter")) {
+            moves.add(LongArray.pair(c, i));
+        } else if (type.equals("addAttachmentToCard")) {
+            addedAttachments.add(LongArray.pair(c, i));
         }
     }
 
+    private Action action(int i) {
+        return i < 0 ? null : new Action(i, export.actions.get(i));
+    }
+
     /** The action that created the card (oldest of createCard, copyCard, …), or null. */
-    JsonNode creation(String cardId) {
-        return creation.get(cardId);
+    Action creation(String cardId) {
+        int c = cards.find(cardId);
+        return c < 0 ? null : action(creation.get(c));
     }
 
     /** The createBoard action of the board, or null. */
-    JsonNode boardCreation(String boardId) {
-        return boardCreation.get(boardId);
+    Action boardCreation(String boardId) {
+        Integer i = boardCreation.get(boardId);
+        return i == null ? null : action(i);
     }
 
     /** The board's name as the newest action that mentions it gives it (single-card exports have no board). */
@@ -100,9 +159,22 @@ final class TrelloActions {
     }
 
     /** List moves of the card, oldest first. */
-    List<JsonNode> moves(String cardId) {
-        List<JsonNode> list = new ArrayList<>(moves.getOrDefault(cardId, List.of()));
-        list.sort(Comparator.comparing(TrelloActions::when));
+    List<Action> moves(String cardId) {
+        List<Action> list = ofCard(moves, cardId);
+        list.sort(Comparator.comparing(a -> when(a.node())));
+        return list;
+    }
+
+    private List<Action> ofCard(LongArray pairs, String cardId) {
+        List<Action> list = new ArrayList<>();
+        int c = cards.find(cardId);
+        if (c < 0) {
+            return list;
+        }
+        for (int k = pairs.lowerBound(LongArray.pair(c, 0)); k < pairs.size()
+                && LongArray.first(pairs.get(k)) == c; k++) {
+            list.add(action(LongArray.second(pairs.get(k))));
+        }
         return list;
     }
 
@@ -112,31 +184,87 @@ final class TrelloActions {
         return iso == null ? "" : iso;
     }
 
+    /** {@link #when} as a number that sorts the same way (ISO strings of four-digit years sort by time). */
+    private static long millis(String when) {
+        return when.isEmpty() ? Long.MIN_VALUE : Instant.parse(when).toEpochMilli();
+    }
+
     int commentCount(String cardId) {
-        return comments.getOrDefault(cardId, 0);
+        int c = cards.find(cardId);
+        return c < 0 ? 0 : comments.get(c);
+    }
+
+    /**
+     * The non-blank comments of cards of the export in writing order: oldest first by date, then action id, then
+     * position. Positions are sorted by time; only actions sharing a time are read again for their ids.
+     */
+    int[] comments() {
+        int n = commentActions.size();
+        long[] keys = new long[n];
+        int[] order = new int[n];
+        for (int k = 0; k < n; k++) {
+            order[k] = k;
+        }
+        IntSort.sort(order, (x, y) -> {
+            int byTime = Long.compare(commentWhen.get(x), commentWhen.get(y));
+            return byTime != 0 ? byTime : Integer.compare(x, y);
+        });
+        int[] out = new int[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = commentActions.get(order[k]);
+            keys[k] = commentWhen.get(order[k]);
+        }
+        for (int from = 0; from < n; ) {
+            int to = from + 1;
+            while (to < n && keys[to] == keys[from]) {
+                to++;
+            }
+            if (to - from > 1) {
+                byId(out, from, to);
+            }
+            from = to;
+        }
+        return out;
+    }
+
+    /** Sorts a run of equal times by action id (missing ids last), then position. */
+    private void byId(int[] out, int from, int to) {
+        Map<Integer, String> ids = new HashMap<>();
+        List<Integer> run = new ArrayList<>();
+        for (int k = from; k < to; k++) {
+            run.add(out[k]);
+            ids.put(out[k], TrelloExport.text(export.actions.get(out[k]), "id"));
+        }
+        run.sort(Comparator.comparing((Integer i) -> ids.get(i), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingInt(i -> i));
+        for (int k = from; k < to; k++) {
+            out[k] = run.get(k - from);
+        }
     }
 
     /** The newest check/uncheck action of a checklist item. */
-    JsonNode lastCheckState(String checkItemId) {
-        return lastCheckState.get(checkItemId);
+    Action lastCheckState(String checkItemId) {
+        int k = checkItems.find(checkItemId);
+        return k < 0 ? null : action(lastCheckState.get(k));
     }
 
     /** addAttachmentToCard actions of the card for attachments not deleted since, oldest first. */
-    List<JsonNode> addedAttachments(String cardId) {
-        List<JsonNode> list = new ArrayList<>();
-        for (JsonNode a : addedAttachments.getOrDefault(cardId, List.of())) {
-            if (!deletedAttachments.contains(TrelloExport.text(a.path("data").get("attachment"), "id"))) {
+    List<Action> addedAttachments(String cardId) {
+        List<Action> list = new ArrayList<>();
+        for (Action a : ofCard(addedAttachments, cardId)) {
+            String att = TrelloExport.text(a.node().path("data").get("attachment"), "id");
+            if (att == null || deletedAttachments.find(att) < 0) {
                 list.add(a);
             }
         }
-        list.sort(Comparator.comparing(TrelloActions::when));
+        list.sort(Comparator.comparing(a -> when(a.node())));
         return list;
     }
 
     /** Marks the addAttachmentToCard actions whose attachment the card still has: the attachment carries them. */
     void useAttachmentActions(String cardId, Set<String> attachmentIds) {
-        for (JsonNode a : addedAttachments.getOrDefault(cardId, List.of())) {
-            if (attachmentIds.contains(TrelloExport.text(a.path("data").get("attachment"), "id"))) {
+        for (Action a : ofCard(addedAttachments, cardId)) {
+            if (attachmentIds.contains(TrelloExport.text(a.node().path("data").get("attachment"), "id"))) {
                 use(a);
             }
         }
@@ -148,24 +276,24 @@ final class TrelloActions {
     }
 
     /** Where an action is in the export, for issues and losses. */
-    Location location(JsonNode action) {
-        Integer i = index.get(action);
-        return i == null ? export.at("/actions") : export.at(export.pointer("actions", i), i, TrelloExport.text(action, "id"));
+    Location location(Action action) {
+        return location(action.index(), action.node());
     }
 
-    void use(JsonNode action) {
+    private Location location(int i, JsonNode node) {
+        return export.at(export.pointer("actions", i), i, TrelloExport.text(node, "id"));
+    }
+
+    void use(Action action) {
         if (action != null) {
-            used.add(action);
+            used.set(action.index());
         }
     }
 
     /** Counts every action nothing carried, with the reason it could not be carried. */
-    void reportUnused(SourceContext ctx, Set<String> cardIds) {
-        for (int i = 0; i < export.actions.size(); i++) {
+    void reportUnused(SourceContext ctx) {
+        for (int i = used.nextClearBit(0); i < export.actions.size(); i = used.nextClearBit(i + 1)) {
             JsonNode a = export.actions.get(i);
-            if (used.contains(a)) {
-                continue;
-            }
             String type = TrelloExport.text(a, "type");
             JsonNode data = a.path("data");
             String card = TrelloExport.text(data.get("card"), "id");
@@ -175,7 +303,7 @@ final class TrelloActions {
                 reason = a.isObject() ? "action without a type (unknown action)" : "not an action object";
             } else if (card == null) {
                 reason = "board activity (Kaiten imports no board history)";
-            } else if (!cardIds.contains(card)) {
+            } else if (cards.find(card) < 0) {
                 reason = "activity of a card that is not in the export";
             } else if ("updateCard".equals(type) && data.has("listAfter")) {
                 reason = "move into or out of a list that is not a column of the package";
@@ -188,8 +316,7 @@ final class TrelloActions {
             } else {
                 reason = "card history other than list moves (Kaiten imports only card_move history)";
             }
-            ctx.losses().lost(type == null ? "trello action" : "trello action." + type, reason,
-                    export.at(export.pointer("actions", i), i, TrelloExport.text(a, "id")));
+            ctx.losses().lost(type == null ? "trello action" : "trello action." + type, reason, location(i, a));
         }
     }
 }

@@ -13,12 +13,11 @@ import io.kaitenimport.issue.Location;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.kaitenimport.compact.IdTable;
+import io.kaitenimport.compact.IntArray;
+
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,57 +40,74 @@ final class TrelloAttachments {
     private final SourceContext ctx;
     private final ModelSink sink;
     private final TrelloPeople people;
-    private final Map<String, String> cardByShortLink;
-    /** How many attachments of the export carry each file name (names only, from a first pass). */
-    private final Map<String, Integer> nameCounts;
+    private final TrelloCardIds cards;
+    /** How many attachments of the export carry each file name (null when no binary is looked up). */
+    private final Names nameCounts;
 
-    TrelloAttachments(SourceContext ctx, ModelSink sink, TrelloPeople people, Map<String, String> cardByShortLink,
-                      Map<String, Integer> nameCounts) {
+    TrelloAttachments(SourceContext ctx, ModelSink sink, TrelloPeople people, TrelloCardIds cards, Names nameCounts) {
         this.ctx = ctx;
         this.sink = sink;
         this.people = people;
-        this.cardByShortLink = cardByShortLink;
+        this.cards = cards;
         this.nameCounts = nameCounts;
     }
 
+    /** Whether binaries are looked up at all: only then do attachment names need counting. */
+    static boolean looksUpFiles(SourceContext ctx, ModelSink sink) {
+        return ctx.common().attachmentsDir() != null && sink.storesFiles();
+    }
+
     /**
-     * Counts the file names of every attachment the export holds: the cards' {@code attachments}, and the
-     * addAttachmentToCard actions that stand in for them in a single-card export. An attachment whose
-     * {@code fileName} and {@code name} agree counts once.
+     * Counts the file names of every attachment the export holds: the cards' {@code attachments} (fed by
+     * {@link TrelloCardIds}), and the addAttachmentToCard actions that stand in for them in a single-card export
+     * (fed by {@link #countAction}). An attachment whose {@code fileName} and {@code name} agree counts once.
+     * Names and attachment ids live in compact tables: a board can hold hundreds of thousands of attachments.
      */
-    static Map<String, Integer> countNames(TrelloExport export) {
-        Map<String, Integer> counts = new HashMap<>();
-        Set<String> viaActions = new HashSet<>();
-        for (JsonNode c : export.cards) {
-            JsonNode all = c.get("attachments");
-            if (all != null && all.isArray()) {
-                all.forEach(a -> count(a, counts));
-            } else if (all == null && TrelloExport.text(c, "id") != null) {
-                viaActions.add(TrelloExport.text(c, "id"));
+    static final class Names {
+        private final IdTable names = new IdTable();
+        private final IntArray counts = new IntArray();
+        private final IdTable seen = new IdTable();
+
+        /** Counts one attachment object. */
+        void count(JsonNode a) {
+            String fileName = TrelloExport.text(a, "fileName");
+            String name = TrelloExport.text(a, "name");
+            add(fileName);
+            if (name != null && !name.equals(fileName)) {
+                add(name);
             }
         }
-        Set<String> seen = new HashSet<>();
-        for (JsonNode action : export.actions) {
+
+        private void add(String n) {
+            if (n == null) {
+                return;
+            }
+            int k = names.intern(n);
+            counts.ensureSize(k + 1, 0);
+            counts.set(k, counts.get(k) + 1);
+        }
+
+        /** Once the cards are known: counts the attachment an action adds to a card without an attachments key. */
+        void countAction(TrelloCardIds cards, JsonNode action) {
             JsonNode a = action.path("data").path("attachment");
             String id = TrelloExport.text(a, "id");
             if ("addAttachmentToCard".equals(TrelloExport.text(action, "type"))
-                    && viaActions.contains(TrelloExport.text(action.path("data").get("card"), "id"))
-                    && (id == null || seen.add(id))) {
-                count(a, counts);
+                    && cards.withoutAttachments(TrelloExport.text(action.path("data").get("card"), "id"))
+                    && (id == null || firstTime(id))) {
+                count(a);
             }
         }
-        return counts;
-    }
 
-    private static void count(JsonNode a, Map<String, Integer> counts) {
-        Set<String> names = new HashSet<>();
-        for (String key : new String[] {"fileName", "name"}) {
-            String n = TrelloExport.text(a, key);
-            if (n != null) {
-                names.add(n);
-            }
+        private boolean firstTime(String id) {
+            int before = seen.size();
+            seen.intern(id);
+            return seen.size() > before;
         }
-        names.forEach(n -> counts.merge(n, 1, Integer::sum));
+
+        int get(String name) {
+            int k = name == null ? -1 : names.find(name);
+            return k < 0 ? 0 : counts.get(k);
+        }
     }
 
     /** An attachment object and its JSON pointer. */
@@ -108,9 +124,10 @@ final class TrelloAttachments {
             }
             return list;
         }
-        for (JsonNode a : actions.addedAttachments(cardId)) {
+        for (TrelloActions.Action a : actions.addedAttachments(cardId)) {
             actions.use(a);
-            list.add(new Item(a.path("data").path("attachment"), actions.location(a).pointer() + "/data/attachment"));
+            list.add(new Item(a.node().path("data").path("attachment"),
+                    actions.location(a).pointer() + "/data/attachment"));
         }
         return list;
     }
@@ -161,7 +178,7 @@ final class TrelloAttachments {
             }
             Matcher m = CARD_URL.matcher(url);
             if (m.lookingAt()) {
-                String other = cardByShortLink.get(m.group(1));
+                String other = cards.byShortLink(m.group(1));
                 if (other != null && !other.equals(cardId)) {
                     b.addRelated(other);
                 }
@@ -199,7 +216,7 @@ final class TrelloAttachments {
      * DIR/&lt;id&gt;/&lt;name&gt;, DIR/&lt;id&gt; (a file, or a folder holding one file), then DIR/&lt;name&gt; —
      * the bare name only when exactly one attachment of the export has it ({@code nameCounts}).
      */
-    static Lookup find(Path dir, String id, String fileName, String name, Map<String, Integer> nameCounts)
+    static Lookup find(Path dir, String id, String fileName, String name, Names nameCounts)
             throws IOException {
         List<Path> candidates = new ArrayList<>();
         for (String n : new String[] {fileName, name}) {
@@ -224,7 +241,7 @@ final class TrelloAttachments {
         for (String n : new String[] {fileName, name}) {
             Path p = inside(dir, n);
             if (p != null && Files.isRegularFile(p)) {
-                if (nameCounts.getOrDefault(n, 0) <= 1) {
+                if (nameCounts.get(n) <= 1) {
                     return new Lookup(p, null);
                 }
                 shared = shared == null ? n : shared;

@@ -72,8 +72,9 @@ final class TrelloCards {
         b.description(TextLimits.description(t, desc), "markdown");
         b.archived(TrelloExport.flag(c, "closed") || place.archives());
 
-        JsonNode creation = actions.creation(id);
-        actions.use(creation);
+        TrelloActions.Action creationAction = actions.creation(id);
+        actions.use(creationAction);
+        JsonNode creation = creationAction == null ? null : creationAction.node();
         String created = creation == null ? null : TrelloValues.date(TrelloExport.text(creation, "date"));
         b.created(created != null ? created : TrelloValues.idTime(id));
         b.ownerId(creation != null ? people.author(creation, "trello card.idMemberCreator", at)
@@ -169,7 +170,8 @@ final class TrelloCards {
 
     /** List moves whose both lists are columns of the package; the others stay unused and are counted later. */
     private void history(String id, Card.Builder b) {
-        for (JsonNode move : actions.moves(id)) {
+        for (TrelloActions.Action action : actions.moves(id)) {
+            JsonNode move = action.node();
             JsonNode data = move.path("data");
             String from = TrelloExport.text(data.get("listBefore"), "id");
             String to = TrelloExport.text(data.get("listAfter"), "id");
@@ -177,8 +179,8 @@ final class TrelloCards {
             if (from == null || to == null || when == null || !columns.isColumn(from) || !columns.isColumn(to)) {
                 continue;
             }
-            actions.use(move);
-            Location where = actions.location(move);
+            actions.use(action);
+            Location where = actions.location(action);
             String author = people.eventAuthor(move, "trello action.updateCard.idMemberCreator", where);
             if (author == null) {
                 // Kaiten requires an author on every history event (official cards schema).

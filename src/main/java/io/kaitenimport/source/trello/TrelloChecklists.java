@@ -1,6 +1,8 @@
 package io.kaitenimport.source.trello;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kaitenimport.compact.IntArray;
+import io.kaitenimport.compact.LongArray;
 import io.kaitenimport.model.Card;
 import io.kaitenimport.model.CardDate;
 import io.kaitenimport.source.SourceContext;
@@ -13,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Board-wide {@code checklists} (each with an {@code idCard}) → card checklists, checklists and items in
@@ -27,26 +28,45 @@ final class TrelloChecklists {
     private final TrelloExport export;
     private final TrelloPeople people;
     private final TrelloActions actions;
-    private final Map<String, List<Integer>> byCard = new HashMap<>();
+    private final TrelloCardIds cards;
+    /** (card ordinal, checklist position) pairs, sorted: a card's checklists in export order. */
+    private final LongArray byCard = new LongArray();
+    /** Checklists whose card is not in the export. */
+    private final IntArray orphans = new IntArray();
 
-    TrelloChecklists(SourceContext ctx, TrelloExport export, TrelloPeople people, TrelloActions actions) {
+    TrelloChecklists(SourceContext ctx, TrelloExport export, TrelloPeople people, TrelloActions actions,
+                     TrelloCardIds cards) {
         this.ctx = ctx;
         this.export = export;
         this.people = people;
         this.actions = actions;
+        this.cards = cards;
+        String root = TrelloExport.text(export.root, "id");
         for (int i = 0; i < export.checklists.size(); i++) {
             String card = TrelloExport.text(export.checklists.get(i), "idCard");
-            byCard.computeIfAbsent(card == null && export.singleCard ? TrelloExport.text(export.root, "id") : card,
-                    k -> new ArrayList<>()).add(i);
+            int c = cards.find(card == null && export.singleCard ? root : card);
+            if (c >= 0) {
+                byCard.add(LongArray.pair(c, i));
+            }
+            if (!(card == null && export.singleCard || card != null && cards.contains(card))) {
+                orphans.add(i);
+            }
         }
-        for (List<Integer> list : byCard.values()) {
-            list.sort(Comparator.comparingDouble(i -> export.checklists.get(i).path("pos").asDouble(0)));
-        }
+        byCard.sortUnique();
     }
 
     void add(String cardId, Card.Builder b) {
-        for (int i : byCard.getOrDefault(cardId, List.of())) {
-            JsonNode cl = export.checklists.get(i);
+        int c = cards.find(cardId);
+        List<Integer> mine = new ArrayList<>();
+        for (int k = c < 0 ? byCard.size() : byCard.lowerBound(LongArray.pair(c, 0)); k < byCard.size()
+                && LongArray.first(byCard.get(k)) == c; k++) {
+            mine.add(LongArray.second(byCard.get(k)));
+        }
+        Map<Integer, JsonNode> nodes = new HashMap<>();
+        mine.forEach(i -> nodes.put(i, export.checklists.get(i)));
+        mine.sort(Comparator.comparingDouble(i -> nodes.get(i).path("pos").asDouble(0)));
+        for (int i : mine) {
+            JsonNode cl = nodes.get(i);
             String pointer = export.pointer("checklists", i);
             Location where = export.at(pointer, i, TrelloExport.text(cl, "id"));
             String name = TrelloNames.fit(ctx, TrelloExport.text(cl, "name"), "Checklist", TrelloNames.MAX_CHECKLIST,
@@ -79,10 +99,11 @@ final class TrelloChecklists {
         boolean checked = "complete".equals(TrelloExport.text(it, "state"));
         String checkedAt = null;
         String checkedBy = null;
-        JsonNode state = id == null ? null : actions.lastCheckState(id);
+        TrelloActions.Action last = id == null ? null : actions.lastCheckState(id);
+        JsonNode state = last == null ? null : last.node();
         if (checked && state != null && "complete".equals(TrelloExport.text(state.path("data").get("checkItem"),
                 "state"))) {
-            actions.use(state);
+            actions.use(last);
             checkedAt = TrelloValues.date(TrelloExport.text(state, "date"));
             checkedBy = people.author(state, "trello action.updateCheckItemStateOnCard.idMemberCreator", where);
         }
@@ -102,13 +123,11 @@ final class TrelloChecklists {
     }
 
     /** Checklists whose card is not in the export: reported, their items counted as lost. */
-    void reportOrphans(Set<String> cardIds) {
-        for (int i = 0; i < export.checklists.size(); i++) {
+    void reportOrphans() {
+        for (int k = 0; k < orphans.size(); k++) {
+            int i = orphans.get(k);
             JsonNode cl = export.checklists.get(i);
             String card = TrelloExport.text(cl, "idCard");
-            if (card == null && export.singleCard || card != null && cardIds.contains(card)) {
-                continue;
-            }
             Location where = export.at(export.pointer("checklists", i) + "/idCard", i, TrelloExport.text(cl, "id"));
             ctx.lost(Loss.of("trello checklist", "checklist of a card that is not in the export"),
                     IssueCode.SOURCE_REF_UNRESOLVED, where, "checklist '" + TrelloExport.text(cl, "name")

@@ -49,8 +49,9 @@ final class TrelloColumns {
         return columnIds.contains(id);
     }
 
-    static TrelloColumns emit(SourceContext ctx, ModelSink sink, TrelloExport export, TrelloActions actions,
-                              TrelloMapping mapping, String policy, String boardId) throws IOException {
+    static TrelloColumns emit(SourceContext ctx, ModelSink sink, TrelloExport export, TrelloCardIds cards,
+                              TrelloActions actions, TrelloMapping mapping, String policy, String boardId)
+            throws IOException {
         TrelloColumns plan = new TrelloColumns();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < export.lists.size(); i++) {
@@ -102,11 +103,9 @@ final class TrelloColumns {
         }
         // Lists the cards point at but the export does not hold: one column each, typed "queued" for triage.
         Map<String, Integer> missing = new LinkedHashMap<>();
-        for (int i = 0; i < export.cards.size(); i++) {
-            String listId = TrelloExport.text(export.cards.get(i), "idList");
-            String key = listId == null ? NO_LIST : listId;
-            if (!plan.placements.containsKey(key)) {
-                missing.putIfAbsent(key, i);
+        for (Map.Entry<String, Integer> e : cards.firstCardOfList().entrySet()) {
+            if (!plan.placements.containsKey(e.getKey())) {
+                missing.put(e.getKey(), e.getValue());
             }
         }
         for (Map.Entry<String, Integer> e : missing.entrySet()) {

@@ -3,6 +3,14 @@ package io.kaitenimport.source.trello;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kaitenimport.compact.LongArray;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import io.kaitenimport.emit.JsonErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,56 +26,111 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * One Trello export as a single Jackson tree (exports are capped at about 20,000 cards, so the tree fits; every
- * other structure of the adapter holds references into it, never copies). A board export has its arrays at the
- * top; a single-card export ("Export JSON" on a card) is a card object with its checklists, actions and members
- * embedded, and is read as a board of one card.
+ * One Trello export, read in one streaming pass. The big arrays — {@code cards}, {@code actions} (comments, moves,
+ * the whole history) and {@code checklists} — are not kept: the pass records where each element starts in the
+ * file and {@link TrelloElements} parses an element again when a converter asks for it, so memory holds 8 bytes
+ * per element plus the compact indexes of {@link TrelloActions}, whatever the size of the board. Everything else
+ * at the top (board fields, lists, labels, members, custom-field definitions) is small and kept as a tree.
+ * A board export has its arrays at the top; a single-card export ("Export JSON" on a card) is a card object with
+ * its checklists, actions and members embedded, and is read as a board of one card.
  */
-final class TrelloExport {
+final class TrelloExport implements AutoCloseable {
     static final ArrayNode EMPTY = JsonNodeFactory.instance.arrayNode();
+    /** The arrays that grow with the board: indexed by position in the file, never held. */
+    private static final Set<String> BIG = Set.of("cards", "actions", "checklists");
 
     final String file;
-    final JsonNode root;
+    /** The top-level object without the big arrays (they are in {@link #cards}, {@link #actions}, …). */
+    final ObjectNode root;
     final boolean singleCard;
-    final ArrayNode cards;
+    final TrelloElements cards;
     final ArrayNode lists;
     final ArrayNode labels;
-    final ArrayNode checklists;
-    final ArrayNode actions;
+    final TrelloElements checklists;
+    final TrelloElements actions;
     final ArrayNode members;
     final ArrayNode customFields;
+    private final Map<String, LongArray> indexed;
+    private final ArrayNode scalars;
+    private final FileChannel channel;
 
-    private TrelloExport(String file, JsonNode root) {
+    private TrelloExport(String file, ObjectNode root, Map<String, LongArray> indexed, ArrayNode scalars,
+                         FileChannel channel) {
         this.file = file;
+        this.scalars = scalars;
         this.root = root;
-        this.singleCard = !root.has("lists") && !root.has("cards") && root.has("idList");
-        if (!singleCard && !root.has("lists") && !root.has("cards")) {
+        this.indexed = indexed;
+        this.channel = channel;
+        this.singleCard = !has("lists") && !has("cards") && has("idList");
+        if (!singleCard && !has("lists") && !has("cards")) {
             throw new SourceException(Location.record(file, null, null, ""), "not a Trello board export: the top-level"
                     + " object has neither 'lists' nor 'cards' (nor 'idList' of a single exported card)");
         }
         if (singleCard) {
-            this.cards = JsonNodeFactory.instance.arrayNode().add(root);
+            this.cards = TrelloElements.of(JsonNodeFactory.instance.arrayNode().add(root));
             this.lists = EMPTY;
             this.labels = array("labels");
             this.customFields = EMPTY;
         } else {
-            this.cards = array("cards");
+            this.cards = elements("cards");
             this.lists = array("lists");
             this.labels = array("labels");
             this.customFields = array("customFields");
         }
-        this.checklists = array("checklists");
-        this.actions = array("actions");
+        this.checklists = elements("checklists");
+        this.actions = elements("actions");
         this.members = array("members");
     }
 
-    /** Parses the whole file; malformed JSON is fatal and names the line, column and JSON pointer. */
+    /**
+     * Streams the whole file once; malformed JSON anywhere (also inside the arrays only indexed) is fatal and names
+     * the line, column and JSON pointer, exactly as a full parse would.
+     */
     static TrelloExport read(Path input) throws IOException {
         String name = input.getFileName().toString();
-        JsonNode root;
+        FileChannel channel = FileChannel.open(input, StandardOpenOption.READ);
+        try {
+            TrelloExport export = read(input, name, channel);
+            if (export.indexed.isEmpty()) {
+                channel.close();
+            }
+            return export;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    private static TrelloExport read(Path input, String name, FileChannel channel) throws IOException {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        Map<String, LongArray> indexed = new HashMap<>();
+        ArrayNode scalars = JsonNodeFactory.instance.arrayNode();
         try (JsonParser parser = Json.MAPPER.getFactory().createParser(input.toFile())) {
             try {
-                root = Json.MAPPER.readTree(parser);
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    throw new SourceException(Location.file(name), "the file is empty; expected a Trello board export"
+                            + " (JSON)");
+                }
+                if (first != JsonToken.START_OBJECT) {
+                    JsonNode other = Json.MAPPER.readTree(parser);
+                    throw new SourceException(Location.record(name, null, null, ""), "not a Trello export: the top"
+                            + " level should be an object but is "
+                            + other.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                }
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    LongArray starts = BIG.contains(key) && value == JsonToken.START_ARRAY ? starts(parser, scalars) : null;
+                    if (starts != null) {
+                        // a repeated key: the last value wins, as in a parsed tree
+                        root.remove(key);
+                        indexed.put(key, starts);
+                    } else {
+                        indexed.remove(key);
+                        root.set(key, Json.MAPPER.readTree(parser));
+                    }
+                }
             } catch (JsonProcessingException e) {
                 JsonLocation loc = e.getLocation();
                 Location where = Location.record(name, null, null, parser.getParsingContext().pathAsPointer().toString());
@@ -77,14 +140,44 @@ final class TrelloExport {
                 throw new SourceException(where, JsonErrors.describe(e), e);
             }
         }
-        if (root == null || root.isMissingNode()) {
-            throw new SourceException(Location.file(name), "the file is empty; expected a Trello board export (JSON)");
+        return new TrelloExport(name, root, indexed, scalars, channel);
+    }
+
+    /**
+     * Byte offsets of the elements of the array the parser stands at, each element skipped (still fully parsed);
+     * null, with the array read into the tree instead, when the parser reads characters and has no byte offsets.
+     */
+    private static LongArray starts(JsonParser parser, ArrayNode scalars) throws IOException {
+        if (parser.currentTokenLocation().getByteOffset() < 0) {
+            return null;
         }
-        if (!root.isObject()) {
-            throw new SourceException(Location.record(name, null, null, ""), "not a Trello export: the top level should"
-                    + " be an object but is " + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        LongArray starts = new LongArray();
+        JsonToken t;
+        while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (t.isStructStart()) {
+                starts.add(parser.currentTokenLocation().getByteOffset());
+                parser.skipChildren();
+            } else {
+                // not a card or action at all (a stray number or string): kept, it cannot be re-read on its own
+                scalars.add((JsonNode) Json.MAPPER.readTree(parser));
+                starts.add(-scalars.size());
+            }
         }
-        return new TrelloExport(name, root);
+        return starts;
+    }
+
+    private boolean has(String key) {
+        return root.has(key) || indexed.containsKey(key);
+    }
+
+    private TrelloElements elements(String key) {
+        LongArray starts = indexed.get(key);
+        return starts != null ? TrelloElements.onDisk(channel, starts, scalars) : TrelloElements.of(array(key));
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
     }
 
     private ArrayNode array(String key) {

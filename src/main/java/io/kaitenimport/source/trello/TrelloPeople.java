@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Every person the export names, by Trello member id: board members first, then the {@code memberCreator} and
+ * Every person the export names, by Trello member id: board members first, then (via {@link #rememberAction}) the {@code memberCreator} and
  * {@code member} objects of actions (people who have since left the board appear only there). Trello never
  * exports emails, so {@link Users} matches them to the --users file by id, username or full name.
  */
@@ -22,10 +22,12 @@ final class TrelloPeople {
         for (JsonNode m : export.members) {
             remember(m);
         }
-        for (JsonNode a : export.actions) {
-            remember(a.get("memberCreator"));
-            remember(a.get("member"));
-        }
+    }
+
+    /** Called for every action, in order, by the one pass over actions ({@link TrelloActions}). */
+    void rememberAction(JsonNode a) {
+        remember(a.get("memberCreator"));
+        remember(a.get("member"));
     }
 
     private void remember(JsonNode m) {

@@ -17,13 +17,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -72,45 +67,55 @@ public final class TrelloSourceAdapter implements SourceAdapter {
             throw new SourceException(Location.file(attachments.toString()), "--attachments folder not found");
         }
         TrelloMapping mapping = TrelloMapping.load(ctx.common().mapping());
-        TrelloExport export = TrelloExport.read(ctx.input());
+        try (TrelloExport export = TrelloExport.read(ctx.input())) {
+            convert(ctx, sink, export, mapping, policy);
+        }
+    }
+
+    /**
+     * Passes over the file: the streaming read (small parts kept, big arrays indexed by offset), the cards (ids),
+     * the actions (people, per-card indexes), the checklists (per-card index), then the cards again, each joined
+     * with what belongs to it, and last the comments (by date) and the actions nothing carried.
+     */
+    private static void convert(SourceContext ctx, ModelSink sink, TrelloExport export, TrelloMapping mapping,
+                                String policy) throws IOException {
+        TrelloAttachments.Names names = TrelloAttachments.looksUpFiles(ctx, sink) ? new TrelloAttachments.Names()
+                : null;
+        TrelloCardIds cardIds = new TrelloCardIds(export, names);
         TrelloPeople people = new TrelloPeople(ctx, export);
-        TrelloActions actions = new TrelloActions(export);
+        TrelloActions actions = new TrelloActions(export, cardIds, a -> {
+            people.rememberAction(a);
+            if (names != null) {
+                names.countAction(cardIds, a);
+            }
+        });
         String boardId = board(ctx, sink, export, people, actions);
-        TrelloColumns columns = TrelloColumns.emit(ctx, sink, export, actions, mapping, policy, boardId);
+        TrelloColumns columns = TrelloColumns.emit(ctx, sink, export, cardIds, actions, mapping, policy, boardId);
         TrelloCustomFields fields = TrelloCustomFields.emit(ctx, sink, export);
 
-        Set<String> cardIds = new HashSet<>();
-        Map<String, String> byShortLink = new HashMap<>();
-        for (JsonNode c : export.cards) {
-            String id = TrelloExport.text(c, "id");
-            if (id != null) {
-                cardIds.add(id);
-                String shortLink = TrelloExport.text(c, "shortLink");
-                if (shortLink != null) {
-                    byShortLink.put(shortLink, id);
-                }
-            }
-        }
         TrelloLabels labels = new TrelloLabels(ctx, export, mapping);
-        TrelloChecklists checklists = new TrelloChecklists(ctx, export, people, actions);
+        TrelloChecklists checklists = new TrelloChecklists(ctx, export, people, actions, cardIds);
         TrelloCards cards = new TrelloCards(ctx, sink, export, mapping, people, actions, columns, labels, checklists,
-                fields, new TrelloAttachments(ctx, sink, people, byShortLink, TrelloAttachments.countNames(export)));
-        Set<String> seen = new HashSet<>();
+                fields, new TrelloAttachments(ctx, sink, people, cardIds, names));
+        // Card ids already seen, as ordinals of cardIds: a repeated id is skipped.
+        BitSet seen = new BitSet();
         for (int i = 0; i < export.cards.size(); i++) {
             String id = TrelloExport.text(export.cards.get(i), "id");
-            if (id == null || !seen.add(id)) {
+            int ordinal = cardIds.find(id);
+            if (id == null || seen.get(ordinal)) {
                 Location at = export.card(i, id);
                 ctx.lost(Loss.of("trello card", id == null ? "card without an id" : "repeated card id"),
                         IssueCode.SOURCE_STRUCTURE, at, id == null ? "card without id; skipped"
                         : "card id '" + id + "' appears twice; the repeat is skipped");
                 continue;
             }
+            seen.set(ordinal);
             cards.convert(i);
         }
-        comments(ctx, sink, export, people, actions, cardIds);
-        checklists.reportOrphans(cardIds);
+        comments(ctx, sink, export, people, actions);
+        checklists.reportOrphans();
         labels.reportLosses(export);
-        actions.reportUnused(ctx, cardIds);
+        actions.reportUnused(ctx);
     }
 
     /** The board (and the space above it when --space is given); returns the board id. */
@@ -126,8 +131,9 @@ public final class TrelloSourceAdapter implements SourceAdapter {
                     TrelloNames.MAX_NAME, "--space", Location.NONE)));
         }
         Location where = export.at("");
-        JsonNode createBoard = actions.boardCreation(id);
-        actions.use(createBoard);
+        TrelloActions.Action creation = actions.boardCreation(id);
+        actions.use(creation);
+        JsonNode createBoard = creation == null ? null : creation.node();
         String created = createBoard == null ? null : TrelloValues.date(TrelloExport.text(createBoard, "date"));
         created = created != null ? created : TrelloValues.idTime(id);
         String name;
@@ -157,25 +163,15 @@ public final class TrelloSourceAdapter implements SourceAdapter {
      * limit.
      */
     private static void comments(SourceContext ctx, ModelSink sink, TrelloExport export, TrelloPeople people,
-                                 TrelloActions actions, Set<String> cardIds) throws IOException {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < export.actions.size(); i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.comparing((Integer i) -> TrelloActions.when(export.actions.get(i)))
-                .thenComparing(i -> TrelloExport.text(export.actions.get(i), "id"),
-                        Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparingInt(i -> i));
-        for (int i : order) {
+                                 TrelloActions actions) throws IOException {
+        for (int i : actions.comments()) {
             JsonNode a = export.actions.get(i);
             String card = TrelloExport.text(a.path("data").get("card"), "id");
             String text = a.path("data").path("text").asText("");
             String type = TrelloExport.text(a, "type");
-            if (type == null || !TrelloActions.COMMENT.contains(type) || !cardIds.contains(card) || text.isBlank()) {
-                continue; // not carried: reportUnused counts it
-            }
-            actions.use(a);
-            Location where = actions.location(a);
+            TrelloActions.Action action = new TrelloActions.Action(i, a);
+            actions.use(action);
+            Location where = actions.location(action);
             String id = TrelloExport.text(a, "id");
             Comment c = new Comment(id != null ? id : card + "-comment-" + i, card, text,
                     people.eventAuthor(a, "trello action." + type + ".idMemberCreator", where),

@@ -44,4 +44,43 @@ class CellRulesTest {
         assertTrue(custom.truthy(Cell.text("Done")));
         assertFalse(custom.truthy(Cell.text("yes")));
     }
+
+    /** The pattern-based split the hand-written one replaced, kept here as the reference. */
+    private static List<String> referenceSplit(String text, String separator, boolean multi) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : CellRules.NEWLINE.split(text)) {
+            String[] parts = multi ? line.split(java.util.regex.Pattern.quote(separator)) : new String[] {line};
+            for (String p : parts) {
+                String v = p.strip();
+                if (!v.isEmpty() && !out.contains(v)) {
+                    out.add(v);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void splitsMultiValueCellsLikeThePatternSplit() {
+        java.util.Random random = new java.util.Random(7);
+        char[] alphabet = {'a', 'b', ',', ';', ' ', '\n', '\r', '|'};
+        for (String sep : new String[] {",", ";", " | ", ",,"}) {
+            CellRules rules = new CellRules(new TabularMapping(null, sep, null, null, null, null, null, null, null));
+            for (int n = 0; n < 5_000; n++) {
+                StringBuilder sb = new StringBuilder();
+                int len = random.nextInt(16);
+                for (int i = 0; i < len; i++) {
+                    sb.append(alphabet[random.nextInt(alphabet.length)]);
+                }
+                String text = sb.toString();
+                if (text.isBlank() || text.strip().startsWith("[")) {
+                    continue;
+                }
+                for (boolean multi : new boolean[] {true, false}) {
+                    assertEquals(referenceSplit(text, sep, multi), rules.split(text, multi),
+                            () -> "'" + text.replace("\n", "\\n").replace("\r", "\\r") + "' sep '" + sep + "'");
+                }
+            }
+        }
+    }
 }
