@@ -5,7 +5,8 @@
 #   bench/bench.sh [rows]            default 1000000 (the 1M-row task CSV); BENCH_HEAP (default 256m) caps our heap
 #   BENCH_VALIDATE_ROWS=200000       cards in the package that `validate` and ajv check
 #   BENCH_EXTRA="4000000 8000000"    more CSV sizes to convert at the same heap (each must exit 0, valid, all parents kept)
-#   BENCH_JIRA_MB=1024               also convert a generated Jira search dump of about this size (0 = skip)
+#   BENCH_JIRA_MB=1024               also convert a generated Jira search dump of about this size (0 = skip;
+#                                    bench/jira-big.sh MB runs that part alone)
 #   BENCH_TRELLO_MB=300              also convert and validate a generated Trello board of this size (bench/trello-heap.sh)
 #   BENCH_XLSX_ROWS=1048575          also convert and validate a task workbook of this many rows (bench/xlsx-heap.sh)
 #   BENCH_KEEP=1                     keep the work folder (printed)
@@ -126,13 +127,12 @@ for n in $extra; do
   rm -f "$work/tasks-$n.csv" "$work/tasks-$n.zip"
 done
 
-# 4. A Jira search dump of about BENCH_JIRA_MB megabytes.
+# 4. A Jira search dump of about BENCH_JIRA_MB megabytes: bench/jira-big.sh converts it, validates it again and
+#    checks cards, parents, links, comments and timers against the generator's counts.
 if [ "$jira_mb" != 0 ]; then
-  issues=$(( jira_mb * 1048576 / 950 ))
-  awk -v n="$issues" -f "$root/bench/jira-search.awk" > "$work/jira.json"
-  run jira "$root/kaiten-import" convert "$work/jira.json" --from jira -o "$work/jira.zip" -q
-  printf '%-44s %9s %8s %10s %s\n' "kaiten-import convert Jira $(( $(wc -c < "$work/jira.json") / 1048576 )) MB" "$secs" "$cpu" "$rss MB" "exit $rc ($issues issues) $( [ "$rc" = 0 ] || tail -1 "$work/jira.log")"
-  rm -f "$work/jira.json" "$work/jira.zip"
+  echo
+  BENCH_HEAP="$heap" "$root/bench/jira-big.sh" "$jira_mb" || echo "Jira dump of $jira_mb MB FAILED (above)"
+  echo
 fi
 # 5. Excel: the task workbook as Excel saves it (shared strings, date cells), converted and validated at the same heap.
 if [ -n "${BENCH_XLSX_ROWS:-}" ]; then

@@ -90,7 +90,7 @@ final class IssueConverter {
         card.sizeText(extras.size);
         extras.tags.forEach((t, field) -> tag(card, t, field, pos.at(id, "/fields")));
         planned(extras, due, card, pos.at(id, "/fields"));
-        relate(id, card);
+        relate(entry.ordinal(), card);
         String base = JiraIssues.baseUrl(issue);
         if (base != null && entry.key() != null) {
             card.addLink(Card.Link.of(base + "/browse/" + entry.key(), entry.key()));
@@ -169,8 +169,8 @@ final class IssueConverter {
                 .toInstant() : Dates.parseInstant(d.value()).orElseThrow();
     }
 
-    private void relate(String id, Card.Builder card) {
-        Relations.Rel r = relations.of(id);
+    private void relate(int ordinal, Card.Builder card) {
+        Relations.Rel r = relations.of(ordinal);
         r.parents.forEach(card::addParent);
         r.children.forEach(card::addChild);
         r.blocks.forEach(card::addBlocks);

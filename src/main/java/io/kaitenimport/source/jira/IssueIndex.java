@@ -6,22 +6,35 @@ import io.kaitenimport.issue.IssueCode;
 import io.kaitenimport.issue.Loss;
 import io.kaitenimport.issue.Location;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
+import io.kaitenimport.compact.IdTable;
+import io.kaitenimport.compact.IntArray;
+import io.kaitenimport.compact.LongArray;
 
 /**
  * Pass 1: ids, keys, boards, statuses, field shapes and relation references of every issue of every input; no
  * text is kept. Malformed issues are reported here and skipped by both passes; a duplicate issue (same id in
  * several merged files) keeps its first occurrence.
+ * <p>
+ * Issues are numbered 0, 1, 2 … (card ordinals) in the order pass 1 accepts them; per issue the index holds its id
+ * and key bytes in {@link IdTable}s and a few ints and a long in primitive arrays (about 60 bytes for an id of 6
+ * digits and a key of 8 characters), no object per issue.
  */
-final class IssueIndex {
+final class IssueIndex implements Relations.Issues {
     /** Where an issue's first occurrence is, and what pass 2 needs of it. */
-    record Entry(String key, String boardId, int fileIndex, long index) {
+    record Entry(int ordinal, String key, String boardId, int fileIndex, long index) {
     }
 
-    private final Map<String, Entry> byId = new HashMap<>();
-    private final Map<String, String> idByKey = new HashMap<>();
+    /** Issue ids; an id's ordinal is its card ordinal. */
+    private final IdTable ids = new IdTable();
+    /** Keys in the order first seen, and per key ordinal the card ordinal that owns it. */
+    private final IdTable keys = new IdTable();
+    private final IntArray keyOwner = new IntArray();
+    /** Per card ordinal: its key's ordinal (-1 when written without a key) and its board's number. */
+    private final IntArray keyOf = new IntArray();
+    private final IntArray boardOf = new IntArray();
+    private final IdTable boardIds = new IdTable();
+    /** Per card ordinal: input file number (high 16 bits) and index in that file (low 48 bits). */
+    private final LongArray place = new LongArray();
     private final SourceContext ctx;
     private final BoardPlan boards;
     private final FieldCatalog catalog;
@@ -52,23 +65,37 @@ final class IssueIndex {
         if (JiraIssues.text(issue.get("id")) == null) {
             ctx.issue(IssueCode.SOURCE_STRUCTURE, at, "issue " + key + " has no id; its key is used as the card id");
         }
-        Entry first = byId.get(id);
-        if (first != null) {
+        int first = ids.find(id);
+        if (first >= 0) {
             ctx.issue(IssueCode.SOURCE_DUPLICATE_ID, at, "issue " + id + (key == null ? "" : " (" + key + ")")
-                    + " appears again; the first, in input " + (first.fileIndex() + 1) + " #" + first.index()
+                    + " appears again; the first, in input " + (fileOf(first) + 1) + " #" + indexOf(first)
                     + ", is kept and this one skipped");
             return;
         }
-        if (key != null && idByKey.putIfAbsent(key, id) != null) {
-            ctx.issue(IssueCode.SOURCE_DUPLICATE_ID, at, "key " + key + " is also issue " + idByKey.get(key)
-                    + "; card " + id + " is written without a key");
-            key = null;
+        int ordinal = ids.size();
+        int keyOrdinal = -1;
+        if (key != null) {
+            int k = keys.find(key);
+            if (k >= 0) {
+                ctx.issue(IssueCode.SOURCE_DUPLICATE_ID, at, "key " + key + " is also issue "
+                        + ids.get(keyOwner.get(k)) + "; card " + id + " is written without a key");
+                key = null;
+            } else {
+                keyOrdinal = keys.intern(key);
+                keyOwner.add(ordinal);
+            }
         }
         JsonNode fields = issue.get("fields");
         Location projectAt = pos.at(id, "/fields/project");
         String board = boards.boardOf(malformed.object(fields.get("project"), "jira fields.project", projectAt),
                 projectAt);
-        byId.put(id, new Entry(key, board, pos.fileIndex(), pos.index()));
+        if (pos.fileIndex() >= 1 << 15 || pos.index() >= 1L << 48) {
+            throw new IllegalStateException("more than 32768 Jira inputs or 2^48 issues in one");
+        }
+        ids.intern(id);
+        keyOf.add(keyOrdinal);
+        boardOf.add(board == null ? -1 : boardIds.intern(board));
+        place.add((long) pos.fileIndex() << 48 | pos.index());
         Location statusAt = pos.at(id, "/fields/status");
         JsonNode status = malformed.object(fields.get("status"), "jira fields.status", statusAt);
         boards.current(board, JiraIssues.text(status == null ? null : status.get("id")),
@@ -91,7 +118,7 @@ final class IssueIndex {
         catalog.addNames(issue.get("names"), pos.at(id, "/names"));
         catalog.addSchema(issue.get("schema"));
         catalog.observe(fields, pos, id);
-        relations.collect(id, fields, pos, JiraIssues.baseUrl(issue), malformed);
+        relations.collect(ordinal, id, fields, pos, JiraIssues.baseUrl(issue), malformed);
         if (ctx.common().attachmentsDir() != null) {
             JsonNode attachments = Malformed.elements(fields.get("attachment"));
             for (int i = 0; i < attachments.size(); i++) {
@@ -119,23 +146,46 @@ final class IssueIndex {
         if (!issue.isObject() || !issue.path("fields").isObject()) {
             return null;
         }
-        Entry e = byId.get(JiraIssues.idOf(issue));
-        return e != null && e.fileIndex() == pos.fileIndex() && e.index() == pos.index() ? e : null;
+        String id = JiraIssues.idOf(issue);
+        int ordinal = id == null ? -1 : ids.find(id);
+        if (ordinal < 0 || fileOf(ordinal) != pos.fileIndex() || indexOf(ordinal) != pos.index()) {
+            return null;
+        }
+        int key = keyOf.get(ordinal);
+        int board = boardOf.get(ordinal);
+        return new Entry(ordinal, key < 0 ? null : keys.get(key), board < 0 ? null : boardIds.get(board),
+                fileOf(ordinal), indexOf(ordinal));
+    }
+
+    private int fileOf(int ordinal) {
+        return (int) (place.get(ordinal) >>> 48);
+    }
+
+    private long indexOf(int ordinal) {
+        return place.get(ordinal) & ((1L << 48) - 1);
     }
 
     WorkItems.Names attachmentNames() {
         return attachmentNames;
     }
 
-    String idOfKey(String key) {
-        return idByKey.get(key);
+    @Override
+    public int ordinalOf(String id) {
+        return ids.find(id);
     }
 
-    Set<String> ids() {
-        return byId.keySet();
+    @Override
+    public int ordinalOfKey(String key) {
+        int k = keys.find(key);
+        return k < 0 ? -1 : keyOwner.get(k);
+    }
+
+    @Override
+    public String idAt(int ordinal) {
+        return ids.get(ordinal);
     }
 
     int size() {
-        return byId.size();
+        return ids.size();
     }
 }

@@ -67,21 +67,22 @@ public final class JiraPipeline {
                        SecondPass second) throws IOException {
         BoardPlan boards = new BoardPlan(ctx.options(JiraOptions.class).boardPer().word());
         FieldCatalog catalog = new FieldCatalog();
-        Relations relations = new Relations();
-        IssueIndex index = new IssueIndex(ctx, boards, catalog, relations);
-        first.run(index, catalog);
-        if (index.size() == 0) {
-            throw new SourceException(Location.file(file), "no readable Jira issues in the input");
+        try (Relations relations = new Relations()) {
+            IssueIndex index = new IssueIndex(ctx, boards, catalog, relations);
+            first.run(index, catalog);
+            if (index.size() == 0) {
+                throw new SourceException(Location.file(file), "no readable Jira issues in the input");
+            }
+            catalog.plan(mapping, ctx);
+            Map<String, String> epicFields = new HashMap<>();
+            for (String f : catalog.fieldsOf(FieldKind.EPIC_LINK)) {
+                epicFields.put(f, catalog.planOf(f).lossKey());
+            }
+            relations.resolve(index, epicFields, ctx);
+            boards.emit(sink, mapping, ctx);
+            catalog.emit(sink, mapping, ctx);
+            second.run(new IssueConverter(ctx, mapping, index, boards, catalog, relations, sink)::convert);
+            return index.size();
         }
-        catalog.plan(mapping, ctx);
-        Map<String, String> epicFields = new HashMap<>();
-        for (String f : catalog.fieldsOf(FieldKind.EPIC_LINK)) {
-            epicFields.put(f, catalog.planOf(f).lossKey());
-        }
-        relations.resolve(index::idOfKey, index.ids(), epicFields, ctx);
-        boards.emit(sink, mapping, ctx);
-        catalog.emit(sink, mapping, ctx);
-        second.run(new IssueConverter(ctx, mapping, index, boards, catalog, relations, sink)::convert);
-        return index.size();
     }
 }

@@ -1,6 +1,8 @@
 package io.kaitenimport.source.jira;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kaitenimport.compact.IdTable;
+import io.kaitenimport.compact.IntArray;
 import io.kaitenimport.emit.ModelSink;
 import io.kaitenimport.emit.PackageWriter;
 import io.kaitenimport.model.Card;
@@ -19,13 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Pass 2: an issue's comments, worklogs (card timers) and attachments. Restricted comments and worklogs are
@@ -44,19 +42,24 @@ final class WorkItems {
      * when no other attachment has that name. Names compare case-insensitively, as some file systems do.
      */
     static final class Names {
-        private final Map<String, String> firstId = new HashMap<>();
-        private final Set<String> repeated = new HashSet<>();
+        /** Lower-cased names; per name the ordinal of its first attachment's id, or -1 once another has the name. */
+        private final IdTable names = new IdTable();
+        private final IdTable attachmentIds = new IdTable();
+        private final IntArray firstId = new IntArray();
 
         void add(String name, String attachmentId) {
             String n = name.toLowerCase(Locale.ROOT);
-            String first = firstId.putIfAbsent(n, attachmentId);
-            if (first != null && !first.equals(attachmentId)) {
-                repeated.add(n);
+            int ordinal = names.intern(n);
+            if (ordinal == firstId.size()) {
+                firstId.add(attachmentIds.intern(attachmentId));
+            } else if (firstId.get(ordinal) >= 0 && !attachmentIds.get(firstId.get(ordinal)).equals(attachmentId)) {
+                firstId.set(ordinal, -1);
             }
         }
 
         boolean shared(String name) {
-            return repeated.contains(name.toLowerCase(Locale.ROOT));
+            int ordinal = names.find(name.toLowerCase(Locale.ROOT));
+            return ordinal >= 0 && firstId.get(ordinal) < 0;
         }
     }
 
