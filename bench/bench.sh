@@ -19,39 +19,12 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows="${1:-1000000}"
-heap="${BENCH_HEAP:-256m}"
 vrows="${BENCH_VALIDATE_ROWS:-200000}"
 extra="${BENCH_EXTRA:-}"
 jira_mb="${BENCH_JIRA_MB:-0}"
-work="$(mktemp -d "${TMPDIR:-/tmp}/kaiten-bench.XXXXXX")"
-if [ "${BENCH_KEEP:-}" = 1 ]; then echo "work folder: $work"; else trap 'rm -rf "$work"' EXIT; fi
 ajv="${AJV:-$(command -v ajv || true)}"
-timev=""; [ -x /usr/bin/time ] && timev=/usr/bin/time
-
-"$root/kaiten-import" --version >/dev/null   # builds the jar when needed, outside the timings
-export KAITEN_IMPORT_JAVA_OPTS="-Xmx$heap"
-
-# run LABEL CMD… : wall seconds into $secs, peak RSS (MB) into $rss, user+system CPU seconds into $cpu, exit code into $rc; output to $work/LABEL.log
-run() {
-  local label="$1"; shift
-  local t0 t1
-  t0=$(date +%s.%N)
-  set +e
-  if [ -n "$timev" ]; then
-    "$timev" -f "%M %U %S" -o "$work/$label.rss" "$@" >"$work/$label.log" 2>&1
-  else
-    "$@" >"$work/$label.log" 2>&1
-  fi
-  rc=$?
-  set -e
-  t1=$(date +%s.%N)
-  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
-  rss="n/a"; cpu="n/a"
-  if [ -s "$work/$label.rss" ]; then
-    rss=$(awk 'NF == 3 { v = $1 } END { printf "%d", v / 1024 }' "$work/$label.rss")
-    cpu=$(awk 'NF == 3 { c = $2 + $3 } END { printf "%.1f", c }' "$work/$label.rss")
-  fi
-}
+source "$root/bench/lib.sh"
+bench_setup bench
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; }
 gen_csv() { awk -v n="$1" -f "$root/bench/tasks-csv.awk" > "$2"; }
 # Parent links in a generated CSV: the generator puts the parent key last, so a row ending in ",TASK-n" has one.

@@ -11,31 +11,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mb="${1:-1024}"
-heap="${BENCH_HEAP:-256m}"
-work="$(mktemp -d "${TMPDIR:-/tmp}/kaiten-jira-bench.XXXXXX")"
-if [ "${BENCH_KEEP:-}" = 1 ]; then echo "work folder: $work"; else trap 'rm -rf "$work"' EXIT; fi
-timev=""; [ -x /usr/bin/time ] && timev=/usr/bin/time
-"$root/kaiten-import" --version >/dev/null   # builds the jar when needed, outside the timings
-export KAITEN_IMPORT_JAVA_OPTS="-Xmx$heap"
-
-# run LABEL CMD… : wall seconds → $secs, user+system CPU seconds → $cpu, peak RSS MB → $rss, exit → $rc
-run() {
-  local label="$1"; shift
-  local t0 t1
-  t0=$(date +%s.%N)
-  set +e
-  if [ -n "$timev" ]; then "$timev" -f "%M %U %S" -o "$work/$label.time" "$@" >"$work/$label.log" 2>&1
-  else "$@" >"$work/$label.log" 2>&1; fi
-  rc=$?
-  set -e
-  t1=$(date +%s.%N)
-  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
-  rss="n/a"; cpu="n/a"
-  if [ -s "$work/$label.time" ]; then
-    rss=$(awk 'NF == 3 { v = $1 } END { printf "%d", v / 1024 }' "$work/$label.time")
-    cpu=$(awk 'NF == 3 { c = $2 + $3 } END { printf "%.1f", c }' "$work/$label.time")
-  fi
-}
+source "$root/bench/lib.sh"
+bench_setup jira-bench
 
 # Issues for the size asked: the generator's bytes per issue, measured on a small dump.
 per=$(( $(awk -v n=2000 -f "$root/bench/jira-search.awk" | wc -c) / 2000 ))

@@ -65,7 +65,8 @@ function attachment(k,   aid, when, url) {
   return sprintf("{\"id\":\"%s\",\"bytes\":%d,\"date\":\"%s\",\"idMember\":\"%s\",\"isUpload\":true,\"mimeType\":\"image/jpeg\",\"name\":\"%s\",\"fileName\":\"%s\",\"previews\":[],\"url\":\"%s\",\"pos\":%d}", aid, 20000 + i % 5000, iso(when, 0), mid(owner), att_name(k), att_name(k), url, 16384 * k)
 }
 function cf_item(k,   v) {
-  props++
+  # An unchecked checkbox is no value in the package (a checkbox arrives as a select with one option "Yes").
+  if (k != 4 || i % 2) props++
   if (k == 1) v = sprintf("\"value\":{\"text\":\"Bed %d\"}", i % 97)
   else if (k == 2) v = sprintf("\"value\":{\"number\":\"%d.%d\"}", i % 1000, i % 10)
   else if (k == 3) v = sprintf("\"value\":{\"date\":\"%s\"}", iso(t + 86400 * 7, 0))

@@ -9,34 +9,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mb="${1:-300}"
-heap="${BENCH_HEAP:-256m}"
-work="$(mktemp -d "${TMPDIR:-/tmp}/kaiten-trello.XXXXXX")"
-if [ "${BENCH_KEEP:-}" = 1 ]; then echo "work folder: $work"; else trap 'rm -rf "$work"' EXIT; fi
-timev=""; [ -x /usr/bin/time ] && timev=/usr/bin/time
-"$root/kaiten-import" --version >/dev/null   # builds the jar when needed, outside the timings
-export KAITEN_IMPORT_JAVA_OPTS="-Xmx$heap"
-
-# run LABEL CMD… : wall seconds into $secs, peak RSS (MB) into $rss, CPU seconds into $cpu, exit code into $rc
-run() {
-  local label="$1"; shift
-  local t0 t1
-  t0=$(date +%s.%N)
-  set +e
-  if [ -n "$timev" ]; then
-    "$timev" -f "%M %U %S" -o "$work/$label.rss" "$@" >"$work/$label.log" 2>&1
-  else
-    "$@" >"$work/$label.log" 2>&1
-  fi
-  rc=$?
-  set -e
-  t1=$(date +%s.%N)
-  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
-  rss="n/a"; cpu="n/a"
-  if [ -s "$work/$label.rss" ]; then
-    rss=$(awk 'NF == 3 { v = $1 } END { printf "%d", v / 1024 }' "$work/$label.rss")
-    cpu=$(awk 'NF == 3 { c = $2 + $3 } END { printf "%.1f", c }' "$work/$label.rss")
-  fi
-}
+source "$root/bench/lib.sh"
+bench_setup trello
 # occurrences of a pattern in the package's files of one kind (every record is one line, so this counts records)
 got() { unzip -p "$work/trello.zip" "$1" | grep -o "$2" | wc -l | tr -d ' '; }
 

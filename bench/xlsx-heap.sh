@@ -15,35 +15,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows="${1:-1048575}"
-heap="${BENCH_HEAP:-256m}"
-work="$(mktemp -d "${TMPDIR:-/tmp}/kaiten-xlsx-bench.XXXXXX")"
-if [ "${BENCH_KEEP:-}" = 1 ]; then echo "work folder: $work"; else trap 'rm -rf "$work"' EXIT; fi
-timev=""; [ -x /usr/bin/time ] && timev=/usr/bin/time || echo "(GNU time not found: apt-get install time — no CPU or RSS figures)"
+source "$root/bench/lib.sh"
+bench_setup xlsx-bench
 generator="$root/src/test/java/io/kaitenimport/source/xlsx/TaskWorkbook.java"
-
-"$root/kaiten-import" --version >/dev/null   # builds the jar when needed, outside the timings
-
-# timed LABEL CMD… : wall seconds into $secs, user+system CPU seconds into $cpu, peak RSS MB into $rss, exit into $rc
-timed() {
-  local label="$1"; shift
-  local t0 t1
-  t0=$(date +%s.%N)
-  set +e
-  if [ -n "$timev" ]; then
-    "$timev" -f "%M %U %S" -o "$work/$label.time" "$@" >"$work/$label.log" 2>&1
-  else
-    "$@" >"$work/$label.log" 2>&1
-  fi
-  rc=$?
-  set -e
-  t1=$(date +%s.%N)
-  secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
-  rss="n/a"; cpu="n/a"
-  if [ -s "$work/$label.time" ]; then
-    rss=$(awk 'NF == 3 { v = $1 } END { printf "%d", v / 1024 }' "$work/$label.time")
-    cpu=$(awk 'NF == 3 { c = $2 + $3 } END { printf "%.1f", c }' "$work/$label.time")
-  fi
-}
 # Heap left after collections, from a -Xlog:gc log: after a full collection it is what the run really kept live;
 # after a young one it still holds old-generation garbage not yet collected (an upper bound).
 live_heap() {
@@ -56,14 +30,14 @@ live_heap() {
 echo "load before: $(uptime)"
 echo "heap: -Xmx$heap   java: $(java -version 2>&1 | head -1)"
 book="$work/tasks-$rows.xlsx"
-timed generate java "$generator" "$book" "$rows"
+run generate java "$generator" "$book" "$rows"
 [ "$rc" = 0 ] || { echo "generation failed: $(tail -3 "$work/generate.log")"; exit 1; }
 want=$(sed -n 's/^parent-links=//p' "$work/generate.log")
 printf '%-34s %8s s %7s CPU s  %s\n' "generate ${rows} rows" "$secs" "$cpu" \
   "$(( $(wc -c < "$book") / 1048576 )) MB .xlsx, $want parent links ($(unzip -l "$book" | awk '/sharedStrings/ { printf "sharedStrings.xml %d MB", $1 / 1048576 }'))"
 
 out="$work/tasks-$rows.zip"
-KAITEN_IMPORT_JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$work/convert.gc" timed convert "$root/kaiten-import" convert "$book" -o "$out" -q
+KAITEN_IMPORT_JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$work/convert.gc" run convert "$root/kaiten-import" convert "$book" -o "$out" -q
 note="exit $rc"
 if [ "$rc" = 0 ]; then
   got=$(unzip -p "$out" 'cards_*.json' | grep -o '"parent_card_ids":\[' | wc -l)
@@ -76,7 +50,7 @@ printf '%-34s %8s s %7s CPU s  peak RSS %s MB, %s  %s\n' "convert at -Xmx$heap" 
   "$rss" "$(live_heap "$work/convert.gc")" "$note"
 
 if [ "$rc" = 0 ]; then
-  KAITEN_IMPORT_JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$work/validate.gc" timed validate "$root/kaiten-import" validate "$out" -q
+  KAITEN_IMPORT_JAVA_OPTS="-Xmx$heap -Xlog:gc:file=$work/validate.gc" run validate "$root/kaiten-import" validate "$out" -q
   printf '%-34s %8s s %7s CPU s  peak RSS %s MB, %s  exit %s\n' "validate the package" "$secs" \
     "$cpu" "$rss" "$(live_heap "$work/validate.gc")" "$rc"
 fi
