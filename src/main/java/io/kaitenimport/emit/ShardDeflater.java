@@ -65,8 +65,16 @@ final class ShardDeflater implements AutoCloseable {
     /** The packed form of {@code name}, waiting for it (submitting it first when nobody did). */
     Packed packed(String name, Path file) throws IOException {
         submit(name, file);
+        return join(files.get(name), "deflating " + name);
+    }
+
+    /**
+     * The result of a background step, its failure rethrown as it happened: the I/O error itself, an Error as
+     * itself, anything else as an I/O error saying which step failed.
+     */
+    static <T> T join(java.util.concurrent.CompletableFuture<T> step, String what) throws IOException {
         try {
-            return files.get(name).join();
+            return step.join();
         } catch (CompletionException e) {
             Throwable c = e.getCause();
             if (c instanceof UncheckedIOException u) {
@@ -74,7 +82,7 @@ final class ShardDeflater implements AutoCloseable {
             } else if (c instanceof Error err) {
                 throw err;
             }
-            throw new IOException("deflating " + name + " failed: " + c, c);
+            throw new IOException(what + " failed: " + c, c);
         }
     }
 

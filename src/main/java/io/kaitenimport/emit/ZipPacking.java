@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The zip of one package, made beside the run rather than after it: full shards are deflated as the writer closes
@@ -67,17 +66,7 @@ final class ZipPacking {
         start();
         Path tmp = pendingZip;
         try {
-            try {
-                packing.join();
-            } catch (CompletionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof UncheckedIOException u) {
-                    throw u.getCause();
-                } else if (c instanceof Error err) {
-                    throw err;
-                }
-                throw new IOException("packing the zip failed: " + c, c);
-            }
+            ShardDeflater.join(packing, "packing the zip");
             PackageWriter.readable(tmp, false);
             Files.move(tmp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
