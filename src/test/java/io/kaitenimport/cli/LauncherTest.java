@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,9 +61,18 @@ class LauncherTest {
     }
 
     private Run run() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", clone.resolve("kaiten-import").toString(), "--version");
+        return run(null, "--version");
+    }
+
+    private Run run(String javaOpts, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", clone.resolve("kaiten-import").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().remove("KAITEN_IMPORT_JAVA_OPTS"); // the launcher adds its default heap and collector
+        if (javaOpts != null) {
+            pb.environment().put("KAITEN_IMPORT_JAVA_OPTS", javaOpts);
+        }
         pb.directory(clone.toFile());
         Path err = clone.resolve("err.txt");
         pb.redirectError(err.toFile());
@@ -101,5 +112,24 @@ class LauncherTest {
         run();
         assertEquals(2, builds());
         assertFalse(Files.exists(clone.resolve("target/.launcher-build-hash.tmp")));
+    }
+
+    /** A long run (a file argument over 64 MB) compiles with C2 only; small ones, and a user's own choice, do not. */
+    @Test
+    void bigInputsCompileWithC2Only() throws Exception {
+        Path big = clone.resolve("big.csv");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(64L * 1024 * 1024 + 1); // sparse: no disk used
+        }
+        Path small = clone.resolve("small.csv");
+        Files.writeString(small, "Title\nA\n");
+        String jar = " -jar " + clone.resolve("target/kaiten-import-0.1.0-all.jar");
+
+        assertEquals("ran -Xmx1g -XX:+UseParallelGC -XX:-TieredCompilation" + jar + " convert " + big + " -o x.zip\n",
+                run(null, "convert", big.toString(), "-o", "x.zip").out());
+        assertEquals("ran -Xmx1g -XX:+UseParallelGC" + jar + " convert " + small + "\n",
+                run(null, "convert", small.toString()).out());
+        assertEquals("ran -Xmx1g -XX:+UseParallelGC -XX:TieredStopAtLevel=1" + jar + " validate " + big + "\n",
+                run("-XX:TieredStopAtLevel=1", "validate", big.toString()).out());
     }
 }
