@@ -65,58 +65,61 @@ final class NameCheck {
     }
 
     static void cardTypes(PackageFacts pkg, TargetSnapshot target, Report report) {
+        List<Named> named = target.cardTypes().stream().map(t -> new Named(t.id(), t.name(), t.archived())).toList();
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, Long> e : pkg.typeNames().entrySet()) {
-            TargetSnapshot.CardType exact = null;
-            TargetSnapshot.CardType folded = null;
-            for (TargetSnapshot.CardType t : target.cardTypes()) {
-                if (t.name() != null && t.name().strip().equals(e.getKey().strip())) {
-                    exact = t;
-                } else if (same(t.name(), e.getKey()) && folded == null) {
-                    folded = t;
-                }
-            }
-            String decision;
-            if (exact != null && !exact.archived()) {
-                decision = "exists (" + exact.id() + ")";
-            } else {
-                decision = exact != null ? "archived (" + exact.id() + ")"
-                        : folded != null ? "missing (case differs from " + folded.id() + " '" + folded.name() + "')"
-                        : "missing";
+            Decision d = decide(e.getKey(), named, "missing");
+            if (!d.exists()) {
                 report.add(IssueCode.TARGET_CARD_TYPE, Location.NONE, "card type '" + e.getKey() + "' ("
-                        + e.getValue() + " card(s)): " + decision + " in the target; what the import does with it "
+                        + e.getValue() + " card(s)): " + d.text() + " in the target; what the import does with it "
                         + "is not documented");
             }
-            rows.add(List.of(e.getKey(), String.valueOf(e.getValue()), decision));
+            rows.add(List.of(e.getKey(), String.valueOf(e.getValue()), d.text()));
         }
         report.section(new ReportSection("Target: card types", List.of("type_name", "cards", "in target"), rows));
     }
 
     static void tags(PackageFacts pkg, TargetSnapshot target, Report report) {
+        List<Named> named = target.tags().stream().map(t -> new Named(t.id(), t.name(), t.archived())).toList();
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, Long> e : pkg.tags().entrySet()) {
-            TargetSnapshot.Tag exact = null;
-            TargetSnapshot.Tag folded = null;
-            for (TargetSnapshot.Tag t : target.tags()) {
-                if (t.name() != null && t.name().equals(e.getKey())) {
-                    exact = exact == null || exact.archived() ? t : exact;
-                } else if (same(t.name(), e.getKey()) && folded == null) {
-                    folded = t;
-                }
-            }
-            String decision;
-            if (exact != null && !exact.archived()) {
-                decision = "exists (" + exact.id() + ")";
-            } else {
-                decision = exact != null ? "archived (" + exact.id() + ")"
-                        : folded != null ? "new (case differs from " + folded.id() + " '" + folded.name() + "')"
-                        : "new";
+            Decision d = decide(e.getKey(), named, "new");
+            if (!d.exists()) {
                 report.add(IssueCode.TARGET_TAG, Location.NONE, "tag '" + e.getKey() + "' (" + e.getValue()
-                        + " card(s)): " + decision + " in the target");
+                        + " card(s)): " + d.text() + " in the target");
             }
-            rows.add(List.of(e.getKey(), String.valueOf(e.getValue()), decision));
+            rows.add(List.of(e.getKey(), String.valueOf(e.getValue()), d.text()));
         }
         report.section(new ReportSection("Target: tags", List.of("tag", "cards", "in target"), rows));
+    }
+
+    /** A card type or tag of the target: both are matched by name the same way. */
+    private record Named(long id, String name, boolean archived) {
+    }
+
+    private record Decision(String text, boolean exists) {
+    }
+
+    /**
+     * How a package name meets the target's: the same name (surrounding spaces aside; a live one preferred over an
+     * archived one) exists or is archived; otherwise a name differing only in case is pointed out, or {@code absent}.
+     */
+    private static Decision decide(String name, List<Named> target, String absent) {
+        Named exact = null;
+        Named folded = null;
+        for (Named t : target) {
+            if (t.name() != null && t.name().strip().equals(name.strip())) {
+                exact = exact == null || exact.archived() ? t : exact;
+            } else if (folded == null && same(t.name(), name)) {
+                folded = t;
+            }
+        }
+        if (exact != null) {
+            return exact.archived() ? new Decision("archived (" + exact.id() + ")", false)
+                    : new Decision("exists (" + exact.id() + ")", true);
+        }
+        return new Decision(folded != null ? absent + " (case differs from " + folded.id() + " '" + folded.name() + "')"
+                : absent, false);
     }
 
     private static boolean same(String a, String b) {
