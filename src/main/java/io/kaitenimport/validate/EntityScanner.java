@@ -20,20 +20,38 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Streams one entity file: each record is checked against the entity's compiled schema straight from the token
+ * Streams an entity's files: each record is checked against the entity's compiled schema straight from the token
  * stream, and only the fields the reference rules read are kept and handed to them. A file of a million cards
- * costs the memory of a few batches of ids.
+ * costs the memory of a few batches of ids. The work is spread over the two cores: two files are read at once when
+ * an entity has several (card shards), and the reference rules run beside the reading.
  */
 final class EntityScanner {
     private final PackageReader reader;
     private final SchemaCatalog schemas;
     private final Integrity integrity;
     private final Consumer<Issue> out;
+    private final int readers;
 
     EntityScanner(PackageReader reader, SchemaCatalog schemas, Integrity integrity, Consumer<Issue> out) {
+        this(reader, schemas, integrity, out, 2);
+    }
+
+    /** @param readers files read at once (1 or 2): tests compare the two, which must give the same issues */
+    EntityScanner(PackageReader reader, SchemaCatalog schemas, Integrity integrity, Consumer<Issue> out,
+                  int readers) {
+        this.readers = readers;
         this.reader = reader;
         this.schemas = schemas;
         this.integrity = integrity;
@@ -41,66 +59,297 @@ final class EntityScanner {
     }
 
     /**
-     * @return how many records the file holds (for a mapping file, how many keys)
+     * Scans one entity's files. Record files are read by up to two threads at once, one file each, while the
+     * reference rules take their records strictly in file order on a third ({@link #RULES}): a later file's
+     * records wait in its bounded queue until every earlier file has been handed over. So the rules, and with them
+     * which of two equal ids counts as the duplicate, see exactly the order a single reader would give.
+     *
+     * @return how many records the files hold (for a mapping file, how many keys)
      * @throws PackageException when the package must be refused (a size limit hit while inflating)
      */
-    long scan(Entity entity, String file) throws PackageException {
-        long position = 0;
-        boolean inArray = false;
+    long scan(Entity entity, List<String> files) throws PackageException {
+        if (entity.isMapping()) {
+            long keys = 0;
+            for (String f : files) {
+                keys += scanMapping(entity, f);
+            }
+            return keys;
+        }
+        FileQueue[] queues = new FileQueue[files.size()];
+        for (int i = 0; i < queues.length; i++) {
+            queues[i] = new FileQueue(files.get(i));
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger next = new AtomicInteger();
+        Runnable reader = () -> {
+            for (int k = next.getAndIncrement(); k < queues.length && !stop.get(); k = next.getAndIncrement()) {
+                scanRecords(entity, queues[k], stop);
+            }
+        };
+        Future<long[]> rules = RULES.submit(() -> consume(entity, queues, stop));
+        Future<?> helper = queues.length > 1 && readers > 1 ? SCAN.submit(reader) : null;
+        Throwable failure = null;
+        try {
+            reader.run();
+        } catch (Throwable t) {
+            stop.set(true);
+            failure = t;
+        }
+        failure = join(helper, failure, stop);
+        long[] total = null;
+        try {
+            total = rules.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            failure = failure != null ? failure : e;
+        } catch (ExecutionException e) {
+            failure = failure != null ? failure : e.getCause();
+        }
+        if (failure == null && total[1] < 0) {
+            return total[0];
+        }
+        // The failure of the earliest file wins, as it would when the files were read one after another.
+        Throwable first = failure != null ? failure : queues[(int) total[1]].failure;
+        if (first instanceof PackageException p) {
+            throw p;
+        }
+        if (first instanceof Error e) {
+            throw e;
+        }
+        if (first instanceof RuntimeException r) {
+            throw r;
+        }
+        throw new IllegalStateException("validation stopped: " + first, first);
+    }
+
+    private static Throwable join(Future<?> helper, Throwable failure, AtomicBoolean stop) {
+        if (helper == null) {
+            return failure;
+        }
+        try {
+            helper.get();
+        } catch (InterruptedException e) {
+            stop.set(true);
+            Thread.currentThread().interrupt();
+            return failure != null ? failure : e;
+        } catch (ExecutionException e) {
+            stop.set(true);
+            return failure != null ? failure : e.getCause();
+        }
+        return failure;
+    }
+
+    private long scanMapping(Entity entity, String file) throws PackageException {
         try (InputStream in = reader.open(file); JsonParser parser = Json.MAPPER.getFactory().createParser(in)) {
             JsonToken first = parser.nextToken();
-            if (entity.isMapping()) {
-                if (first != JsonToken.START_OBJECT) {
-                    notContainer(file, "object mapping external ids to Kaiten ids", first);
-                    return 0;
-                }
-                JsonNode mapping = parser.readValueAsTree();
-                out(SchemaErrors.toIssues(schemas.forEntity(entity).validate(mapping),
-                        Location.record(file, null, null, ""), null));
-                integrity.mapping(entity, file, mapping);
-                position = mapping.size();
-            } else {
+            if (first != JsonToken.START_OBJECT) {
+                out.accept(notContainer(file, "object mapping external ids to Kaiten ids", first));
+                return 0;
+            }
+            JsonNode mapping = parser.readValueAsTree();
+            SchemaErrors.toIssues(schemas.errors(entity.key() + ".schema.json", mapping),
+                    Location.record(file, null, null, ""), null).forEach(out);
+            integrity.mapping(entity, file, mapping);
+            if (parser.nextToken() != null) {
+                throw new JsonParseException(parser, "unexpected content after the end of the object");
+            }
+            return mapping.size();
+        } catch (JsonProcessingException e) {
+            out.accept(malformed(file, null, e));
+        } catch (PackageException e) {
+            throw e;
+        } catch (IOException e) {
+            out.accept(unreadable(file, e));
+        }
+        return 0;
+    }
+
+    /**
+     * Reads one record file into its queue: each record is checked against the compiled schema straight from the
+     * token stream and only the fields the reference rules read are kept. Problems of the file itself (malformed
+     * JSON, unreadable) become issues in the queue, after the records read before them; a refused package or an
+     * error ends the queue with it as the failure.
+     */
+    private void scanRecords(Entity entity, FileQueue q, AtomicBoolean stop) {
+        String file = q.file;
+        long position = 0;
+        boolean inArray = false;
+        Batch batch = new Batch(0);
+        try {
+            try (InputStream in = reader.open(file); JsonParser parser = Json.MAPPER.getFactory().createParser(in)) {
+                JsonToken first = parser.nextToken();
                 if (first != JsonToken.START_ARRAY) {
-                    notContainer(file, "array of " + entity.key() + " records", first);
-                    return 0;
+                    q.offer(notContainer(file, "array of " + entity.key() + " records", first), stop);
+                    q.offer(new End(0, null), stop);
+                    return;
                 }
                 inArray = true;
                 CompiledSchema.Records records = schemas.records(entity).records(parser);
                 Set<String> keep = RecordFields.of(entity);
                 List<SchemaError> errors = new ArrayList<>();
-                try (Handoff handoff = new Handoff(entity, file)) {
-                    for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                        if (t == null) {
-                            throw new JsonParseException(parser, "unexpected end of file inside the array");
-                        }
-                        errors.clear();
-                        JsonNode record = records.next(keep, errors);
-                        handoff.add(position, record, errors.isEmpty() ? List.of()
-                                : schemaIssues(errors, file, position, record));
-                        position++;
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    if (t == null) {
+                        throw new JsonParseException(parser, "unexpected end of file inside the array");
+                    }
+                    errors.clear();
+                    JsonNode record = records.next(keep, errors);
+                    batch.add(record, errors.isEmpty() ? List.of()
+                            : schemaIssues(errors, file, position, record));
+                    position++;
+                    if (batch.size == Batch.SIZE) {
+                        q.offer(batch, stop);
+                        batch = new Batch(position);
                     }
                 }
                 inArray = false;
+                if (parser.nextToken() != null) {
+                    throw new JsonParseException(parser, "unexpected content after the end of the array");
+                }
+            } catch (JsonProcessingException e) {
+                // Syntax errors, and also nesting or size constraints the parser enforces.
+                // Inside the array the error belongs to the record being read; elsewhere to the file.
+                q.flush(batch, stop);
+                batch = null;
+                q.offer(malformed(file, inArray ? position : null, e), stop);
+            } catch (PackageException e) {
+                q.flush(batch, stop);
+                q.offer(new End(position, e), stop);
+                return;
+            } catch (IOException e) {
+                q.flush(batch, stop);
+                batch = null;
+                q.offer(unreadable(file, e), stop);
             }
-            if (parser.nextToken() != null) {
-                throw new JsonParseException(parser, "unexpected content after the end of the "
-                        + (entity.isMapping() ? "object" : "array"));
+            q.flush(batch, stop);
+            q.offer(new End(position, null), stop);
+        } catch (Cancelled | InterruptedException e) {
+            // the rules side stopped at an earlier file and will not read this one
+        } catch (Throwable t) {
+            // An Error (out of memory, stack overflow) or a bug: it ends the validation, in file order.
+            try {
+                q.offer(new End(position, t), stop);
+            } catch (Cancelled | InterruptedException ignored) {
+                // as above
             }
-        } catch (JsonProcessingException e) {
-            // Syntax errors, and also nesting or size constraints the parser enforces.
-            // Inside the array the error belongs to the record being read; elsewhere to the file.
-            Location at = Location.record(file, inArray ? position : null, null, null);
-            if (e.getLocation() != null) {
-                at = at.withLine((long) e.getLocation().getLineNr(), (long) e.getLocation().getColumnNr());
-            }
-            out.accept(Issue.of(IssueCode.FILE_MALFORMED_JSON, at, io.kaitenimport.emit.JsonErrors.describe(e)));
-        } catch (PackageException e) {
-            throw e;
-        } catch (IOException e) {
-            out.accept(Issue.of(IssueCode.PACKAGE_UNREADABLE, Location.file(file), "cannot read " + file + ": "
-                    + e.getMessage()));
         }
-        return position;
+    }
+
+    private static Issue malformed(String file, Long position, JsonProcessingException e) {
+        Location at = Location.record(file, position, null, null);
+        if (e.getLocation() != null) {
+            at = at.withLine((long) e.getLocation().getLineNr(), (long) e.getLocation().getColumnNr());
+        }
+        return Issue.of(IssueCode.FILE_MALFORMED_JSON, at, io.kaitenimport.emit.JsonErrors.describe(e));
+    }
+
+    private static Issue unreadable(String file, IOException e) {
+        return Issue.of(IssueCode.PACKAGE_UNREADABLE, Location.file(file), "cannot read " + file + ": "
+                + e.getMessage());
+    }
+
+    /**
+     * The rules side: takes each file's queue in turn, to its end. Returns the records in all files, and the index
+     * of the file whose queue ended in a failure (-1 when none did); from that one on nothing is read.
+     */
+    private long[] consume(Entity entity, FileQueue[] queues, AtomicBoolean stop) throws InterruptedException {
+        long total = 0;
+        try {
+            for (int k = 0; k < queues.length; k++) {
+                FileQueue q = queues[k];
+                for (Object item = q.take(stop); item != null; item = q.take(stop)) {
+                    if (item instanceof Batch b) {
+                        b.issues.forEach(out);
+                        for (int i = 0; i < b.size; i++) {
+                            integrity.record(entity, q.file, b.first + i, b.records[i]);
+                        }
+                    } else if (item instanceof Issue issue) {
+                        out.accept(issue);
+                    } else {
+                        End end = (End) item;
+                        if (end.failure != null) {
+                            q.failure = end.failure;
+                            stop.set(true);
+                            return new long[] {total, k};
+                        }
+                        total += end.records;
+                        break;
+                    }
+                }
+                if (stop.get()) {
+                    break; // a reader failed outside its file; the caller has the failure
+                }
+            }
+        } catch (RuntimeException | Error | InterruptedException e) {
+            stop.set(true);
+            throw e;
+        }
+        return new long[] {total, -1};
+    }
+
+    /** The records of one file on their way to the rules, in order, with at most {@link #CAPACITY} batches held. */
+    private static final class FileQueue {
+        /** Batches of {@link Batch#SIZE} records: 32 hold the kept fields of 16,384 records, a few MB. */
+        static final int CAPACITY = 32;
+        final String file;
+        final BlockingQueue<Object> items = new ArrayBlockingQueue<>(CAPACITY);
+        /** Set by the rules side when the file ended in a failure. */
+        volatile Throwable failure;
+
+        FileQueue(String file) {
+            this.file = file;
+        }
+
+        /** The next item, or null once the validation is stopped while waiting. */
+        Object take(AtomicBoolean stop) throws InterruptedException {
+            for (Object item = items.poll(20, TimeUnit.MILLISECONDS); ; item = items.poll(20, TimeUnit.MILLISECONDS)) {
+                if (item != null || stop.get()) {
+                    return item;
+                }
+            }
+        }
+
+        void flush(Batch batch, AtomicBoolean stop) throws InterruptedException {
+            if (batch != null && (batch.size > 0 || !batch.issues.isEmpty())) {
+                offer(batch, stop);
+            }
+        }
+
+        /** Waits for room; gives up when the rules side has stopped, since it will not take from here again. */
+        void offer(Object item, AtomicBoolean stop) throws InterruptedException {
+            while (!items.offer(item, 20, TimeUnit.MILLISECONDS)) {
+                if (stop.get()) {
+                    throw new Cancelled();
+                }
+            }
+        }
+    }
+
+    /** Consecutive records of one file: their kept fields and their schema issues. */
+    private static final class Batch {
+        static final int SIZE = 512;
+        final long first;
+        final JsonNode[] records = new JsonNode[SIZE];
+        final List<Issue> issues = new ArrayList<>();
+        int size;
+
+        Batch(long first) {
+            this.first = first;
+        }
+
+        void add(JsonNode record, List<Issue> recordIssues) {
+            records[size++] = record;
+            issues.addAll(recordIssues);
+        }
+    }
+
+    private record End(long records, Throwable failure) {
+    }
+
+    /** The rules side stopped (an earlier file failed): the reader leaves its file. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
     }
 
     private static List<Issue> schemaIssues(List<SchemaError> errors, String file, long position, JsonNode record) {
@@ -113,91 +362,17 @@ final class EntityScanner {
         return issues;
     }
 
-    /** The one helper thread the reference rules run on, beside the parsing and schema walk of this thread. */
-    private static final java.util.concurrent.ExecutorService RULES_THREAD =
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "kaiten-import-rules");
-                t.setDaemon(true);
-                return t;
-            });
+    /** The thread the reference rules run on, beside the reading threads. */
+    private static final ExecutorService RULES = daemon("kaiten-import-rules");
+    /** The second reading thread (the caller's is the first): both cores parse when an entity has several files. */
+    private static final ExecutorService SCAN = daemon("kaiten-import-scan");
 
-    /**
-     * Hands checked records (their kept fields only) and their schema issues to {@link #RULES_THREAD} in batches:
-     * this thread parses and walks the schema, the other runs the reference rules, so validation uses both
-     * cores. Batches run in file order on the one thread, and every issue goes out from it, so the collector sees
-     * the same sequence on every run. At most a few batches are in flight, so memory stays flat.
-     */
-    private final class Handoff implements AutoCloseable {
-        private static final int BATCH = 512;
-        private final Entity entity;
-        private final String file;
-        private final java.util.ArrayDeque<java.util.concurrent.Future<?>> inFlight = new java.util.ArrayDeque<>();
-        private long[] positions = new long[BATCH];
-        private JsonNode[] records = new JsonNode[BATCH];
-        private List<Issue> issues = new ArrayList<>();
-        private int size;
-
-        Handoff(Entity entity, String file) {
-            this.entity = entity;
-            this.file = file;
-        }
-
-        void add(long position, JsonNode record, List<Issue> recordIssues) {
-            positions[size] = position;
-            records[size++] = record;
-            issues.addAll(recordIssues);
-            if (size == BATCH) {
-                submit();
-            }
-        }
-
-        private void submit() {
-            long[] p = positions;
-            JsonNode[] r = records;
-            List<Issue> found = issues;
-            int n = size;
-            positions = new long[BATCH];
-            records = new JsonNode[BATCH];
-            issues = new ArrayList<>();
-            size = 0;
-            inFlight.add(RULES_THREAD.submit(() -> {
-                found.forEach(out);
-                for (int i = 0; i < n; i++) {
-                    integrity.record(entity, file, p[i], r[i]);
-                }
-            }));
-            while (inFlight.size() > 4) {
-                collect(inFlight.poll());
-            }
-        }
-
-        private void collect(java.util.concurrent.Future<?> f) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while validating", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException("reference check failed: " + e.getCause(), e.getCause());
-            }
-        }
-
-        /** Waits for every batch, also when the file turned out malformed half-way (its records were read). */
-        @Override
-        public void close() {
-            if (size > 0) {
-                submit();
-            }
-            while (!inFlight.isEmpty()) {
-                collect(inFlight.poll());
-            }
-        }
+    private static ExecutorService daemon(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**
@@ -218,7 +393,7 @@ final class EntityScanner {
         }
     }
 
-    private void notContainer(String file, String expected, JsonToken found) {
+    private static Issue notContainer(String file, String expected, JsonToken found) {
         String what = found == null ? "the file is empty"
                 : "found " + switch (found) {
                     case START_ARRAY -> "an array";
@@ -229,11 +404,7 @@ final class EntityScanner {
                     case VALUE_NULL -> "null";
                     default -> found.asString();
                 };
-        out.accept(Issue.of(IssueCode.FILE_NOT_ARRAY, Location.record(file, null, null, ""),
-                expected + " (" + what + ")"));
-    }
-
-    private void out(List<Issue> issues) {
-        issues.forEach(out);
+        return Issue.of(IssueCode.FILE_NOT_ARRAY, Location.record(file, null, null, ""),
+                expected + " (" + what + ")");
     }
 }

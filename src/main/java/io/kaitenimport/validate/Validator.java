@@ -32,10 +32,17 @@ public final class Validator {
 
     private final SchemaCatalog schemas;
     private final ZipLimits limits;
+    private final int readers;
 
     public Validator(SchemaCatalog schemas, ZipLimits limits) {
+        this(schemas, limits, 2);
+    }
+
+    /** @param readers entity files read at once, 1 or 2 (tests hold both to the same issues) */
+    Validator(SchemaCatalog schemas, ZipLimits limits, int readers) {
         this.schemas = schemas;
         this.limits = limits;
+        this.readers = readers;
     }
 
     /** What a validation found besides its issues: the records per entity, from the files as written. */
@@ -74,18 +81,14 @@ public final class Validator {
         Set<Entity> toRead = EnumSet.noneOf(Entity.class);
         toRead.addAll(meta.files().keySet());
         Integrity integrity = new Integrity(toRead, reader, issues);
-        EntityScanner scanner = new EntityScanner(reader, schemas, integrity, issues);
+        EntityScanner scanner = new EntityScanner(reader, schemas, integrity, issues, readers);
         try {
             for (Entity entity : READ_ORDER) {
                 List<MetaData.EntityFile> files = meta.files().get(entity);
                 if (files == null) {
                     continue;
                 }
-                long records = 0;
-                for (MetaData.EntityFile f : files) {
-                    records += scanner.scan(entity, f.name());
-                }
-                counts.put(entity, records);
+                counts.put(entity, scanner.scan(entity, files.stream().map(MetaData.EntityFile::name).toList()));
                 integrity.done(entity);
             }
         } catch (PackageException e) {
