@@ -62,7 +62,7 @@ final class MetaCheck {
             return null;
         }
         MetaData result = check(meta);
-        for (Issue i : SchemaErrors.toIssues(schemas.meta().validate(meta), Location.file(PackagePaths.META),
+        for (Issue i : SchemaErrors.toIssues(schemas.errors(SchemaCatalog.META_FILE, meta), Location.file(PackagePaths.META),
                 IssueCode.META_SCHEMA)) {
             if (!isCovered(i.location().pointer())) {
                 issues.accept(i);

@@ -1,5 +1,6 @@
 package io.kaitenimport.validate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -16,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -31,25 +33,41 @@ public final class SchemaCatalog {
 
     private static volatile SchemaCatalog standard;
 
-    private final SchemaRegistry registry;
+    /** networknt, made on first use: building it costs about a third of a second, and a valid package never needs it. */
+    private volatile SchemaRegistry registry;
     private final Function<String, String> source;
     private final String where;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
     private final SchemaCompiler compiler;
     private final Map<Entity, CompiledSchema> records = new ConcurrentHashMap<>();
+    private final Map<String, CompiledSchema> prechecks = new ConcurrentHashMap<>();
 
     private SchemaCatalog(Function<String, String> source, String where) {
         this.source = source;
         this.where = where;
         this.compiler = new SchemaCompiler(BASE, this::byFile);
-        // Draft-07 treats "format" as an annotation unless told otherwise; the import needs real date-times and
-        // emails, so format assertions are switched on here. Pointers match the JSON Pointers of our Locations.
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-                .formatAssertionsEnabled(true)
-                .pathType(PathType.JSON_POINTER)
-                .build();
-        this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
-                b -> b.schemaRegistryConfig(config).schemas(this::byIri));
+    }
+
+    private SchemaRegistry registry() {
+        SchemaRegistry r = registry;
+        if (r == null) {
+            synchronized (this) {
+                r = registry;
+                if (r == null) {
+                    // Draft-07 treats "format" as an annotation unless told otherwise; the import needs real
+                    // date-times and emails, so format assertions are switched on here. Pointers match the JSON
+                    // Pointers of our Locations.
+                    SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                            .formatAssertionsEnabled(true)
+                            .pathType(PathType.JSON_POINTER)
+                            .build();
+                    r = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
+                            b -> b.schemaRegistryConfig(config).schemas(this::byIri));
+                    registry = r;
+                }
+            }
+        }
+        return r;
     }
 
     private String byFile(String file) {
@@ -84,12 +102,15 @@ public final class SchemaCatalog {
         return new SchemaCatalog(file -> readFile(dir.resolve(file)), dir.toString());
     }
 
-    public Schema meta() {
-        return schema(META_FILE);
+
+    /** networknt's schema of an entity: the tests' oracle for the compiled validator. */
+    public Schema forEntity(Entity entity) {
+        return forFile(entity.key() + ".schema.json");
     }
 
-    public Schema forEntity(Entity entity) {
-        return schema(entity.key() + ".schema.json");
+    /** networknt's schema of a schema file (tests compare the compiled checks with it). */
+    public Schema forFile(String file) {
+        return schema(file);
     }
 
     /**
@@ -108,13 +129,28 @@ public final class SchemaCatalog {
         });
     }
 
+    /**
+     * The errors of a whole document (meta-data.json, a mapping file) against a schema file, in networknt's shape:
+     * a compiled check answers first, and networknt is asked, for its wording, only when that finds something.
+     * CompiledSchemaDifferentialTest holds the two to the same verdict.
+     */
+    public List<com.networknt.schema.Error> errors(String file, JsonNode document) {
+        CompiledSchema quick = prechecks.computeIfAbsent(file, f -> {
+            if (source.apply(f) == null) {
+                throw new IllegalStateException("schema " + f + " not found in " + where);
+            }
+            return SchemaCompiler.precheck(BASE, this::byFile, f);
+        });
+        return quick.passes(document) ? List.of() : schema(file).validate(document);
+    }
+
     private Schema schema(String file) {
         return compiled.computeIfAbsent(file, f -> {
             if (source.apply(f) == null) {
                 // A missing schema is a broken installation, not a problem of the package being validated.
                 throw new IllegalStateException("schema " + f + " not found in " + where);
             }
-            return registry.getSchema(SchemaLocation.of(BASE + f));
+            return registry().getSchema(SchemaLocation.of(BASE + f));
         });
     }
 

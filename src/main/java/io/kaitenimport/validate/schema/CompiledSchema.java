@@ -20,6 +20,13 @@ public final class CompiledSchema {
         root.check(value, new Path(), errors);
     }
 
+    /** Whether a whole value passes, with nothing found. */
+    public boolean passes(JsonNode value) {
+        List<SchemaError> errors = new java.util.ArrayList<>();
+        root.check(value, new Path(), errors);
+        return errors.isEmpty();
+    }
+
     /** A reader of records from one parser; not thread-safe (one per file being read). */
     public Records records(JsonParser parser) {
         return new Records(new StreamCheck(parser));

@@ -28,12 +28,18 @@ public final class SchemaCompiler {
     private static final Set<String> IMPLEMENTED = Set.of("$ref", "type", "enum", "const", "minLength", "maxLength",
             "minimum", "maximum", "pattern", "format", "required", "properties", "additionalProperties", "items",
             "minItems", "maxItems", "uniqueItems", "allOf", "anyOf", "if", "then", "else");
+    /**
+     * Keywords a {@link #precheck} compile also takes: their answer is only "passes or not", so no error wording
+     * has to match networknt's (meta-data.json uses them; networknt words the errors when there are any).
+     */
+    private static final Set<String> PRECHECK_ONLY = Set.of("contains", "propertyNames");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String base;
     private final Function<String, String> source;
     private final Map<String, JsonNode> documents = new HashMap<>();
     private final Map<String, SchemaNode> compiled = new LinkedHashMap<>();
+    private boolean precheck;
 
     /**
      * @param base   the address schemas use for each other ({@code https://…/schemas/}); a file is base + name
@@ -46,6 +52,20 @@ public final class SchemaCompiler {
 
     /** The compiled schema of one file, ready to check records token by token. */
     public CompiledSchema compile(String file) {
+        return compile(file, false);
+    }
+
+    /**
+     * A schema compiled only to answer whether a whole document passes ({@link CompiledSchema#passes}): it also
+     * takes {@code contains} and {@code propertyNames}. Callers ask networknt for the errors when it does not pass.
+     * Compiled apart from the record schemas, so those never accept the extra keywords.
+     */
+    public static CompiledSchema precheck(String base, Function<String, String> source, String file) {
+        return new SchemaCompiler(base, source).compile(file, true);
+    }
+
+    private CompiledSchema compile(String file, boolean precheckOnly) {
+        this.precheck = precheckOnly;
         SchemaNode root = node(file, "");
         // Unreferenced definitions are compiled too, so an unsupported keyword fails even before it is used.
         JsonNode definitions = document(file).get("definitions");
@@ -93,7 +113,7 @@ public final class SchemaCompiler {
         String where = n.where;
         for (var it = json.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!ANNOTATIONS.contains(k) && !IMPLEMENTED.contains(k)) {
+            if (!ANNOTATIONS.contains(k) && !IMPLEMENTED.contains(k) && !(precheck && PRECHECK_ONLY.contains(k))) {
                 throw new SchemaCompileException(where, "keyword '" + k + "' is not implemented by the compiled "
                         + "validator (implement it in validate/schema and its differential test)");
             }
@@ -181,6 +201,12 @@ public final class SchemaCompiler {
         n.uniqueItems = unique != null && unique.asBoolean();
         n.allOf = list(json, "allOf", file, pointer);
         n.anyOf = list(json, "anyOf", file, pointer);
+        if (json.has("contains")) {
+            n.contains = node(file, pointer + "/contains");
+        }
+        if (json.has("propertyNames")) {
+            n.propertyNames = node(file, pointer + "/propertyNames");
+        }
         if (json.has("if")) {
             n.ifSchema = node(file, pointer + "/if");
             n.thenSchema = json.has("then") ? node(file, pointer + "/then") : null;
@@ -231,10 +257,10 @@ public final class SchemaCompiler {
         return v;
     }
 
-    private static Format format(String name, String where) {
+    private static FormatCheck format(String name, String where) {
         for (Format f : Formats.DEFAULT) {
             if (f.getName().equals(name)) {
-                return f;
+                return new FormatCheck(f);
             }
         }
         throw new SchemaCompileException(where, "format '" + name + "' is unknown");

@@ -1,7 +1,6 @@
 package io.kaitenimport.validate.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.format.Format;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +31,7 @@ final class SchemaNode {
     JsonNode maximum;
     Pattern pattern;
     JsonNode patternRule;
-    Format format;
+    FormatCheck format;
     JsonNode formatRule;
     String[] required = new String[0];
     Map<String, SchemaNode> properties = Map.of();
@@ -45,6 +44,9 @@ final class SchemaNode {
     SchemaNode[] allOf = new SchemaNode[0];
     SchemaNode[] anyOf = new SchemaNode[0];
     SchemaNode ifSchema;
+    /** {@code contains} and {@code propertyNames}: only in a precheck compile (see SchemaCompiler.precheck). */
+    SchemaNode contains;
+    SchemaNode propertyNames;
     SchemaNode thenSchema;
     SchemaNode elseSchema;
 
@@ -140,7 +142,7 @@ final class SchemaNode {
                 return false;
             }
         }
-        if ((pattern != null && !pattern.matcher(s).find()) || (format != null && !format.matches(null, s))) {
+        if ((pattern != null && !pattern.matcher(s).find()) || (format != null && !format.matches(s))) {
             return false;
         }
         for (SchemaNode a : allOf) {
@@ -190,7 +192,7 @@ final class SchemaNode {
         if (pattern != null && !pattern.matcher(s).find()) {
             out.add(new SchemaError("pattern", path.pointer(), null, patternRule, v, "pattern"));
         }
-        if (format != null && !format.matches(null, s)) {
+        if (format != null && !format.matches(s)) {
             out.add(new SchemaError("format", path.pointer(), null, formatRule, v, "format"));
         }
     }
@@ -213,7 +215,29 @@ final class SchemaNode {
         return v.decimalValue().compareTo(bound.decimalValue());
     }
 
+    private boolean anyPasses(JsonNode array, Path path) {
+        List<SchemaError> probe = new ArrayList<>();
+        for (JsonNode item : array) {
+            probe.clear();
+            contains.check(item, path, probe);
+            if (probe.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void object(JsonNode v, Path path, List<SchemaError> out) {
+        if (propertyNames != null) {
+            for (Iterator<String> names = v.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                List<SchemaError> probe = new ArrayList<>();
+                propertyNames.check(com.fasterxml.jackson.databind.node.TextNode.valueOf(name), path, probe);
+                if (!probe.isEmpty()) {
+                    out.add(new SchemaError("propertyNames", path.pointer(), name, null, v, "propertyNames"));
+                }
+            }
+        }
         for (String name : required) {
             if (!v.has(name)) {
                 out.add(new SchemaError("required", path.pointer(), name, null, null, "required"));
@@ -237,6 +261,9 @@ final class SchemaNode {
     }
 
     private void array(JsonNode v, Path path, List<SchemaError> out) {
+        if (contains != null && !anyPasses(v, path)) {
+            out.add(new SchemaError("contains", path.pointer(), null, null, v, "contains"));
+        }
         if (items != null) {
             for (int i = 0; i < v.size(); i++) {
                 path.push(i);

@@ -50,7 +50,7 @@ final class StreamCheck {
             }
             n.target = t;
             boolean whole = t.enumRule != null || t.constRule != null || t.allOf.length > 0 || t.anyOf.length > 0
-                    || t.ifSchema != null;
+                    || t.ifSchema != null || t.contains != null || t.propertyNames != null;
             t.streamsContainers = !whole && t.minItems == null && t.maxItems == null && !t.uniqueItems
                     && t.names.length <= 64;
             t.plainStrings = !whole && t.pattern == null && t.format == null;
@@ -65,7 +65,8 @@ final class StreamCheck {
                 && n.minLength == null && n.maxLength == null && n.minimum == null && n.maximum == null
                 && n.pattern == null && n.format == null && n.required.length == 0 && n.properties.isEmpty()
                 && !n.noAdditional && n.additional == null && n.items == null && n.minItems == null
-                && n.maxItems == null && !n.uniqueItems && n.anyOf.length == 0 && n.ifSchema == null;
+                && n.maxItems == null && !n.uniqueItems && n.anyOf.length == 0 && n.ifSchema == null
+                && n.contains == null && n.propertyNames == null;
     }
 
     /**
