@@ -72,6 +72,9 @@ public final class IdTable {
      * all ids — are hashed and compared straight from the String, folding case on the fly, without allocating.
      */
     public int find(String id) {
+        if (!foldCase) {
+            return findExact(id);
+        }
         int n = id.length();
         boolean ascii = true;
         for (int i = 0; i < n && ascii; i++) {
@@ -101,6 +104,74 @@ public final class IdTable {
                 }
             }
         }
+    }
+
+    /**
+     * An exact table hashes with String's own hash code, which the String computes over its byte array once and
+     * keeps: cheaper than walking the key char by char, which is what a lookup mostly costs.
+     */
+    private int findExact(String id) {
+        int found = probe(id);
+        if (found < 0 && !roundTrips(id)) {
+            // A lone surrogate is stored as UTF-8 turns it ('?'): look for, and place, that stored form.
+            found = probe(new String(id.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        }
+        return found;
+    }
+
+    /** Whether the UTF-8 bytes of {@code id} give it back: always, unless it holds a lone surrogate. */
+    private static boolean roundTrips(String id) {
+        for (int i = 0, n = id.length(); i < n; i++) {
+            if (Character.isSurrogate(id.charAt(i))) {
+                return new String(id.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).equals(id);
+            }
+        }
+        return true;
+    }
+
+    private int probe(String id) {
+        int h = mix(id.hashCode());
+        lastHash = h;
+        int mask = slots.length - 1;
+        int tag = tagOf(h, Integer.numberOfTrailingZeros(slots.length));
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            int s = slots[i];
+            if (s == 0) {
+                return -1;
+            }
+            if ((s & ~mask) == tag && sameId((s & mask) - 1, id)) {
+                return (s & mask) - 1;
+            }
+        }
+    }
+
+    /** Whether a stored id is exactly {@code id}; ASCII is compared in place, anything else as UTF-8 bytes. */
+    private boolean sameId(int ordinal, String id) {
+        int start = starts.get(ordinal);
+        byte[] c = chunks.get(start >>> CHUNK_BITS);
+        int at = start & (CHUNK - 1);
+        int len = readLength(c, at);
+        int from = at + lengthBytes(len);
+        int n = id.length();
+        if (len == n) {
+            for (int i = 0; i < len; i++) {
+                byte x = c[from + i];
+                if (x < 0) {
+                    return sameBytes(c, from, len, id);
+                }
+                if (x != id.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        // UTF-8 is longer than its chars only when something is not ASCII
+        return len > n && sameBytes(c, from, len, id);
+    }
+
+    private static boolean sameBytes(byte[] c, int from, int len, String id) {
+        byte[] k = id.getBytes(StandardCharsets.UTF_8);
+        return k.length == len && java.util.Arrays.equals(c, from, from + len, k, 0, len);
     }
 
     /** The (case-folded when folding) UTF-8 bytes of a key. */
@@ -253,7 +324,7 @@ public final class IdTable {
     /** The hash of a stored id's key, as {@link #find} computes it for the same key. */
     private int storedHash(byte[] c, int from, int len) {
         if (!foldCase) {
-            return hash(c, from, len);
+            return mix(stringHash(c, from, len));
         }
         int h = 0x811c9dc5;
         for (int i = from; i < from + len; i++) {
@@ -300,6 +371,19 @@ public final class IdTable {
             n++;
         }
         return n;
+    }
+
+    /** {@link String#hashCode} of the UTF-8 text stored at {@code from}. */
+    private static int stringHash(byte[] c, int from, int len) {
+        int h = 0;
+        for (int i = from; i < from + len; i++) {
+            byte x = c[i];
+            if (x < 0) {
+                return new String(c, from, len, StandardCharsets.UTF_8).hashCode();
+            }
+            h = 31 * h + x;
+        }
+        return h;
     }
 
     /** FNV-1a with a final avalanche, so linear probing sees well-spread slots even for sequential keys. */

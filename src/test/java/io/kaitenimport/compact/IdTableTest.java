@@ -36,6 +36,33 @@ class IdTableTest {
     }
 
     @Test
+    void exactTableAgreesWithAHashMapOnRandomText() {
+        // ASCII, accented, Cyrillic, astral (surrogate pairs) and lone surrogates, over many resizes
+        String alphabet = "aZ09-_ éЖ\u00ff\u0100\ud83d\ude00\ud800";
+        java.util.Random r = new java.util.Random(5);
+        java.util.Map<String, Integer> oracle = new java.util.HashMap<>();
+        IdTable t = new IdTable();
+        for (int i = 0; i < 60_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = r.nextInt(9); k > 0; k--) {
+                b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+            }
+            String id = b.toString();
+            // ids are kept as UTF-8, which turns a lone surrogate into '?': that is the id the table knows
+            String stored = new String(id.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            if (r.nextBoolean()) {
+                Integer expected = oracle.computeIfAbsent(stored, x -> oracle.size());
+                assertEquals(expected, t.intern(id), id);
+                assertEquals(stored, t.get(expected), id);
+            } else {
+                assertEquals(oracle.getOrDefault(stored, -1), t.find(id), id);
+            }
+        }
+        assertEquals(oracle.size(), t.size());
+    }
+
+    @Test
     void foldingTableMatchesAnyCaseAndKeepsTheFirstSpelling() {
         IdTable t = new IdTable(true);
         int n = 200_000;
