@@ -17,7 +17,7 @@ public final class Cli {
     }
 
     public static Run run(String... args) {
-        CommandLine cl = Main.newCommandLine();
+        CommandLine cl = Main.newCommandLine(args); // as main() builds it: only the named subcommand
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
