@@ -93,8 +93,8 @@ class LauncherTest {
         Run first = run();
         assertTrue(first.err().contains("kaiten-import: building the jar with Maven (first run;"), first.err());
         assertTrue(first.err().contains("kaiten-import: built in"), first.err());
-        assertEquals("ran -Xmx1g -XX:+UseParallelGC -jar " + clone.resolve("target/kaiten-import-0.1.0-all.jar")
-                + " --version\n", first.out());
+        assertEquals("ran -Xmx1g -XX:+UseParallelGC -XX:TieredStopAtLevel=1 -jar "
+                + clone.resolve("target/kaiten-import-0.1.0-all.jar") + " --version\n", first.out());
         assertEquals(1, builds());
 
         assertEquals("", run().err(), "no rebuild, no noise");
@@ -114,22 +114,60 @@ class LauncherTest {
         assertFalse(Files.exists(clone.resolve("target/.launcher-build-hash.tmp")));
     }
 
-    /** A long run (a file argument over 64 MB) compiles with C2 only; small ones, and a user's own choice, do not. */
+    /**
+     * Runs compile with C1 only, except a long conversion (a file argument over 128 MB, or 32 MB compressed), which
+     * compiles with C2 only; a user's own Tiered… option replaces the choice.
+     */
     @Test
-    void bigInputsCompileWithC2Only() throws Exception {
-        Path big = clone.resolve("big.csv");
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-            f.setLength(64L * 1024 * 1024 + 1); // sparse: no disk used
-        }
-        Path small = clone.resolve("small.csv");
-        Files.writeString(small, "Title\nA\n");
+    void compilerFollowsTheCommandAndInputSize() throws Exception {
+        Path big = sparse("big.csv", 128L * 1024 * 1024 + 1);
+        Path bigXlsx = sparse("big.xlsx", 32L * 1024 * 1024 + 1);
+        Path mid = sparse("mid.csv", 100L * 1024 * 1024);
         String jar = " -jar " + clone.resolve("target/kaiten-import-0.1.0-all.jar");
+        String c1 = "ran -Xmx1g -XX:+UseParallelGC -XX:TieredStopAtLevel=1" + jar;
+        String c2 = "ran -Xmx1g -XX:+UseParallelGC -XX:-TieredCompilation" + jar;
 
-        assertEquals("ran -Xmx1g -XX:+UseParallelGC -XX:-TieredCompilation" + jar + " convert " + big + " -o x.zip\n",
-                run(null, "convert", big.toString(), "-o", "x.zip").out());
-        assertEquals("ran -Xmx1g -XX:+UseParallelGC" + jar + " convert " + small + "\n",
-                run(null, "convert", small.toString()).out());
-        assertEquals("ran -Xmx1g -XX:+UseParallelGC -XX:TieredStopAtLevel=1" + jar + " validate " + big + "\n",
-                run("-XX:TieredStopAtLevel=1", "validate", big.toString()).out());
+        assertEquals(c2 + " convert " + big + " -o x.zip\n", run(null, "convert", big.toString(), "-o", "x.zip").out());
+        assertEquals(c2 + " --debug convert " + bigXlsx + "\n", run(null, "--debug", "convert", bigXlsx.toString()).out());
+        assertEquals(c1 + " convert " + mid + "\n", run(null, "convert", mid.toString()).out());
+        assertEquals(c1 + " validate " + big + "\n", run(null, "validate", big.toString()).out());
+        assertEquals("ran -Xmx1g -XX:+UseParallelGC -XX:TieredStopAtLevel=4" + jar + " convert " + big + "\n",
+                run("-XX:TieredStopAtLevel=4", "convert", big.toString()).out());
+    }
+
+    /**
+     * The class-data archive is made once per build and Java from the bundled CSV sample, then given to every run;
+     * a rebuild makes it again.
+     */
+    @Test
+    void archivesClassesOncePerBuild() throws Exception {
+        Files.createDirectories(clone.resolve("sample-exports/csv"));
+        Files.writeString(clone.resolve("sample-exports/csv/tasks-en.csv"), "Title\nA\n");
+        Files.writeString(clone.resolve("sample-exports/csv/users.csv"), "email\na@example.com\n");
+        // This stub java writes the archive it is asked for, and logs the training run.
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in"
+                + " -XX:ArchiveClassesAtExit=*) echo x > \"${a#*=}\"; echo trained >> trainings.log; exit 0;; esac;"
+                + " done\necho ran \"$@\"\n");
+        String share = " -XX:SharedArchiveFile=" + clone.resolve("target/kaiten-import.jsa") + " -Xlog:cds*=off";
+        Run first = run();
+        assertTrue(first.err().contains("preparing the start-up archive"), first.err());
+        assertTrue(first.out().startsWith("ran -Xmx1g -XX:+UseParallelGC -XX:TieredStopAtLevel=1" + share + " -jar "),
+                first.out());
+        Run second = run();
+        assertEquals("", second.err());
+        assertEquals(first.out(), second.out());
+        assertEquals(1, Files.readAllLines(clone.resolve("trainings.log")).size());
+        Files.writeString(clone.resolve("src/main/java/A.java"), "class A { int y; }");
+        run();
+        assertEquals(2, Files.readAllLines(clone.resolve("trainings.log")).size(), "a rebuild archives again");
+        assertFalse(Files.list(clone.resolve("target")).anyMatch(p -> p.toString().endsWith(".tmp")));
+    }
+
+    private Path sparse(String name, long size) throws Exception {
+        Path p = clone.resolve(name);
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(p.toFile(), "rw")) {
+            f.setLength(size); // sparse: no disk used
+        }
+        return p;
     }
 }
