@@ -55,8 +55,8 @@ public final class IdTable {
             return ordinal;
         }
         ordinal = append(id.getBytes(StandardCharsets.UTF_8));
-        // find() left the hash of the key in lastHash; the first empty slot of its chain takes the new id.
-        place(slots, lastHash, ordinal);
+        // find() stopped at the first empty slot of the key's chain (lastEmpty), which takes the new id.
+        slots[lastEmpty] = tagOf(lastHash, Integer.numberOfTrailingZeros(slots.length)) | (ordinal + 1);
         if (++size * 4L > slots.length * 3L) {
             grow();
         }
@@ -65,6 +65,8 @@ public final class IdTable {
 
     /** The hash of the key {@link #find} looked up last (intern places a new id with it). */
     private int lastHash;
+    /** The empty slot that ended {@link #find}'s last unsuccessful probe. */
+    private int lastEmpty;
 
     /**
      * The ordinal of {@code id}, or -1. Slots hold a tag (high hash bits) beside the ordinal, so a probe compares
@@ -95,6 +97,7 @@ public final class IdTable {
         for (int i = h & mask; ; i = (i + 1) & mask) {
             int s = slots[i];
             if (s == 0) {
+                lastEmpty = i;
                 return -1;
             }
             if ((s & ~mask) == tag) {
@@ -137,6 +140,7 @@ public final class IdTable {
         for (int i = h & mask; ; i = (i + 1) & mask) {
             int s = slots[i];
             if (s == 0) {
+                lastEmpty = i;
                 return -1;
             }
             if ((s & ~mask) == tag && sameId((s & mask) - 1, id)) {
@@ -187,6 +191,7 @@ public final class IdTable {
         for (int i = h & mask; ; i = (i + 1) & mask) {
             int s = slots[i];
             if (s == 0) {
+                lastEmpty = i;
                 return -1;
             }
             if ((s & ~mask) == tag && equalsAt((s & mask) - 1, k)) {

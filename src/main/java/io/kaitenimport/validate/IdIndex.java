@@ -67,7 +67,7 @@ final class IdIndex {
     }
 
     boolean contains(Target target, String id) {
-        for (Entity e : target.entities()) {
+        for (Entity e : target.entityArray()) {
             if (contains(e, id)) {
                 return true;
             }

@@ -51,6 +51,7 @@ final class Integrity {
     private long position;
     private String id;
     private final int[] stars = new int[4];
+    private final JsonNode[] tops = new JsonNode[ReferenceRules.maxRules()];
     private final ReferenceRules.Visit reference = this::reference;
 
     /** One id a reference rule found in the record being read; its Location is built only when it is needed. */
@@ -64,7 +65,7 @@ final class Integrity {
             return;
         }
         Target target = rule.target();
-        for (Entity e : target.entities()) {
+        for (Entity e : target.entityArray()) {
             if (unread.contains(e)) {
                 // Defined already, or wait for the end (kept as ints, see PendingRefs).
                 if (!index.contains(target, ref)) {
@@ -102,9 +103,7 @@ final class Integrity {
         this.file = file;
         this.position = position;
         this.id = id;
-        for (ReferenceRules.Rule rule : ReferenceRules.of(entity)) {
-            ReferenceRules.each(record, rule, stars, reference);
-        }
+        ReferenceRules.eachOf(entity, record, tops, stars, reference);
         switch (entity) {
             case USERS -> email(record, file, position, id);
             case CUSTOM_FIELDS -> properties.field(id, record);
@@ -160,7 +159,7 @@ final class Integrity {
     }
 
     void resolve(Target target, String value, Location where) {
-        for (Entity e : target.entities()) {
+        for (Entity e : target.entityArray()) {
             if (unread.contains(e)) {
                 // Defined already, or wait for the end (kept as ints, see PendingRefs).
                 if (!index.contains(target, value)) {

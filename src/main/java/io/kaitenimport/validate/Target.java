@@ -21,10 +21,13 @@ enum Target {
 
     private final String noun;
     private final List<Entity> entities;
+    /** The same, for the per-reference loops (no iterator per reference). */
+    private final Entity[] array;
 
     Target(String noun, Entity... entities) {
         this.noun = noun;
         this.entities = List.of(entities);
+        this.array = entities;
     }
 
     /** Fills "does not match any %s in the package". */
@@ -34,5 +37,10 @@ enum Target {
 
     List<Entity> entities() {
         return entities;
+    }
+
+    /** {@link #entities()} as an array the caller must not change. */
+    Entity[] entityArray() {
+        return array;
     }
 }
