@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -30,6 +31,10 @@ final class StreamCheck {
     private final JsonParser p;
     private final Path path = new Path();
     private List<SchemaError> out;
+    /** The kept names as bits of the record schema's numbered names, for the keep set they were made from. */
+    private long keepBits;
+    private Set<String> keepBitsFor;
+    private SchemaNode keepBitsOf;
 
     StreamCheck(JsonParser p) {
         this.p = p;
@@ -82,6 +87,17 @@ final class StreamCheck {
         if (p.currentToken() == JsonToken.START_OBJECT && n.streamsContainers
                 && Types.allows(n.types, Types.OBJECT)) {
             ObjectNode kept = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            if (keep != keepBitsFor || n != keepBitsOf) {
+                keepBits = 0;
+                for (String k : keep) {
+                    Integer i = n.nameIndex.get(k);
+                    if (i != null) {
+                        keepBits |= 1L << i;
+                    }
+                }
+                keepBitsFor = keep;
+                keepBitsOf = n;
+            }
             object(n, kept, keep);
             return kept;
         }
@@ -206,7 +222,8 @@ final class StreamCheck {
                 child = n.additional;
             }
             path.push(name);
-            if (keep != null && keep.contains(name)) {
+            // kept: by its bit when the schema numbers the name, else (an unknown field) by the set
+            if (keep != null && (index != null ? (keepBits & (1L << index)) != 0 : keep.contains(name))) {
                 JsonNode v = node();
                 if (child != null && !(v.isTextual() && child.passes(v.textValue()))) {
                     child.check(v, path, out);
@@ -275,7 +292,20 @@ final class StreamCheck {
             case VALUE_TRUE -> BooleanNode.TRUE;
             case VALUE_FALSE -> BooleanNode.FALSE;
             case VALUE_NULL -> NullNode.getInstance();
-            default -> TREES.readValue(p); // objects, arrays and fractions: the mapper's own rules
+            case START_ARRAY -> {
+                // Lists of ids are most kept values: built here, without a deserialization context per list.
+                // Elements go through this same method, so objects and fractions still get the mapper's rules,
+                // and a syntax error is the parser's own, as with tree reading.
+                ArrayNode a = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+                for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+                    if (t == null) {
+                        throw new com.fasterxml.jackson.core.JsonParseException(p, "end of input inside an array");
+                    }
+                    a.add(node());
+                }
+                yield a;
+            }
+            default -> TREES.readValue(p); // objects and fractions: the mapper's own rules
         };
     }
 }
