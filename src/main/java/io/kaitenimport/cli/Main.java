@@ -15,7 +15,18 @@ public final class Main {
             CompletionCommand.class, PreflightCommand.class, CommandLine.HelpCommand.class);
 
     public static void main(String[] args) {
+        Warmup.start(commandOf(args));
         System.exit(newCommandLine(args).execute(args));
+    }
+
+    /** The first argument that is not an option: the subcommand, when the arguments name one. */
+    static String commandOf(String[] args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /** The configured command line with every subcommand; tests call this and capture its out/err writers. */
@@ -29,13 +40,7 @@ public final class Main {
      * only; anything else (no command, an unknown one, help, completion) gets them all, for listings and hints.
      */
     static CommandLine newCommandLine(String[] args) {
-        String named = null;
-        for (String a : args) {
-            if (!a.startsWith("-")) {
-                named = a;
-                break;
-            }
-        }
+        String named = commandOf(args);
         boolean one = false;
         for (Class<?> c : SUBCOMMANDS) {
             String name = c.getAnnotation(CommandLine.Command.class).name();

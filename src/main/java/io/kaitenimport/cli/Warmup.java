@@ -1,0 +1,41 @@
+package io.kaitenimport.cli;
+
+import io.kaitenimport.emit.Json;
+import io.kaitenimport.model.Entity;
+import io.kaitenimport.validate.SchemaCatalog;
+
+import java.util.Set;
+
+/**
+ * Start-up work done on the second core while the main thread is still in picocli (which spends about 0.1 s reading
+ * annotations): the Jackson mapper and the compiled record schemas every package-reading command needs next. The
+ * main thread takes them as they are when it gets there (class initialisation and the catalog wait for each other),
+ * so nothing changes but when the work is done.
+ */
+final class Warmup {
+    private static final Set<String> READERS = Set.of("convert", "validate", "inspect", "preflight");
+
+    private Warmup() {
+    }
+
+    static void start(String command) {
+        if (!READERS.contains(command)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                Json.MAPPER.getFactory();
+                SchemaCatalog catalog = SchemaCatalog.standard();
+                for (Entity e : Entity.values()) {
+                    if (!e.isMapping()) {
+                        catalog.records(e);
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                // the main thread meets the same problem where it matters, and reports it there
+            }
+        }, "kaiten-import-warmup");
+        t.setDaemon(true);
+        t.start();
+    }
+}
