@@ -115,17 +115,17 @@ class LauncherTest {
     }
 
     /**
-     * Runs compile with C1 only, except a long conversion (a file argument over 128 MB, or 32 MB compressed), which
-     * compiles with C2 only; a user's own Tiered… option replaces the choice.
+     * Runs compile with C1 only, except a long conversion (a file argument over 64 MB, or 16 MB compressed), which
+     * compiles with C2 only and small inlining; a user's own Tiered… or inlining option replaces the choice.
      */
     @Test
     void compilerFollowsTheCommandAndInputSize() throws Exception {
-        Path big = sparse("big.csv", 128L * 1024 * 1024 + 1);
-        Path bigXlsx = sparse("big.xlsx", 32L * 1024 * 1024 + 1);
-        Path mid = sparse("mid.csv", 100L * 1024 * 1024);
+        Path big = sparse("big.csv", 64L * 1024 * 1024 + 1);
+        Path bigXlsx = sparse("big.xlsx", 16L * 1024 * 1024 + 1);
+        Path mid = sparse("mid.csv", 64L * 1024 * 1024);
         String jar = " -jar " + clone.resolve("target/kaiten-import-0.1.0-all.jar");
         String c1 = "ran -Xmx1g -XX:+UseParallelGC -XX:TieredStopAtLevel=1" + jar;
-        String c2 = "ran -Xmx1g -XX:+UseParallelGC -XX:-TieredCompilation" + jar;
+        String c2 = "ran -Xmx1g -XX:+UseParallelGC -XX:-TieredCompilation -XX:FreqInlineSize=35" + jar;
 
         assertEquals(c2 + " convert " + big + " -o x.zip\n", run(null, "convert", big.toString(), "-o", "x.zip").out());
         assertEquals(c2 + " --debug convert " + bigXlsx + "\n", run(null, "--debug", "convert", bigXlsx.toString()).out());
@@ -133,6 +133,8 @@ class LauncherTest {
         assertEquals(c1 + " validate " + big + "\n", run(null, "validate", big.toString()).out());
         assertEquals("ran -Xmx1g -XX:+UseParallelGC -XX:TieredStopAtLevel=4" + jar + " convert " + big + "\n",
                 run("-XX:TieredStopAtLevel=4", "convert", big.toString()).out());
+        assertEquals("ran -Xmx1g -XX:+UseParallelGC -XX:FreqInlineSize=100" + jar + " convert " + big + "\n",
+                run("-XX:FreqInlineSize=100", "convert", big.toString()).out());
     }
 
     /**
