@@ -18,9 +18,10 @@ final class Warmup {
     private Warmup() {
     }
 
-    static void start(String command) {
-        if (!READERS.contains(command)) {
-            return;
+    /** @param command the subcommand named, or null (help, --version, no arguments): then nothing starts */
+    static boolean start(String command) {
+        if (command == null || !READERS.contains(command)) {
+            return false;
         }
         Thread t = new Thread(() -> {
             try {
@@ -37,5 +38,6 @@ final class Warmup {
         }, "kaiten-import-warmup");
         t.setDaemon(true);
         t.start();
+        return true;
     }
 }

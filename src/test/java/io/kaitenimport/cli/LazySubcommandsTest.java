@@ -28,6 +28,18 @@ class LazySubcommandsTest {
         assertEquals(1, Main.newCommandLine(new String[] {"validate", "x.zip"}).getSubcommands().size());
     }
 
+    /** main() starts its warm-up from the command it finds; no command at all (--version, help) is no warm-up. */
+    @Test
+    void warmUpFollowsTheCommandAndToleratesNone() {
+        for (String[] args : new String[][] {{}, {"--version"}, {"--debug", "--help"}}) {
+            assertEquals(null, Main.commandOf(args));
+            assertEquals(false, Warmup.start(Main.commandOf(args)));
+        }
+        assertEquals(false, Warmup.start("template"));
+        assertEquals("validate", Main.commandOf(new String[] {"--debug", "validate", "x.zip"}));
+        assertEquals(true, Warmup.start("validate"));
+    }
+
     private static String run(CommandLine cl, String[] args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
