@@ -89,24 +89,7 @@ public final class IdTable {
         for (int i = 0; i < n; i++) {
             h = (h ^ fold(id.charAt(i))) * 0x01000193;
         }
-        h = mix(h);
-        lastHash = h;
-        int mask = slots.length - 1;
-        int bits = Integer.numberOfTrailingZeros(slots.length);
-        int tag = tagOf(h, bits);
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            int s = slots[i];
-            if (s == 0) {
-                lastEmpty = i;
-                return -1;
-            }
-            if ((s & ~mask) == tag) {
-                int ordinal = (s & mask) - 1;
-                if (equalsAscii(ordinal, id)) {
-                    return ordinal;
-                }
-            }
-        }
+        return probe(mix(h), id, null);
     }
 
     /**
@@ -114,10 +97,11 @@ public final class IdTable {
      * keeps: cheaper than walking the key char by char, which is what a lookup mostly costs.
      */
     private int findExact(String id) {
-        int found = probe(id);
+        int found = probe(mix(id.hashCode()), id, null);
         if (found < 0 && !roundTrips(id)) {
             // A lone surrogate is stored as UTF-8 turns it ('?'): look for, and place, that stored form.
-            found = probe(new String(id.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+            String stored = new String(id.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            found = probe(mix(stored.hashCode()), stored, null);
         }
         return found;
     }
@@ -132,8 +116,12 @@ public final class IdTable {
         return true;
     }
 
-    private int probe(String id) {
-        int h = mix(id.hashCode());
+    /**
+     * Walks the chain of hash {@code h} for a key given as text or, when {@code bytes} is set, as UTF-8 bytes;
+     * returns its ordinal, or -1 with {@link #lastEmpty} at the slot that ended the chain. Slots hold a tag (high
+     * hash bits) beside the ordinal, so a probe compares keys only when the tags agree.
+     */
+    private int probe(int h, String text, byte[] bytes) {
         lastHash = h;
         int mask = slots.length - 1;
         int tag = tagOf(h, Integer.numberOfTrailingZeros(slots.length));
@@ -143,8 +131,13 @@ public final class IdTable {
                 lastEmpty = i;
                 return -1;
             }
-            if ((s & ~mask) == tag && sameId((s & mask) - 1, id)) {
-                return (s & mask) - 1;
+            if ((s & ~mask) == tag) {
+                int ordinal = (s & mask) - 1;
+                boolean same = bytes != null ? equalsAt(ordinal, bytes)
+                        : foldCase ? equalsAscii(ordinal, text) : sameId(ordinal, text);
+                if (same) {
+                    return ordinal;
+                }
             }
         }
     }
@@ -184,20 +177,7 @@ public final class IdTable {
     }
 
     private int find(byte[] k) {
-        int h = hash(k, 0, k.length);
-        lastHash = h;
-        int mask = slots.length - 1;
-        int tag = tagOf(h, Integer.numberOfTrailingZeros(slots.length));
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            int s = slots[i];
-            if (s == 0) {
-                lastEmpty = i;
-                return -1;
-            }
-            if ((s & ~mask) == tag && equalsAt((s & mask) - 1, k)) {
-                return (s & mask) - 1;
-            }
-        }
+        return probe(hash(k, 0, k.length), null, k);
     }
 
     /**
