@@ -76,6 +76,11 @@ public final class SchemaCompiler {
         return new CompiledSchema(root);
     }
 
+    /** Every node compiled so far (tests check that compiling one file leaves earlier nodes untouched). */
+    java.util.Collection<SchemaNode> nodes() {
+        return java.util.List.copyOf(compiled.values());
+    }
+
     private JsonNode document(String file) {
         return documents.computeIfAbsent(file, f -> {
             String text = source.apply(f);

@@ -50,7 +50,9 @@ final class SchemaNode {
     SchemaNode thenSchema;
     SchemaNode elseSchema;
 
-    // Filled by StreamCheck.prepare: what the streaming walk needs, resolved once.
+    // Filled by StreamCheck.prepare: what the streaming walk needs, resolved once and never again (other threads
+    // may be reading records with this node by the time another file is compiled).
+    boolean prepared;
     /** Where to go instead of this node: through $ref and a lone allOf of an annotation-only wrapper. */
     SchemaNode target;
     /** Objects and arrays can be walked token by token (no keyword needs the whole value at once). */

@@ -41,19 +41,30 @@ final class StreamCheck {
     }
 
     /** Resolves, once per compile, what the walk needs to know about each node. */
-    static void prepare(Collection<SchemaNode> nodes) {
+    static void prepare(Collection<SchemaNode> all) {
+        // Only nodes not prepared yet: earlier ones may already be checking records on other threads (a later
+        // file compiled by the same compiler must not renumber them under a reader's feet).
+        List<SchemaNode> nodes = new java.util.ArrayList<>();
+        for (SchemaNode n : all) {
+            if (!n.prepared) {
+                nodes.add(n);
+            }
+        }
         for (SchemaNode n : nodes) {
             n.numberNames();
         }
         for (SchemaNode n : nodes) {
             SchemaNode t = n;
             for (int hops = 0; t.ref != null || isWrapper(t); hops++) {
-                if (hops > nodes.size()) {
+                if (hops > all.size()) {
                     throw new SchemaCompileException(n.where, "$ref cycle without a schema in between");
                 }
                 t = t.ref != null ? t.ref : t.allOf[0];
             }
             n.target = t;
+            if (t.prepared) {
+                continue; // flags of a node prepared before, which readers may be using
+            }
             boolean whole = t.enumRule != null || t.constRule != null || t.allOf.length > 0 || t.anyOf.length > 0
                     || t.ifSchema != null || t.contains != null || t.propertyNames != null;
             t.streamsContainers = !whole && t.minItems == null && t.maxItems == null && !t.uniqueItems
@@ -61,6 +72,9 @@ final class StreamCheck {
             t.plainStrings = !whole && t.pattern == null && t.format == null;
             // (other strings: SchemaNode.passes, then check only on failure)
             t.plainOthers = !whole && t.minimum == null && t.maximum == null;
+        }
+        for (SchemaNode n : nodes) {
+            n.prepared = true;
         }
     }
 
