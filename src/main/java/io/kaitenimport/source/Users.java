@@ -125,6 +125,13 @@ public final class Users {
                 map.put(norm(key), new FileEntry(mail, full == null ? null : get(r, full)));
             }
         } catch (IOException | UncheckedIOException e) {
+            // A syntax error: Commons CSV names the line in its message; say it as the export readers do.
+            Throwable csv = e instanceof org.apache.commons.csv.CSVException ? e : e.getCause();
+            if (csv instanceof org.apache.commons.csv.CSVException) {
+                Long line = CsvErrors.lineIn(csv.getMessage());
+                throw new SourceException(line == null ? Location.file(name) : Location.cell(name, line, null, null),
+                        "users file: " + CsvErrors.wording(csv.getMessage()), e);
+            }
             throw new SourceException(Location.file(name), "cannot read users file: "
                     + io.kaitenimport.issue.IoReason.of(e), e);
         }

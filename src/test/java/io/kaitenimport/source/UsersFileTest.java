@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The users file: Excel's ';' CSV is read; I/O errors keep their reason. */
+/** The users file: Excel's ';' CSV is read; I/O errors keep their reason; a syntax error names its line. */
 class UsersFileTest {
     @TempDir
     Path tmp;
@@ -41,5 +41,20 @@ class UsersFileTest {
                 CommonOptions.UnmappedUsers.DROP, new Report("convert")));
         assertTrue(encoding.getMessage().contains("not UTF-8 text"), encoding.getMessage());
         assertTrue(!encoding.getMessage().contains("Input length"), encoding.getMessage());
+    }
+
+    @Test
+    void aSyntaxErrorNamesItsLineEvenPastLine999() throws Exception {
+        StringBuilder b = new StringBuilder("source,email\n");
+        for (int i = 0; i < 1500; i++) {
+            b.append("u").append(i).append(",u").append(i).append("@example.com\n");
+        }
+        b.append("bad,\"bad@example.com\"x\n");
+        Path users = Files.writeString(tmp.resolve("big-users.csv"), b.toString());
+        SourceException e = assertThrows(SourceException.class, () -> Users.load(users,
+                CommonOptions.UnmappedUsers.DROP, new Report("convert")));
+        assertEquals(1502L, e.location().line(), e.describe());
+        assertTrue(e.getMessage().startsWith("users file: text follows a closing quote"), e.getMessage());
+        assertTrue(!e.getMessage().contains("position"), e.getMessage());
     }
 }

@@ -91,7 +91,7 @@ public final class CsvRowSource implements RowSource {
                 try {
                     values = lexer.next();
                 } catch (CsvLexer.Malformed e) {
-                    throw translate(e, e.line);
+                    throw translate(e);
                 }
                 if (values == null) {
                     break;
@@ -161,26 +161,8 @@ public final class CsvRowSource implements RowSource {
                 cause);
     }
 
-    private SourceException translate(Throwable e, long line) {
-        if (e instanceof CharacterCodingException cce) {
-            return encodingError(cce);
-        }
-        String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-        String lower = msg.toLowerCase(java.util.Locale.ROOT);
-        // Commons CSV knows the exact line ("at line: 7, position: 120"; the position counts characters from the
-        // start of the file, so it is no column).
-        java.util.regex.Matcher at = java.util.regex.Pattern.compile("line: (\\d+), position: \\d+").matcher(msg);
-        if (at.find()) {
-            line = Long.parseLong(at.group(1));
-        }
-        if (lower.contains("eof reached before encapsulated token finished")) {
-            msg = "a quoted cell in the row starting on this line is never closed (unbalanced \" quote); the file ends inside it";
-        } else if (lower.contains("between encapsulated token and delimiter")) {
-            msg = "text follows a closing quote before the next delimiter; quote characters inside a quoted cell must be doubled (\"\")";
-        } else {
-            msg = "the CSV cannot be parsed here: " + msg.replaceAll("\\s*at line: \\d+, position: \\d+", "");
-        }
-        return new SourceException(Location.cell(name, line, null, null), msg, e);
+    private SourceException translate(CsvLexer.Malformed e) {
+        return new SourceException(Location.cell(name, e.line, null, null), io.kaitenimport.source.CsvErrors.wording(e.getMessage()), e);
     }
 
     @Override

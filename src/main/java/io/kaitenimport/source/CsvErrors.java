@@ -1,0 +1,40 @@
+package io.kaitenimport.source;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a CSV syntax error says, in words a person can act on, and where: our lexer raises Commons CSV's two messages
+ * with the line beside them; Commons CSV itself (which still reads the users file) puts the line in the message,
+ * with its digits grouped the default locale's way ("at line: 1,502, position: 30,814").
+ */
+public final class CsvErrors {
+    /** "at line: N, position: M", N and M grouped in any locale's way. */
+    private static final Pattern LINE_AT = Pattern.compile(
+            "\\s*(?:at )?line: (\\d(?:[\\d,.'\\u00a0\\u202f ]*\\d)?), position: \\d(?:[\\d,.'\\u00a0\\u202f ]*\\d)?");
+
+    private CsvErrors() {
+    }
+
+    /** The line a Commons CSV message names, or null. */
+    public static Long lineIn(String message) {
+        Matcher at = LINE_AT.matcher(message == null ? "" : message);
+        return at.find() ? Long.parseLong(at.group(1).replaceAll("\\D", "")) : null;
+    }
+
+    /** The message for a person: what is wrong with the quoting, or the parser's own words without its position. */
+    public static String wording(String message) {
+        String msg = message == null ? "unknown error" : message;
+        String lower = msg.toLowerCase(Locale.ROOT);
+        if (lower.contains("eof reached before encapsulated token finished")) {
+            return "a quoted cell in the row starting on this line is never closed (unbalanced \" quote); the file "
+                    + "ends inside it";
+        }
+        if (lower.contains("between encapsulated token and delimiter")) {
+            return "text follows a closing quote before the next delimiter; quote characters inside a quoted cell "
+                    + "must be doubled (\"\")";
+        }
+        return "the CSV cannot be parsed here: " + LINE_AT.matcher(msg).replaceAll("").strip();
+    }
+}
