@@ -222,14 +222,18 @@ final class EntityScanner {
             }
             q.flush(batch, stop);
             q.offer(new End(position, null), stop);
-        } catch (Cancelled | InterruptedException e) {
+        } catch (Cancelled e) {
             // the rules side stopped at an earlier file and will not read this one
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Throwable t) {
             // An Error (out of memory, stack overflow) or a bug: it ends the validation, in file order.
             try {
                 q.offer(new End(position, t), stop);
-            } catch (Cancelled | InterruptedException ignored) {
+            } catch (Cancelled ignored) {
                 // as above
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
             }
         }
     }
