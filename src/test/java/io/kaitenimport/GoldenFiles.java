@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,6 +40,15 @@ public final class GoldenFiles {
             } else {
                 assertArrayEquals(expected, got, f);
             }
+        }
+    }
+
+    /** Two outputs of the same run, twice: the same files, byte for byte (determinism checks). */
+    public static void assertSameBytes(Path a, Path b) throws IOException {
+        List<String> files = FileTrees.relativeFiles(a);
+        assertEquals(files, FileTrees.relativeFiles(b), "file list");
+        for (String f : files) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
         }
     }
 

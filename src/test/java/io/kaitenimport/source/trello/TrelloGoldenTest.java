@@ -3,7 +3,6 @@ package io.kaitenimport.source.trello;
 import io.kaitenimport.GoldenFiles;
 
 import io.kaitenimport.source.PackageRun;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,17 +56,7 @@ class TrelloGoldenTest {
         Path b = tmp.resolve("b");
         convert(a);
         convert(b);
-        List<Path> files = files(a);
-        assertEquals(files, files(b));
-        for (Path f : files) {
-            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f.toString());
-        }
-    }
-
-    private static List<Path> files(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
-        }
+        GoldenFiles.assertSameBytes(a, b);
     }
 
 }

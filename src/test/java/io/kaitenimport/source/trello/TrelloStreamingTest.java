@@ -1,6 +1,5 @@
 package io.kaitenimport.source.trello;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -20,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -188,17 +186,7 @@ class TrelloStreamingTest {
     }
 
     private static void assertSamePackage(Path a, Path b) throws IOException {
-        List<Path> files = files(a);
-        assertFalse(files.isEmpty());
-        assertEquals(files, files(b));
-        for (Path f : files) {
-            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f.toString());
-        }
-    }
-
-    private static List<Path> files(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
-        }
+        assertFalse(io.kaitenimport.emit.FileTrees.relativeFiles(a).isEmpty());
+        io.kaitenimport.GoldenFiles.assertSameBytes(a, b);
     }
 }
