@@ -86,7 +86,7 @@ final class EntityScanner {
                 scanRecords(entity, queues[k], stop);
             }
         };
-        Future<long[]> rules = RULES.submit(() -> consume(entity, queues, stop));
+        Future<Long> rules = RULES.submit(() -> consume(entity, queues, stop));
         Future<?> helper = queues.length > 1 && readers > 1 ? SCAN.submit(reader) : null;
         Throwable failure = null;
         try {
@@ -96,30 +96,28 @@ final class EntityScanner {
             failure = t;
         }
         failure = join(helper, failure, stop);
-        long[] total = null;
         try {
-            total = rules.get();
+            long records = rules.get();
+            if (failure == null) {
+                return records;
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = failure != null ? failure : e;
         } catch (ExecutionException e) {
+            // the failure of the earliest failing file, as if the files were read one after another
             failure = failure != null ? failure : e.getCause();
         }
-        if (failure == null && total[1] < 0) {
-            return total[0];
-        }
-        // The failure of the earliest file wins, as it would when the files were read one after another.
-        Throwable first = failure != null ? failure : queues[(int) total[1]].failure;
-        if (first instanceof PackageException p) {
+        if (failure instanceof PackageException p) {
             throw p;
         }
-        if (first instanceof Error e) {
+        if (failure instanceof Error e) {
             throw e;
         }
-        if (first instanceof RuntimeException r) {
+        if (failure instanceof RuntimeException r) {
             throw r;
         }
-        throw new IllegalStateException("validation stopped: " + first, first);
+        throw new IllegalStateException("validation stopped: " + failure, failure);
     }
 
     private static Throwable join(Future<?> helper, Throwable failure, AtomicBoolean stop) {
@@ -252,14 +250,13 @@ final class EntityScanner {
     }
 
     /**
-     * The rules side: takes each file's queue in turn, to its end. Returns the records in all files, and the index
-     * of the file whose queue ended in a failure (-1 when none did); from that one on nothing is read.
+     * The rules side: takes each file's queue in turn, to its end, and returns the records in all files. A file
+     * whose queue ends in a failure stops it there: that failure is thrown, and no later file is read.
      */
-    private long[] consume(Entity entity, FileQueue[] queues, AtomicBoolean stop) throws InterruptedException {
+    private long consume(Entity entity, FileQueue[] queues, AtomicBoolean stop) throws Exception {
         long total = 0;
         try {
-            for (int k = 0; k < queues.length; k++) {
-                FileQueue q = queues[k];
+            for (FileQueue q : queues) {
                 for (Object item = q.take(stop); item != null; item = q.take(stop)) {
                     if (item instanceof Batch b) {
                         b.issues.forEach(out);
@@ -270,10 +267,14 @@ final class EntityScanner {
                         out.accept(issue);
                     } else {
                         End end = (End) item;
+                        if (end.failure instanceof Exception e) {
+                            throw e;
+                        }
+                        if (end.failure instanceof Error e) {
+                            throw e;
+                        }
                         if (end.failure != null) {
-                            q.failure = end.failure;
-                            stop.set(true);
-                            return new long[] {total, k};
+                            throw new IllegalStateException("validation stopped: " + end.failure, end.failure);
                         }
                         total += end.records;
                         break;
@@ -283,11 +284,11 @@ final class EntityScanner {
                     break; // a reader failed outside its file; the caller has the failure
                 }
             }
-        } catch (RuntimeException | Error | InterruptedException e) {
+        } catch (Exception | Error e) {
             stop.set(true);
             throw e;
         }
-        return new long[] {total, -1};
+        return total;
     }
 
     /** The records of one file on their way to the rules, in order, with at most {@link #CAPACITY} batches held. */
@@ -299,8 +300,6 @@ final class EntityScanner {
         static final int CAPACITY = 8;
         final String file;
         final BlockingQueue<Object> items = new ArrayBlockingQueue<>(CAPACITY);
-        /** Set by the rules side when the file ended in a failure. */
-        volatile Throwable failure;
 
         FileQueue(String file) {
             this.file = file;

@@ -13,11 +13,8 @@ import java.util.Map;
  * array, so nested references (checklist items, history entries) are one line each.
  */
 final class ReferenceRules {
-    /**
-     * @param index the rule's place in its entity's list (rules are walked in that order)
-     * @param list  true for the common "field/*" shape (a list of ids)
-     */
-    record Rule(String[] path, Target target, int index, boolean list) {
+    /** @param list true for the common "field/*" shape (a list of ids), worked out once in {@link #rule} */
+    record Rule(String[] path, Target target, boolean list) {
         String field() {
             return path[0];
         }
@@ -62,7 +59,7 @@ final class ReferenceRules {
 
     private static Rule rule(String path, Target target) {
         String[] steps = path.split("/");
-        return new Rule(steps, target, -1, steps.length == 2 && steps[1].equals("*"));
+        return new Rule(steps, target, steps.length == 2 && steps[1].equals("*"));
     }
 
     static List<Rule> of(Entity entity) {
@@ -75,21 +72,19 @@ final class ReferenceRules {
 
     static {
         for (Entity e : Entity.values()) {
-            List<Rule> rules = RULES.getOrDefault(e, List.of());
-            Rule[] indexed = new Rule[rules.size()];
+            Rule[] rules = of(e).toArray(new Rule[0]);
             Map<String, int[]> byField = new java.util.HashMap<>();
-            for (int i = 0; i < indexed.length; i++) {
-                Rule r = rules.get(i);
-                indexed[i] = new Rule(r.path(), r.target(), i, r.list());
+            for (int i = 0; i < rules.length; i++) {
+                Rule r = rules[i];
                 int[] known = byField.getOrDefault(r.field(), new int[0]);
                 int[] more = java.util.Arrays.copyOf(known, known.length + 1);
                 more[known.length] = i;
                 byField.put(r.field(), more);
             }
-            if (indexed.length > 64) {
+            if (rules.length > 64) {
                 throw new IllegalStateException("more than 64 reference rules for " + e);
             }
-            ARRAYS[e.ordinal()] = indexed;
+            ARRAYS[e.ordinal()] = rules;
             BY_FIELD.add(byField);
         }
     }

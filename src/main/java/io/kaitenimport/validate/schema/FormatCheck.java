@@ -21,10 +21,6 @@ final class FormatCheck {
         this.dateTime = format.getName().equals("date-time");
     }
 
-    String name() {
-        return format.getName();
-    }
-
     boolean matches(String s) {
         if ((date && quickDate(s)) || (dateTime && quickDateTime(s))) {
             return true;
