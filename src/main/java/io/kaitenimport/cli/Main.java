@@ -41,18 +41,19 @@ public final class Main {
      */
     static CommandLine newCommandLine(String[] args) {
         String named = commandOf(args);
-        boolean one = false;
-        for (Class<?> c : SUBCOMMANDS) {
-            String name = c.getAnnotation(CommandLine.Command.class).name();
-            one |= name.equals(named) && !name.equals("help") && !name.equals("completion");
+        List<Class<?>> build = SUBCOMMANDS;
+        if (!"help".equals(named) && !"completion".equals(named)) {
+            for (Class<?> c : SUBCOMMANDS) {
+                if (c.getAnnotation(CommandLine.Command.class).name().equals(named)) {
+                    build = List.of(c);
+                }
+            }
         }
         CommandLine cl = new CommandLine(new KaitenImportCommand());
-        for (Class<?> c : SUBCOMMANDS) {
-            if (!one || c.getAnnotation(CommandLine.Command.class).name().equals(named)) {
-                // Its own CommandLine: picocli applies a command's model transformer (convert's source option
-                // sections) when a CommandLine is made, not when a bare class is added as a subcommand.
-                cl.addSubcommand(new CommandLine(c));
-            }
+        for (Class<?> c : build) {
+            // Its own CommandLine: picocli applies a command's model transformer (convert's source option sections)
+            // when a CommandLine is made, not when a bare class is added as a subcommand.
+            cl.addSubcommand(new CommandLine(c));
         }
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setExecutionStrategy(new ResourceErrors(new CommandLine.RunLast()));
