@@ -32,15 +32,9 @@ public final class PackageZip {
 
     /** Packs {@code dir} into {@code zip}, deflating its files on a few threads first. */
     public static void write(Path dir, Path zip) throws IOException {
-        Path tmp = Files.createTempDirectory(zip.toAbsolutePath().getParent(), "." + zip.getFileName() + ".deflate-");
-        try (ShardDeflater deflater = new ShardDeflater(tmp, threads())) {
+        try (ShardDeflater deflater = ShardDeflater.beside(zip)) {
             write(dir, zip, deflater);
         }
-    }
-
-    /** Deflating threads for the end of a run: the cores there are, at most four. */
-    static int threads() {
-        return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     }
 
     /**

@@ -41,7 +41,16 @@ final class ShardDeflater implements AutoCloseable {
     private final Map<String, CompletableFuture<Packed>> files = new ConcurrentHashMap<>();
     private final AtomicInteger counter = new AtomicInteger();
 
-    ShardDeflater(Path dir, int threads) {
+    /**
+     * A deflater for the zip at {@code zip}: its compressed data in a hidden temporary folder beside it (same disk,
+     * deleted by {@link #close}), on as many threads as there are cores, at most four.
+     */
+    static ShardDeflater beside(Path zip) throws IOException {
+        Path dir = Files.createTempDirectory(zip.toAbsolutePath().getParent(), "." + zip.getFileName() + ".deflate-");
+        return new ShardDeflater(dir, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
+    private ShardDeflater(Path dir, int threads) {
         this.dir = dir;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, r -> {

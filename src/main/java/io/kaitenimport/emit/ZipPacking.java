@@ -23,9 +23,7 @@ final class ZipPacking {
     ZipPacking(Path stage, Path output) throws IOException {
         this.stage = stage;
         this.output = output;
-        Path dir = Files.createTempDirectory(output.toAbsolutePath().getParent(), "." + output.getFileName()
-                + ".deflate-");
-        this.deflater = new ShardDeflater(dir, PackageZip.threads());
+        this.deflater = ShardDeflater.beside(output);
     }
 
     static boolean isZip(Path output) {
