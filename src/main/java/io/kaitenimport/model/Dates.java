@@ -1,6 +1,7 @@
 package io.kaitenimport.model;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,8 +16,33 @@ public final class Dates {
     private Dates() {
     }
 
+    /** Written by hand for years 0–9999 (a formatter per card date was a hot spot of big conversions). */
     public static String iso(Instant instant) {
-        return instant == null ? null : ISO_MILLIS.format(instant);
+        if (instant == null) {
+            return null;
+        }
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        int y = utc.getYear();
+        if (y < 0 || y > 9999) {
+            return ISO_MILLIS.format(instant);
+        }
+        char[] out = "0000-00-00T00:00:00.000Z".toCharArray();
+        digits(out, 0, y, 4);
+        digits(out, 5, utc.getMonthValue(), 2);
+        digits(out, 8, utc.getDayOfMonth(), 2);
+        digits(out, 11, utc.getHour(), 2);
+        digits(out, 14, utc.getMinute(), 2);
+        digits(out, 17, utc.getSecond(), 2);
+        digits(out, 20, utc.getNano() / 1_000_000, 3);
+        return new String(out);
+    }
+
+    /** {@code value} as {@code width} zero-padded digits at {@code at}. */
+    private static void digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     /**
