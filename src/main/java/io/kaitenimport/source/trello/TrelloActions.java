@@ -1,5 +1,7 @@
 package io.kaitenimport.source.trello;
 
+import io.kaitenimport.model.Dates;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.compact.IdTable;
 import io.kaitenimport.compact.IntArray;
@@ -100,7 +102,7 @@ final class TrelloActions {
             String item = TrelloExport.text(data.get("checkItem"), "id");
             if (item != null) {
                 int k = checkItems.intern(item);
-                long when = millis(when(a));
+                long when = millis(a);
                 if (k == lastCheckState.size()) {
                     lastCheckState.add(i);
                     lastCheckWhen.add(when);
@@ -119,7 +121,7 @@ final class TrelloActions {
             return; // only cards of the export ask for their actions; reportUnused counts the rest
         }
         if (CREATION.contains(type)) {
-            long when = millis(when(a));
+            long when = millis(a);
             if (creation.get(c) < 0 || when < creationWhen.get(c)) {
                 creation.set(c, i);
                 creationWhen.set(c, when);
@@ -128,7 +130,7 @@ final class TrelloActions {
             comments.set(c, comments.get(c) + 1);
             if (!data.path("text").asText("").isBlank()) {
                 commentActions.add(i);
-                commentWhen.add(millis(when(a)));
+                commentWhen.add(millis(a));
             }
         } else if (type.equals("updateCard") && data.has("listAfter")) {
             moves.add(LongArray.pair(c, i));
@@ -184,9 +186,13 @@ final class TrelloActions {
         return iso == null ? "" : iso;
     }
 
-    /** {@link #when} as a number that sorts the same way (ISO strings of four-digit years sort by time). */
-    private static long millis(String when) {
-        return when.isEmpty() ? Long.MIN_VALUE : Instant.parse(when).toEpochMilli();
+    /**
+     * The action's time as a number that sorts as {@link #when} does (milliseconds, as the ISO form keeps), read
+     * once: no ISO string is written and parsed again per action. Missing or unreadable sorts first.
+     */
+    private static long millis(JsonNode action) {
+        return Dates.parseInstant(TrelloExport.text(action, "date")).map(Instant::toEpochMilli)
+                .orElse(Long.MIN_VALUE);
     }
 
     int commentCount(String cardId) {

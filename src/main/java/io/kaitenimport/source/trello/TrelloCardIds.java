@@ -57,10 +57,6 @@ final class TrelloCardIds {
         return id == null ? -1 : ids.find(id);
     }
 
-    boolean contains(String id) {
-        return find(id) >= 0;
-    }
-
     /** The id of the card a short link names, or null. */
     String byShortLink(String shortLink) {
         int k = shortLink == null ? -1 : shortLinks.find(shortLink);

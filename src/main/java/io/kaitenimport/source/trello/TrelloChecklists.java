@@ -47,8 +47,7 @@ final class TrelloChecklists {
             int c = cards.find(card == null && export.singleCard ? root : card);
             if (c >= 0) {
                 byCard.add(LongArray.pair(c, i));
-            }
-            if (!(card == null && export.singleCard || card != null && cards.contains(card))) {
+            } else if (!(card == null && export.singleCard)) {
                 orphans.add(i);
             }
         }

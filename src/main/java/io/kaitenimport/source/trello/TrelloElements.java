@@ -18,28 +18,8 @@ import java.nio.channels.FileChannel;
  * asked for: the export file itself is the store, so nothing is copied and the heap holds one element at a time.
  * Small or single-card exports, and files Jackson does not read as bytes, keep an in-memory array instead.
  */
-abstract class TrelloElements implements Iterable<JsonNode> {
+abstract class TrelloElements {
     abstract int size();
-
-    @Override
-    public java.util.Iterator<JsonNode> iterator() {
-        return new java.util.Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < size();
-            }
-
-            @Override
-            public JsonNode next() {
-                if (next >= size()) {
-                    throw new java.util.NoSuchElementException();
-                }
-                return get(next++);
-            }
-        };
-    }
 
     abstract JsonNode get(int i);
 

@@ -332,11 +332,6 @@ final class SharedStringsFile implements SharedStrings, Closeable {
         return size;
     }
 
-    /** Whether the workbook has a shared-strings part at all. */
-    boolean present() {
-        return present;
-    }
-
     @Override
     public int getCount() {
         return count;
