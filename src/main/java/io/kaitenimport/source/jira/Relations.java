@@ -84,11 +84,7 @@ final class Relations implements Closeable {
     private Issues issues;
 
     Relations() {
-        this(new RefSpill());
-    }
-
-    Relations(RefSpill refs) {
-        this.refs = refs;
+        this.refs = new RefSpill();
     }
 
     /**
@@ -160,7 +156,6 @@ final class Relations implements Closeable {
         private final Map<String, String> epicFields;
         private final SourceContext ctx;
         private final LongSet parentPairs = new LongSet();
-        private final LongSet blockPairs = new LongSet();
         private final LongSet relatedPairs = new LongSet();
         /** Links seen, per lower-cased type: {@code pair(outward side, inward side)}. */
         private final Map<String, LongSet> seenLinks = new HashMap<>();
@@ -239,8 +234,9 @@ final class Relations implements Closeable {
             int in = r.outward() ? target : r.from();
             String type = r.type() == null ? "" : r.type().toLowerCase(Locale.ROOT);
             boolean blocks = type.equals("blocks");
-            boolean first = blocks ? blockPairs.add(LongArray.pair(out, in))
-                    : relatedPairs.add(LongArray.pair(Math.min(out, in), Math.max(out, in)));
+            // A "blocks" link here is always new: firstLink let it through for this very type and pair. A related
+            // link can still repeat under another type or in the other direction.
+            boolean first = blocks || relatedPairs.add(LongArray.pair(Math.min(out, in), Math.max(out, in)));
             if (!first) {
                 ctx.losses().lost(lossKey, "the two issues are already linked the same way", r.where());
                 return;
