@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,14 +41,13 @@ final class WorkItems {
      * when no other attachment has that name. Names compare case-insensitively, as some file systems do.
      */
     static final class Names {
-        /** Lower-cased names; per name the ordinal of its first attachment's id, or -1 once another has the name. */
-        private final IdTable names = new IdTable();
+        /** Names (the table folds case); per name the ordinal of its first attachment's id, or -1 once shared. */
+        private final IdTable names = new IdTable(true);
         private final IdTable attachmentIds = new IdTable();
         private final IntArray firstId = new IntArray();
 
         void add(String name, String attachmentId) {
-            String n = name.toLowerCase(Locale.ROOT);
-            int ordinal = names.intern(n);
+            int ordinal = names.intern(name);
             if (ordinal == firstId.size()) {
                 firstId.add(attachmentIds.intern(attachmentId));
             } else if (firstId.get(ordinal) >= 0 && !attachmentIds.get(firstId.get(ordinal)).equals(attachmentId)) {
@@ -58,7 +56,7 @@ final class WorkItems {
         }
 
         boolean shared(String name) {
-            int ordinal = names.find(name.toLowerCase(Locale.ROOT));
+            int ordinal = names.find(name);
             return ordinal >= 0 && firstId.get(ordinal) < 0;
         }
     }
