@@ -83,7 +83,8 @@ public final class IdTable {
             ascii = id.charAt(i) < 0x80;
         }
         if (!ascii) {
-            return find(key(id));
+            byte[] k = folded(id);
+            return probe(hash(k, 0, k.length), null, k);
         }
         int h = 0x811c9dc5;
         for (int i = 0; i < n; i++) {
@@ -171,13 +172,9 @@ public final class IdTable {
         return k.length == len && java.util.Arrays.equals(c, from, from + len, k, 0, len);
     }
 
-    /** The (case-folded when folding) UTF-8 bytes of a key. */
-    private byte[] key(String id) {
-        return (foldCase ? id.toLowerCase(java.util.Locale.ROOT) : id).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private int find(byte[] k) {
-        return probe(hash(k, 0, k.length), null, k);
+    /** The lower-cased UTF-8 bytes of a non-ASCII key of a folding table. */
+    private static byte[] folded(String id) {
+        return id.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -197,8 +194,8 @@ public final class IdTable {
         table[i] = tagOf(h, Integer.numberOfTrailingZeros(table.length)) | (ordinal + 1);
     }
 
-    private char fold(char c) {
-        return foldCase && c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+    private static char fold(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
     }
 
     public String get(int ordinal) {
@@ -232,7 +229,7 @@ public final class IdTable {
         return starts.size() - 1;
     }
 
-    /** Whether the stored id equals an ASCII key (folding case when the table does). */
+    /** Whether the stored id equals an ASCII key, case folded (folding tables only). */
     private boolean equalsAscii(int ordinal, String id) {
         int start = starts.get(ordinal);
         byte[] c = chunks.get(start >>> CHUNK_BITS);
@@ -243,7 +240,7 @@ public final class IdTable {
             for (int i = 0; i < len; i++) {
                 byte x = c[from + i];
                 if (x < 0) {
-                    return foldCase && slowEquals(c, from, len, id);
+                    return slowEquals(c, from, len, id);
                 }
                 if (fold((char) x) != fold(id.charAt(i))) {
                     return false;
@@ -251,47 +248,41 @@ public final class IdTable {
             }
             return true;
         }
-        return foldCase && slowEquals(c, from, len, id);
+        return slowEquals(c, from, len, id);
     }
 
     /** Case folding beyond ASCII may change lengths (the Kelvin sign folds to 'k'): compare as String does. */
     private static boolean slowEquals(byte[] c, int from, int len, String id) {
         for (int i = 0; i < len; i++) {
             if (c[from + i] < 0) {
-                return java.util.Arrays.equals(folded(c, from, len),
-                        id.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+                return java.util.Arrays.equals(folded(c, from, len), folded(id));
             }
         }
         return false; // an ASCII id of another length
     }
 
+    /** Whether the stored id, case folded, is the folded key {@code b} (folding tables, non-ASCII keys). */
     private boolean equalsAt(int ordinal, byte[] b) {
         int start = starts.get(ordinal);
         byte[] c = chunks.get(start >>> CHUNK_BITS);
         int at = start & (CHUNK - 1);
         int len = readLength(c, at);
         int from = at + lengthBytes(len);
-        if (foldCase) {
-            for (int i = 0; i < len; i++) {
-                if (c[from + i] < 0) {
-                    return java.util.Arrays.equals(folded(c, from, len), b);
-                }
+        for (int i = 0; i < len; i++) {
+            if (c[from + i] < 0) {
+                return java.util.Arrays.equals(folded(c, from, len), b);
             }
-            if (len != b.length) {
-                return false;
-            }
-            for (int i = 0; i < len; i++) {
-                byte x = c[from + i];
-                if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != b[i]) {
-                    return false;
-                }
-            }
-            return true;
         }
         if (len != b.length) {
             return false;
         }
-        return java.util.Arrays.equals(c, from, from + len, b, 0, len);
+        for (int i = 0; i < len; i++) {
+            byte x = c[from + i];
+            if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != b[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void grow() {
