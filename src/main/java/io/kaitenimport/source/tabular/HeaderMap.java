@@ -26,6 +26,11 @@ final class HeaderMap {
 
     HeaderMap(List<String> header, TabularMapping mapping) {
         this.header = header;
+        // Every card asks for its columns' names (error positions, loss labels): made once here.
+        this.names = new String[header.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = header.get(i).replace("\uFEFF", "").strip();
+        }
         for (TabularMapping.CustomFieldRule rule : mapping.customFields()) {
             List<Integer> cols = columns(rule.header(), true);
             if (!cols.isEmpty()) {
@@ -99,19 +104,10 @@ final class HeaderMap {
     }
 
     String name(int column) {
-        String[] names = this.names;
-        if (names == null) {
-            // Every card asks for its columns' names (error positions, loss labels): compute them once.
-            names = new String[header.size()];
-            for (int i = 0; i < names.length; i++) {
-                names[i] = header.get(i).replace("\uFEFF", "").strip();
-            }
-            this.names = names;
-        }
         return column < names.length ? names[column] : "#" + (column + 1);
     }
 
-    private String[] names;
+    private final String[] names;
 
     /** A description of what fed what, for the report. */
     String describe() {

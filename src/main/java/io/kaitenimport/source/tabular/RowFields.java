@@ -20,6 +20,10 @@ public final class RowFields {
         this.headers = new HeaderMap(header, mapping);
         this.mapping = mapping;
         this.file = file;
+        this.lossFields = new String[header.size()];
+        for (int i = 0; i < lossFields.length; i++) {
+            lossFields[i] = file + " column '" + headers.name(i) + "'";
+        }
     }
 
     public TabularMapping mapping() {
@@ -104,17 +108,9 @@ public final class RowFields {
 
     /** The data-loss label of a column: {@code file column 'Header'}. */
     public String lossField(int col) {
-        if (col < lossFields.length) {
-            String f = lossFields[col];
-            if (f == null) {
-                f = file + " column '" + headers.name(col) + "'";
-                lossFields[col] = f;
-            }
-            return f;
-        }
-        return file + " column '" + headers.name(col) + "'";
+        return col < lossFields.length ? lossFields[col] : file + " column '" + headers.name(col) + "'";
     }
 
-    /** Labels asked for on every row, built once per column. */
-    private final String[] lossFields = new String[64];
+    /** Labels asked for on every row, built once per column of the header. */
+    private final String[] lossFields;
 }
