@@ -5,11 +5,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a CSV syntax error says, in words a person can act on, and where: our lexer raises Commons CSV's two messages
- * with the line beside them; Commons CSV itself (which still reads the users file) puts the line in the message,
- * with its digits grouped the default locale's way ("at line: 1,502, position: 30,814").
+ * What a CSV syntax error says, in words a person can act on, and where. Our lexer raises the two quoting errors in
+ * these words with the line beside them; Commons CSV (which still reads the users file) says them its own way and
+ * puts the line in the message, digits grouped the default locale's way ("at line: 1,502, position: 30,814").
  */
 public final class CsvErrors {
+    public static final String UNCLOSED_QUOTE = "a quoted cell in the row starting on this line is never closed "
+            + "(unbalanced \" quote); the file ends inside it";
+    public static final String TEXT_AFTER_QUOTE = "text follows a closing quote before the next delimiter; quote "
+            + "characters inside a quoted cell must be doubled (\"\")";
+
     /** "at line: N, position: M", N and M grouped in any locale's way. */
     private static final Pattern LINE_AT = Pattern.compile(
             "\\s*(?:at )?line: (\\d(?:[\\d,.'\\u00a0\\u202f ]*\\d)?), position: \\d(?:[\\d,.'\\u00a0\\u202f ]*\\d)?");
@@ -23,17 +28,15 @@ public final class CsvErrors {
         return at.find() ? Long.parseLong(at.group(1).replaceAll("\\D", "")) : null;
     }
 
-    /** The message for a person: what is wrong with the quoting, or the parser's own words without its position. */
+    /** A Commons CSV message for a person: what is wrong with the quoting, or its words without the position. */
     public static String wording(String message) {
         String msg = message == null ? "unknown error" : message;
         String lower = msg.toLowerCase(Locale.ROOT);
         if (lower.contains("eof reached before encapsulated token finished")) {
-            return "a quoted cell in the row starting on this line is never closed (unbalanced \" quote); the file "
-                    + "ends inside it";
+            return UNCLOSED_QUOTE;
         }
         if (lower.contains("between encapsulated token and delimiter")) {
-            return "text follows a closing quote before the next delimiter; quote characters inside a quoted cell "
-                    + "must be doubled (\"\")";
+            return TEXT_AFTER_QUOTE;
         }
         return "the CSV cannot be parsed here: " + LINE_AT.matcher(msg).replaceAll("").strip();
     }

@@ -121,7 +121,7 @@ final class CsvLexer {
         sb.setLength(0);
         while (true) {
             if (pos == limit && !fill()) {
-                throw new Malformed(recordLine, "EOF reached before encapsulated token finished");
+                throw new Malformed(recordLine, io.kaitenimport.source.CsvErrors.UNCLOSED_QUOTE);
             }
             int from = pos;
             int i = pos;
@@ -159,7 +159,7 @@ final class CsvLexer {
                 return '\n';
             }
             if (!Character.isWhitespace((char) c)) {
-                throw new Malformed(line(), "Invalid character between encapsulated token and delimiter");
+                throw new Malformed(line(), io.kaitenimport.source.CsvErrors.TEXT_AFTER_QUOTE);
             }
         }
     }

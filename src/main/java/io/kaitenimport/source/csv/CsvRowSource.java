@@ -162,7 +162,7 @@ public final class CsvRowSource implements RowSource {
     }
 
     private SourceException translate(CsvLexer.Malformed e) {
-        return new SourceException(Location.cell(name, e.line, null, null), io.kaitenimport.source.CsvErrors.wording(e.getMessage()), e);
+        return new SourceException(Location.cell(name, e.line, null, null), e.getMessage(), e);
     }
 
     @Override
