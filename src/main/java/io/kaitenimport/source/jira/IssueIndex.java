@@ -65,23 +65,24 @@ final class IssueIndex implements Relations.Issues {
         if (JiraIssues.text(issue.get("id")) == null) {
             ctx.issue(IssueCode.SOURCE_STRUCTURE, at, "issue " + key + " has no id; its key is used as the card id");
         }
-        int first = ids.find(id);
-        if (first >= 0) {
+        int ordinal = ids.size();
+        int first = ids.intern(id); // one probe: a new id is numbered here, an old one found
+        if (first < ordinal) {
             ctx.issue(IssueCode.SOURCE_DUPLICATE_ID, at, "issue " + id + (key == null ? "" : " (" + key + ")")
                     + " appears again; the first, in input " + (fileOf(first) + 1) + " #" + indexOf(first)
                     + ", is kept and this one skipped");
             return;
         }
-        int ordinal = ids.size();
         int keyOrdinal = -1;
         if (key != null) {
-            int k = keys.find(key);
-            if (k >= 0) {
+            int keys0 = keys.size();
+            int k = keys.intern(key);
+            if (k < keys0) {
                 ctx.issue(IssueCode.SOURCE_DUPLICATE_ID, at, "key " + key + " is also issue "
                         + ids.get(keyOwner.get(k)) + "; card " + id + " is written without a key");
                 key = null;
             } else {
-                keyOrdinal = keys.intern(key);
+                keyOrdinal = k;
                 keyOwner.add(ordinal);
             }
         }
@@ -92,7 +93,6 @@ final class IssueIndex implements Relations.Issues {
         if (pos.fileIndex() >= 1 << 15 || pos.index() >= 1L << 48) {
             throw new IllegalStateException("more than 32768 Jira inputs or 2^48 issues in one");
         }
-        ids.intern(id);
         keyOf.add(keyOrdinal);
         boardOf.add(board == null ? -1 : boardIds.intern(board));
         place.add((long) pos.fileIndex() << 48 | pos.index());
