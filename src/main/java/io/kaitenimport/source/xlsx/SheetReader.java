@@ -54,7 +54,7 @@ final class SheetReader {
 
     SheetReader(XlsxWorkbook wb) {
         this.wb = wb;
-        this.types = new CellTypes(wb.styles(), wb.date1904());
+        this.types = wb.cellTypes();
     }
 
     void read(SheetInfo sheet, SheetScan scan, RowHandler handler) throws IOException {

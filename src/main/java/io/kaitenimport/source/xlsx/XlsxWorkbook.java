@@ -58,8 +58,9 @@ final class XlsxWorkbook implements AutoCloseable {
     private final List<SheetInfo> sheets = new ArrayList<>();
     private boolean date1904;
     private boolean strict;
-    private final StylesTable styles;
     private final SharedStringsFile strings;
+    /** One for every read of every sheet: its per-style answers and number cache hold for the whole workbook. */
+    private final CellTypes cellTypes;
 
     private XlsxWorkbook(String name, OPCPackage pkg) throws IOException, SAXException, OpenXML4JException {
         this.name = name;
@@ -67,8 +68,9 @@ final class XlsxWorkbook implements AutoCloseable {
         Reader reader = new Reader(pkg);
         this.workbookPart = reader.workbook();
         parseWorkbook();
-        this.styles = reader.getStylesTable();
+        StylesTable styles = reader.getStylesTable();
         this.strings = SharedStringsFile.read(pkg, name);
+        this.cellTypes = new CellTypes(styles, date1904);
     }
 
     /** Exposes the workbook part, which POI keeps protected. */
@@ -226,8 +228,8 @@ final class XlsxWorkbook implements AutoCloseable {
         return date1904;
     }
 
-    StylesTable styles() {
-        return styles;
+    CellTypes cellTypes() {
+        return cellTypes;
     }
 
     SharedStringsFile strings() {
