@@ -68,6 +68,11 @@ final class XlsxWorkbook implements AutoCloseable {
         Reader reader = new Reader(pkg);
         this.workbookPart = reader.workbook();
         parseWorkbook();
+        if (strict) {
+            // refused before the styles and the shared strings (a temp file) are read for nothing
+            throw new SourceException(Location.file(name), "the workbook is saved as 'Strict Open XML"
+                    + " Spreadsheet'; save it again as 'Excel Workbook (.xlsx)'");
+        }
         StylesTable styles = reader.getStylesTable();
         this.strings = SharedStringsFile.read(pkg, name);
         this.cellTypes = new CellTypes(styles, date1904);
@@ -106,13 +111,7 @@ final class XlsxWorkbook implements AutoCloseable {
         OPCPackage pkg = null;
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            XlsxWorkbook wb = new XlsxWorkbook(name, pkg);
-            if (wb.strict) {
-                wb.close();
-                throw new SourceException(Location.file(name), "the workbook is saved as 'Strict Open XML"
-                        + " Spreadsheet'; save it again as 'Excel Workbook (.xlsx)'");
-            }
-            return wb;
+            return new XlsxWorkbook(name, pkg);
         } catch (SourceException e) {
             revert(pkg);
             throw e;

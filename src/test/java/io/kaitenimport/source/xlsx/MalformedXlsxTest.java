@@ -57,6 +57,15 @@ class MalformedXlsxTest {
     }
 
     @Test
+    void strictOpenXmlIsRefusedBeforeItsTextIsRead(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("strict.xlsx");
+        rewrite(SAMPLE, file, "xl/workbook.xml", x -> x.replace(
+                "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                "http://purl.oclc.org/ooxml/spreadsheetml/main"));
+        assertTrue(refuse(file, tmp).contains("Strict Open XML"));
+    }
+
+    @Test
     void legacyXls(@TempDir Path tmp) throws IOException {
         Path file = tmp.resolve("old.xls");
         try (HSSFWorkbook wb = new HSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
