@@ -185,10 +185,9 @@ final class FieldCatalog {
             }
             String type = p.kind().kaitenType(mapping.allSprints());
             String name = cut(p.name(), p, "field name", nameAt.get(p.fieldId()), ctx);
-            if (p.kind() == FieldKind.CHECKBOX || p.kind() == FieldKind.URL || p.kind() == FieldKind.USER) {
-                FieldTypes.note(ctx, p.kind().name().toLowerCase(java.util.Locale.ROOT), name,
-                        nameAt.getOrDefault(p.fieldId(), Location.NONE));
-            }
+            // (a note only for the kinds FieldTypes converts or calls a deviation: checkbox, url, user)
+            FieldTypes.note(ctx, p.kind().name().toLowerCase(java.util.Locale.ROOT), name,
+                    nameAt.getOrDefault(p.fieldId(), Location.NONE));
             if (p.kind() == FieldKind.CHECKBOX) {
                 sink.accept(FieldTypes.checkbox(p.kaitenId(), name));
                 continue;

@@ -1,5 +1,7 @@
 package io.kaitenimport.source.jira;
 
+import io.kaitenimport.source.FieldTypes;
+
 import java.util.Locale;
 
 /** Where a Jira field's values go in the package. */
@@ -29,10 +31,10 @@ enum FieldKind {
     /** select with the last sprint, or multi_select with all (mapping {@code sprints}) */
     SPRINT("select"),
     USER("user"),
-    /** kept as text: Kaiten's import has no url type ({@link io.kaitenimport.source.FieldTypes}) */
-    URL("string"),
-    /** a select with one option "Yes" ({@link io.kaitenimport.source.FieldTypes}) */
-    CHECKBOX("select");
+    /** kept as text: Kaiten's import has no url type ({@link FieldTypes} decides) */
+    URL(FieldTypes.packageType("url")),
+    /** a select with one option "Yes" ({@link FieldTypes} decides) */
+    CHECKBOX(FieldTypes.packageType("checkbox"));
 
     private final String kaitenType;
 
