@@ -96,7 +96,9 @@ final class FieldCheck {
                 } else {
                     TargetSnapshot.Property p = active.get(0);
                     Optional<Boolean> ok = PropertyTypes.compatible(f.type(), p);
-                    if (PropertyTypes.isConvertedCheckbox(f.type(), f.options()) && "checkbox".equals(p.type())) {
+                    // A converted checkbox never maps onto a company checkbox: its values are option ids, which a
+                    // checkbox cannot hold (and no import source documents checkbox values at all).
+                    if (f.convertedCheckbox() && "checkbox".equals(p.type())) {
                         decision = "Kaiten checkbox: not mapped, the select will be created";
                         report.add(IssueCode.TARGET_FIELD_CHECKBOX, at, label + ": Kaiten property " + p.id() + " '"
                                 + p.name() + "' is a checkbox, and this field is a checkbox written as a select with"

@@ -1,5 +1,7 @@
 package io.kaitenimport.preflight;
 
+import io.kaitenimport.source.FieldTypes;
+
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,7 +47,11 @@ public record PackageFacts(Map<Entity, List<String>> files, List<Rec<UserRow>> u
     public record UserRow(String id, String email, String fullName) {
     }
 
-    public record FieldRow(String id, String type, String name, List<String> options) {
+    /**
+     * @param convertedCheckbox a source checkbox as the converter writes it ({@link FieldTypes}): a select whose one
+     *                          option has the id {@link FieldTypes#yesOption} derives from the field's id
+     */
+    public record FieldRow(String id, String type, String name, List<String> options, boolean convertedCheckbox) {
     }
 
     public record ColumnRow(String id, String title, String boardId, Integer type) {
@@ -127,8 +133,11 @@ public record PackageFacts(Map<Entity, List<String>> files, List<Rec<UserRow>> u
                                     options.add(o.get("value").asText());
                                 }
                             });
-                            fields.add(new Rec<>(new FieldRow(id(r), text(r, "type"), text(r, "name"), options),
-                                    name, i));
+                            JsonNode all = r.path("options");
+                            boolean checkbox = "select".equals(text(r, "type")) && all.size() == 1 && id(r) != null
+                                    && FieldTypes.yesOption(id(r)).equals(text(all.get(0), "id"));
+                            fields.add(new Rec<>(new FieldRow(id(r), text(r, "type"), text(r, "name"), options,
+                                    checkbox), name, i));
                         }
                         case COLUMNS -> columns.add(new Rec<>(new ColumnRow(id(r), text(r, "title"),
                                 text(r, "board_id"), r.path("type").canConvertToInt() ? r.get("type").asInt() : null),

@@ -1,6 +1,5 @@
 package io.kaitenimport.preflight;
 
-import io.kaitenimport.source.FieldTypes;
 
 import java.util.Locale;
 import java.util.Map;
@@ -47,15 +46,6 @@ final class PropertyTypes {
             return Optional.of(pt.equals("multi_select") == p.multiSelect());
         }
         return Optional.of(true);
-    }
-
-    /**
-     * A checkbox of the source as our converter writes it ({@link FieldTypes}): a select whose only
-     * option is "Yes". Such a field never maps onto a company checkbox property: its values are option ids, which
-     * a checkbox cannot hold, and no import source documents checkbox values at all.
-     */
-    static boolean isConvertedCheckbox(String packageType, java.util.List<String> options) {
-        return "select".equals(packageType) && options.size() == 1 && FieldTypes.YES.equals(options.get(0));
     }
 
     static boolean isSelect(String packageType) {
