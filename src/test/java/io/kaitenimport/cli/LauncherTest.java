@@ -138,7 +138,8 @@ class LauncherTest {
     }
 
     /**
-     * The class-data archive is made once per build and Java from the bundled CSV sample, then given to every run;
+     * The class-data archive is made once per build and Java from the class lists of a conversion of the bundled CSV
+     * sample and a validation of its package, then given to every run;
      * a rebuild makes it again.
      */
     @Test
@@ -146,10 +147,14 @@ class LauncherTest {
         Files.createDirectories(clone.resolve("sample-exports/csv"));
         Files.writeString(clone.resolve("sample-exports/csv/tasks-en.csv"), "Title\nA\n");
         Files.writeString(clone.resolve("sample-exports/csv/users.csv"), "email\na@example.com\n");
-        // This stub java writes the archive it is asked for, and logs the training run.
+        // This stub java writes a class list naming the command it ran, and at the dump logs the list it was given
+        // and writes the archive.
         Files.writeString(bin.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in"
-                + " -XX:ArchiveClassesAtExit=*) echo x > \"${a#*=}\"; echo trained >> trainings.log; exit 0;; esac;"
-                + " done\necho ran \"$@\"\n");
+                + " -XX:DumpLoadedClassList=*) list=\"${a#*=}\";; -XX:SharedClassListFile=*) classes=\"${a#*=}\";;"
+                + " -XX:SharedArchiveFile=*) archive=\"${a#*=}\";; convert|validate) cmd=$a;; esac; done\n"
+                + "if [ -n \"$list\" ]; then echo \"$cmd\" > \"$list\"; echo shared >> \"$list\"; exit 0; fi\n"
+                + "if [ -n \"$classes\" ]; then echo x > \"$archive\"; echo trained $(cat \"$classes\") >> trainings.log;"
+                + " exit 0; fi\necho ran \"$@\"\n");
         String share = " -XX:SharedArchiveFile=" + clone.resolve("target/kaiten-import.jsa") + " -Xlog:cds*=off";
         Run first = run();
         assertTrue(first.err().contains("preparing the start-up archive"), first.err());
@@ -158,7 +163,8 @@ class LauncherTest {
         Run second = run();
         assertEquals("", second.err());
         assertEquals(first.out(), second.out());
-        assertEquals(1, Files.readAllLines(clone.resolve("trainings.log")).size());
+        // one archive, from the classes of a conversion and of a validation, each named once
+        assertEquals(List.of("trained convert shared validate"), Files.readAllLines(clone.resolve("trainings.log")));
         Files.writeString(clone.resolve("src/main/java/A.java"), "class A { int y; }");
         run();
         assertEquals(2, Files.readAllLines(clone.resolve("trainings.log")).size(), "a rebuild archives again");
