@@ -46,28 +46,29 @@ final class CardGraph {
         void record(String file, long index, JsonNode card);
     }
 
-    /** Called for the first record of each card id only. */
-    void add(IdIndex index, String id, JsonNode card) {
-        int me = index.ordinal(Entity.CARDS, id);
-        links(index, id, card.get("parent_card_ids"), other -> parentsDeclared.add(LongArray.pair(me, other)));
-        links(index, id, card.get("child_card_ids"), other -> childrenDeclared.add(LongArray.pair(other, me)));
-        links(index, id, card.get("blocks_card_ids"), other -> blocksDeclared.add(LongArray.pair(me, other)));
-        links(index, id, card.get("blocked_by_card_ids"), other -> blockedDeclared.add(LongArray.pair(other, me)));
+    /** The link list a field is, for {@link #link}; -1 for a field that is not one (related cards, predecessors). */
+    static int side(String field) {
+        return switch (field) {
+            case "parent_card_ids" -> 0;
+            case "child_card_ids" -> 1;
+            case "blocks_card_ids" -> 2;
+            case "blocked_by_card_ids" -> 3;
+            default -> -1;
+        };
     }
 
-    private interface IntSink {
-        void accept(int value);
-    }
-
-    private static void links(IdIndex index, String id, JsonNode array, IntSink sink) {
-        if (array == null || !array.isArray()) {
-            return;
-        }
-        for (JsonNode v : array) {
-            String other = Ids.of(v);
-            if (other != null && !other.equals(id)) { // self links have their own issue
-                sink.accept(index.ordinal(Entity.CARDS, other));
-            }
+    /**
+     * One link as card {@code me} declares it in the list {@code side} names (see {@link #side}). The reference
+     * rules call it while they walk those lists anyway, for the first record of each card id only and never for a
+     * card listing itself (that has its own issue), with both cards' numbers already looked up.
+     */
+    void link(int side, int me, int other) {
+        switch (side) {
+            case 0 -> parentsDeclared.add(LongArray.pair(me, other));
+            case 1 -> childrenDeclared.add(LongArray.pair(other, me));
+            case 2 -> blocksDeclared.add(LongArray.pair(me, other));
+            case 3 -> blockedDeclared.add(LongArray.pair(other, me));
+            default -> throw new IllegalArgumentException("not a link list: " + side);
         }
     }
 

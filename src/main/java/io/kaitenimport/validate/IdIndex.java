@@ -30,9 +30,13 @@ final class IdIndex {
     private final IntArray fileStarts = new IntArray();
     private int nextSeq;
 
+    /** The number {@link #add} gave the id it was last called with. */
+    private int lastAdded = -1;
+
     /** Records an id; returns the earlier occurrence when the id was already taken, else null. */
     First add(Entity entity, String id, String file, long index) {
         int ordinal = ordinal(entity, id);
+        lastAdded = ordinal;
         IntArray at = defined.get(entity);
         int previous = at.get(ordinal);
         if (previous != UNDEFINED) {
@@ -40,6 +44,11 @@ final class IdIndex {
         }
         at.set(ordinal, seq(file, index));
         return null;
+    }
+
+    /** The number of the id {@link #add} was last called with, new or taken (saves looking it up again). */
+    int lastAdded() {
+        return lastAdded;
     }
 
     /** The id's number in its entity's table, adding it (as not yet defined) when new. */

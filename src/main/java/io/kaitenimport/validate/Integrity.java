@@ -50,6 +50,10 @@ final class Integrity {
     private String file;
     private long position;
     private String id;
+    /** The number of the record's id in its entity's table, or -1 without an id. */
+    private int idOrdinal;
+    /** Whether the record is the first with its id (a later one is a duplicate and adds no card links). */
+    private boolean firstOfId;
     private final int[] stars = new int[4];
     private final JsonNode[] tops = new JsonNode[ReferenceRules.maxRules()];
     private final ReferenceRules.Visit reference = this::reference;
@@ -60,11 +64,15 @@ final class Integrity {
         if (ref == null) {
             return; // not an id: a schema type issue
         }
-        if (reading == Entity.CARDS && rule.target() == Target.CARDS && ref.equals(id)) {
-            out.accept(Issue.of(IssueCode.REF_SELF, where(rule, indexes), rule.field()));
+        Target target = rule.target();
+        if (reading == Entity.CARDS && target == Target.CARDS) {
+            if (ref.equals(id)) {
+                out.accept(Issue.of(IssueCode.REF_SELF, where(rule, indexes), rule.field()));
+            } else {
+                cardLink(ref, rule, indexes);
+            }
             return;
         }
-        Target target = rule.target();
         for (Entity e : target.entityArray()) {
             if (unread.contains(e)) {
                 // Defined already, or wait for the end (kept as ints, see PendingRefs).
@@ -79,6 +87,22 @@ final class Integrity {
         }
     }
 
+    /**
+     * A card's reference to another card, read while cards stream past: the other card is numbered once (a later
+     * card is numbered as not yet defined), and that number serves the pending check, and the card graph for the
+     * four link lists.
+     */
+    private void cardLink(String ref, ReferenceRules.Rule rule, int[] indexes) {
+        int other = index.ordinal(Entity.CARDS, ref);
+        if (!index.isDefined(Entity.CARDS, other)) {
+            pending.add(Target.CARDS, other, file, position, ReferenceRules.pointer(rule, indexes), Entity.CARDS,
+                    idOrdinal);
+        }
+        if (firstOfId && rule.cardLink() >= 0) {
+            graph.link(rule.cardLink(), idOrdinal, other);
+        }
+    }
+
     private Location where(ReferenceRules.Rule rule, int[] indexes) {
         return Location.record(file, position, id, ReferenceRules.pointer(rule, indexes));
     }
@@ -89,11 +113,13 @@ final class Integrity {
             return; // the schema reports a record that is not an object
         }
         String id = Ids.ofRecord(record);
-        boolean firstOfId = false;
+        firstOfId = false;
+        idOrdinal = -1;
         if (id == null) {
             out.accept(Issue.of(IssueCode.ID_MISSING, Location.record(file, position, null, "/id")));
         } else {
             IdIndex.First first = index.add(entity, id, file, position);
+            idOrdinal = index.lastAdded();
             firstOfId = first == null;
             if (first != null) {
                 out.accept(Issue.of(IssueCode.ID_DUPLICATE, Location.record(file, position, id, "/id"),
@@ -109,9 +135,6 @@ final class Integrity {
             case CUSTOM_FIELDS -> properties.field(id, record);
             case CARDS -> {
                 properties.card(record, file, position, id);
-                if (firstOfId) {
-                    graph.add(index, id, record);
-                }
                 if (cardFiles.isEmpty() || !cardFiles.get(cardFiles.size() - 1).equals(file)) {
                     cardFiles.add(file);
                 }

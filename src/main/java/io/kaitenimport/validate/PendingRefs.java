@@ -27,13 +27,24 @@ final class PendingRefs {
 
     /** @param referrer the entity of the record that holds the reference */
     void add(Target target, String value, Location where, Entity referrer) {
-        IntArray o = occurrences.computeIfAbsent(target, t -> new IntArray());
-        o.add(single(target) != null ? index.ordinal(single(target), value)
-                : ids.computeIfAbsent(target, t -> new IdTable()).intern(value));
-        o.add(index.seq(where.file(), where.recordIndex() == null ? 0 : where.recordIndex()));
-        o.add(where.pointer() == null ? -1 : pointers.intern(where.pointer()));
+        Entity single = single(target);
         // The referring record's id is in its entity's table already (added before its references are walked).
-        o.add(where.recordId() == null ? -1 : referrer.ordinal() << 27 | index.ordinal(referrer, where.recordId()));
+        int who = where.recordId() == null ? -1 : index.ordinal(referrer, where.recordId());
+        add(target, single != null ? index.ordinal(single, value)
+                : ids.computeIfAbsent(target, t -> new IdTable()).intern(value),
+                where.file(), where.recordIndex() == null ? 0 : where.recordIndex(), where.pointer(), referrer, who);
+    }
+
+    /**
+     * The same with the numbers known: {@code ref} is the referred id's number in the target's table (a target of
+     * one entity) or in this class's own, {@code who} the referring record's id number in its entity's table, or -1.
+     */
+    void add(Target target, int ref, String file, long position, String pointer, Entity referrer, int who) {
+        IntArray o = occurrences.computeIfAbsent(target, t -> new IntArray());
+        o.add(ref);
+        o.add(index.seq(file, position));
+        o.add(pointer == null ? -1 : pointers.intern(pointer));
+        o.add(who < 0 ? -1 : referrer.ordinal() << 27 | who);
     }
 
     private static Entity single(Target target) {

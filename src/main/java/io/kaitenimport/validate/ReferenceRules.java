@@ -13,8 +13,11 @@ import java.util.Map;
  * array, so nested references (checklist items, history entries) are one line each.
  */
 final class ReferenceRules {
-    /** @param list true for the common "field/*" shape (a list of ids), worked out once in {@link #rule} */
-    record Rule(String[] path, Target target, boolean list) {
+    /**
+     * @param list     true for the common "field/*" shape (a list of ids), worked out once in {@link #rule}
+     * @param cardLink the {@link CardGraph#side} of a card's list of linked cards, else -1
+     */
+    record Rule(String[] path, Target target, boolean list, int cardLink) {
         String field() {
             return path[0];
         }
@@ -59,7 +62,8 @@ final class ReferenceRules {
 
     private static Rule rule(String path, Target target) {
         String[] steps = path.split("/");
-        return new Rule(steps, target, steps.length == 2 && steps[1].equals("*"));
+        boolean list = steps.length == 2 && steps[1].equals("*");
+        return new Rule(steps, target, list, list && target == Target.CARDS ? CardGraph.side(steps[0]) : -1);
     }
 
     static List<Rule> of(Entity entity) {
