@@ -50,32 +50,34 @@ public final class IdTable {
 
     /** The ordinal of {@code id}, adding it when new. */
     public int intern(String id) {
-        int ordinal = find(id);
-        if (ordinal >= 0) {
-            return ordinal;
+        long found = locate(id);
+        if (found >= 0) {
+            return (int) found;
         }
-        ordinal = append(id.getBytes(StandardCharsets.UTF_8));
-        // find() stopped at the first empty slot of the key's chain (lastEmpty), which takes the new id.
-        slots[lastEmpty] = tagOf(lastHash, Integer.numberOfTrailingZeros(slots.length)) | (ordinal + 1);
+        int ordinal = append(id.getBytes(StandardCharsets.UTF_8));
+        // The lookup stopped at the first empty slot of the key's chain, which takes the new id.
+        slots[emptySlot(found)] = tagOf(hashOf(found), Integer.numberOfTrailingZeros(slots.length)) | (ordinal + 1);
         if (++size * 4L > slots.length * 3L) {
             grow();
         }
         return ordinal;
     }
 
-    /** The hash of the key {@link #find} looked up last (intern places a new id with it). */
-    private int lastHash;
-    /** The empty slot that ended {@link #find}'s last unsuccessful probe. */
-    private int lastEmpty;
-
     /**
      * The ordinal of {@code id}, or -1. Slots hold a tag (high hash bits) beside the ordinal, so a probe compares
      * bytes only when the tags agree: a miss walks its chain without touching the id bytes. ASCII keys — nearly
      * all ids — are hashed and compared straight from the String, folding case on the fly, without allocating.
+     * A lookup writes nothing, so threads may look up at once while no id is being added.
      */
     public int find(String id) {
+        long found = locate(id);
+        return found >= 0 ? (int) found : -1;
+    }
+
+    /** {@link #probe}'s answer for {@code id}: its ordinal, or where and with which hash it would go. */
+    private long locate(String id) {
         if (!foldCase) {
-            return findExact(id);
+            return locateExact(id);
         }
         int n = id.length();
         boolean ascii = true;
@@ -97,8 +99,8 @@ public final class IdTable {
      * An exact table hashes with String's own hash code, which the String computes over its byte array once and
      * keeps: cheaper than walking the key char by char, which is what a lookup mostly costs.
      */
-    private int findExact(String id) {
-        int found = probe(mix(id.hashCode()), id, null);
+    private long locateExact(String id) {
+        long found = probe(mix(id.hashCode()), id, null);
         if (found < 0 && !roundTrips(id)) {
             // A lone surrogate is stored as UTF-8 turns it ('?'): look for, and place, that stored form.
             String stored = new String(id.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
@@ -118,19 +120,17 @@ public final class IdTable {
     }
 
     /**
-     * Walks the chain of hash {@code h} for a key given as text or, when {@code bytes} is set, as UTF-8 bytes;
-     * returns its ordinal, or -1 with {@link #lastEmpty} at the slot that ended the chain. Slots hold a tag (high
-     * hash bits) beside the ordinal, so a probe compares keys only when the tags agree.
+     * Walks the chain of hash {@code h} for a key given as text or, when {@code bytes} is set, as UTF-8 bytes.
+     * Returns its ordinal when found; else a negative number holding {@code h} and the empty slot that ended the
+     * chain, where the key would go ({@link #hashOf}, {@link #emptySlot}).
      */
-    private int probe(int h, String text, byte[] bytes) {
-        lastHash = h;
+    private long probe(int h, String text, byte[] bytes) {
         int mask = slots.length - 1;
         int tag = tagOf(h, Integer.numberOfTrailingZeros(slots.length));
         for (int i = h & mask; ; i = (i + 1) & mask) {
             int s = slots[i];
             if (s == 0) {
-                lastEmpty = i;
-                return -1;
+                return Long.MIN_VALUE | (h & 0xffffffffL) << 31 | i;
             }
             if ((s & ~mask) == tag) {
                 int ordinal = (s & mask) - 1;
@@ -141,6 +141,14 @@ public final class IdTable {
                 }
             }
         }
+    }
+
+    private static int hashOf(long notFound) {
+        return (int) (notFound >>> 31);
+    }
+
+    private static int emptySlot(long notFound) {
+        return (int) (notFound & 0x7fffffff);
     }
 
     /** Whether a stored id is exactly {@code id}; ASCII is compared in place, anything else as UTF-8 bytes. */

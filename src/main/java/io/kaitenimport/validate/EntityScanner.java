@@ -81,9 +81,11 @@ final class EntityScanner {
         }
         AtomicBoolean stop = new AtomicBoolean();
         AtomicInteger next = new AtomicInteger();
+        long settled = integrity.settle(entity);
         Runnable reader = () -> {
+            Integrity.SettledCheck references = integrity.new SettledCheck(entity, settled);
             for (int k = next.getAndIncrement(); k < queues.length && !stop.get(); k = next.getAndIncrement()) {
-                scanRecords(entity, queues[k], stop);
+                scanRecords(entity, queues[k], references, stop);
             }
         };
         Future<Long> rules = RULES.submit(() -> consume(entity, queues, stop));
@@ -164,11 +166,12 @@ final class EntityScanner {
 
     /**
      * Reads one record file into its queue: each record is checked against the compiled schema straight from the
-     * token stream and only the fields the reference rules read are kept. Problems of the file itself (malformed
+     * token stream, its references to entities read before are checked here, and only the fields the reference
+     * rules read are kept. Problems of the file itself (malformed
      * JSON, unreadable) become issues in the queue, after the records read before them; a refused package or an
      * error ends the queue with it as the failure.
      */
-    private void scanRecords(Entity entity, FileQueue q, AtomicBoolean stop) {
+    private void scanRecords(Entity entity, FileQueue q, Integrity.SettledCheck references, AtomicBoolean stop) {
         String file = q.file;
         long position = 0;
         boolean inArray = false;
@@ -193,6 +196,7 @@ final class EntityScanner {
                     JsonNode record = records.next(keep, errors);
                     batch.add(record, errors.isEmpty() ? List.of()
                             : schemaIssues(errors, file, position, record));
+                    references.check(file, position, record, batch.issues);
                     position++;
                     if (batch.size == Batch.SIZE) {
                         q.offer(batch, stop);

@@ -107,6 +107,76 @@ final class Integrity {
         return Location.record(file, position, id, ReferenceRules.pointer(rule, indexes));
     }
 
+    /** The rules of the entity being read that the reading threads check ({@link #settle}). */
+    private long settled;
+
+    /**
+     * Starts an entity's records. Returns the bits of its reference rules (bit i: rule i of
+     * {@link ReferenceRules#of}) whose every target entity is read already: those tables no longer change, so the
+     * reading threads check these references themselves with a {@link SettledCheck}, beside each other, and
+     * {@link #record} leaves them out. Call it before the entity's first record, on the thread that hands them on.
+     */
+    long settle(Entity entity) {
+        List<ReferenceRules.Rule> rules = ReferenceRules.of(entity);
+        long bits = 0;
+        for (int i = 0; i < rules.size(); i++) {
+            boolean read = true;
+            for (Entity e : rules.get(i).target().entityArray()) {
+                read &= !unread.contains(e);
+            }
+            if (read) {
+                bits |= 1L << i;
+            }
+        }
+        settled = bits;
+        return bits;
+    }
+
+    /**
+     * One reading thread's check of the settled references ({@link #settle}) of its records: it only looks ids up
+     * in tables nobody adds to any more, so several may run at once, and its issues go with the record's own.
+     */
+    final class SettledCheck implements ReferenceRules.Visit {
+        private final Entity entity;
+        private final long rules;
+        private final JsonNode[] tops = new JsonNode[ReferenceRules.maxRules()];
+        private final int[] stars = new int[4];
+        private String file;
+        private long position;
+        private JsonNode record;
+        private List<Issue> into;
+
+        SettledCheck(Entity entity, long rules) {
+            this.entity = entity;
+            this.rules = rules;
+        }
+
+        void check(String file, long position, JsonNode record, List<Issue> into) {
+            if (rules == 0) {
+                return;
+            }
+            this.file = file;
+            this.position = position;
+            this.record = record;
+            this.into = into;
+            ReferenceRules.eachOf(entity, record, rules, tops, stars, this);
+        }
+
+        @Override
+        public void at(JsonNode value, ReferenceRules.Rule rule, int[] indexes) {
+            String ref = Ids.of(value);
+            if (ref != null && !index.contains(rule.target(), ref)) {
+                Location where = Location.record(file, position, Ids.ofRecord(record),
+                        ReferenceRules.pointer(rule, indexes));
+                into.add(unresolved(rule.target(), ref, where));
+            }
+        }
+    }
+
+    private static Issue unresolved(Target target, String value, Location where) {
+        return Issue.of(IssueCode.REF_UNRESOLVED, where, SchemaErrors.field(where.pointer()), value, target.noun());
+    }
+
     void record(Entity entity, String file, long position, JsonNode record) {
         reading = entity;
         if (!record.isObject()) {
@@ -129,7 +199,7 @@ final class Integrity {
         this.file = file;
         this.position = position;
         this.id = id;
-        ReferenceRules.eachOf(entity, record, tops, stars, reference);
+        ReferenceRules.eachOf(entity, record, ~settled, tops, stars, reference);
         switch (entity) {
             case USERS -> email(record, file, position, id);
             case CUSTOM_FIELDS -> properties.field(id, record);
@@ -161,11 +231,11 @@ final class Integrity {
 
     void done(Entity entity) {
         unread.remove(entity);
+        settled = 0;
     }
 
     void finish() {
-        pending.check((target, value, where) -> out.accept(Issue.of(IssueCode.REF_UNRESOLVED, where,
-                SchemaErrors.field(where.pointer()), value, target.noun())));
+        pending.check((target, value, where) -> out.accept(unresolved(target, value, where)));
         graph.check(index, visitor -> {
             for (String f : cardFiles) {
                 EntityScanner.forEachRecord(reader, f, visitor);
@@ -196,8 +266,7 @@ final class Integrity {
 
     private void check(Target target, String value, Location where) {
         if (!index.contains(target, value)) {
-            out.accept(Issue.of(IssueCode.REF_UNRESOLVED, where, SchemaErrors.field(where.pointer()), value,
-                    target.noun()));
+            out.accept(unresolved(target, value, where));
         }
     }
 

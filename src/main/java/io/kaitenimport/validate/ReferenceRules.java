@@ -99,9 +99,10 @@ final class ReferenceRules {
      * (it holds only the few the rules read) instead of looking up every rule's field: 16 lookups per card cost
      * more than all the rest of the reference checks.
      *
+     * @param only the rules to walk: bit i for the entity's rule i
      * @param tops room for one value per rule (reused from record to record)
      */
-    static void eachOf(Entity entity, JsonNode record, JsonNode[] tops, int[] indexes, Visit visit) {
+    static void eachOf(Entity entity, JsonNode record, long only, JsonNode[] tops, int[] indexes, Visit visit) {
         Rule[] rules = ARRAYS[entity.ordinal()];
         if (rules.length == 0 || !record.isObject()) {
             return;
@@ -113,8 +114,10 @@ final class ReferenceRules {
             int[] at = byField.get(field.getKey());
             if (at != null) {
                 for (int i : at) {
-                    present |= 1L << i;
-                    tops[i] = field.getValue();
+                    if ((only & 1L << i) != 0) {
+                        present |= 1L << i;
+                        tops[i] = field.getValue();
+                    }
                 }
             }
         }
