@@ -71,6 +71,10 @@ final class IdIndex {
         return at != null && ordinal >= 0 && ordinal < at.size() && at.get(ordinal) != UNDEFINED;
     }
 
+    /**
+     * Whether a record defines the id. For an entity no one adds ids to any more (read before the one being
+     * read), several threads may ask at once: lookups write nothing.
+     */
     boolean contains(Entity entity, String id) {
         return definedOrdinal(entity, id) >= 0;
     }

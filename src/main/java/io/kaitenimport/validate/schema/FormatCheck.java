@@ -22,15 +22,36 @@ final class FormatCheck {
     }
 
     boolean matches(String s) {
-        if ((date && quickDate(s)) || (dateTime && quickDateTime(s))) {
+        if (quick(s.toCharArray(), 0, s.length())) {
             return true;
         }
         return format.matches(null, s);
     }
 
+    /** Whether this format has a quick test at all ({@link #quick} can only say false otherwise). */
+    boolean hasQuick() {
+        return date || dateTime;
+    }
+
+    /**
+     * The quick test on text in a buffer (the parser's, so a value that passes is never made a String): true
+     * only for text it fully checked; false means "ask {@link #matches}", not "invalid".
+     */
+    boolean quick(char[] c, int off, int len) {
+        return (date && quickDate(c, off, len)) || (dateTime && quickDateTime(c, off, len));
+    }
+
     /** {@code yyyy-mm-dd} with a year from 1000, a month 01–12 and a day that month has. */
     static boolean quickDate(String s) {
-        return s.length() == 10 && dateAt(s);
+        return quickDate(s.toCharArray(), 0, s.length());
+    }
+
+    static boolean quickDateTime(String s) {
+        return quickDateTime(s.toCharArray(), 0, s.length());
+    }
+
+    private static boolean quickDate(char[] c, int off, int n) {
+        return n == 10 && dateAt(c, off);
     }
 
     /**
@@ -38,16 +59,15 @@ final class FormatCheck {
      * {@code -hh:mm} (offset hours 00–17, as java.time's offsets end at 18:00; not -00:00); hours 00–23, minutes
      * and seconds 00–59.
      */
-    static boolean quickDateTime(String s) {
-        int n = s.length();
-        if (n < 20 || !dateAt(s) || s.charAt(10) != 'T' || !twoDigits(s, 11, 23) || s.charAt(13) != ':'
-                || !twoDigits(s, 14, 59) || s.charAt(16) != ':' || !twoDigits(s, 17, 59)) {
+    private static boolean quickDateTime(char[] c, int off, int n) {
+        if (n < 20 || !dateAt(c, off) || c[off + 10] != 'T' || !twoDigits(c, off + 11, 23) || c[off + 13] != ':'
+                || !twoDigits(c, off + 14, 59) || c[off + 16] != ':' || !twoDigits(c, off + 17, 59)) {
             return false;
         }
         int i = 19;
-        if (s.charAt(i) == '.') {
+        if (c[off + i] == '.') {
             int digits = 0;
-            for (i++; i < n && isDigit(s.charAt(i)); i++) {
+            for (i++; i < n && isDigit(c[off + i]); i++) {
                 digits++;
             }
             if (digits < 1 || digits > 9) {
@@ -55,26 +75,28 @@ final class FormatCheck {
             }
         }
         if (i == n - 1) {
-            return s.charAt(i) == 'Z';
+            return c[off + i] == 'Z';
         }
-        if (i != n - 6 || (s.charAt(i) != '+' && s.charAt(i) != '-') || !twoDigits(s, i + 1, 17)
-                || s.charAt(i + 3) != ':' || !twoDigits(s, i + 4, 59)) {
+        char sign = i < n ? c[off + i] : 0;
+        if (i != n - 6 || (sign != '+' && sign != '-') || !twoDigits(c, off + i + 1, 17)
+                || c[off + i + 3] != ':' || !twoDigits(c, off + i + 4, 59)) {
             return false;
         }
-        return !(s.charAt(i) == '-' && s.startsWith("00:00", i + 1));
+        // -00:00 ("offset unknown") is not an offset java.time takes
+        return !(sign == '-' && c[off + i + 1] == '0' && c[off + i + 2] == '0' && c[off + i + 4] == '0'
+                && c[off + i + 5] == '0');
     }
 
-    private static boolean dateAt(String s) {
-        if (!isDigit(s.charAt(0)) || s.charAt(0) == '0' || !isDigit(s.charAt(1)) || !isDigit(s.charAt(2))
-                || !isDigit(s.charAt(3)) || s.charAt(4) != '-' || s.charAt(7) != '-'
-                || !isDigit(s.charAt(5)) || !isDigit(s.charAt(6)) || !isDigit(s.charAt(8))
-                || !isDigit(s.charAt(9))) {
+    private static boolean dateAt(char[] c, int at) {
+        if (!isDigit(c[at]) || c[at] == '0' || !isDigit(c[at + 1]) || !isDigit(c[at + 2])
+                || !isDigit(c[at + 3]) || c[at + 4] != '-' || c[at + 7] != '-'
+                || !isDigit(c[at + 5]) || !isDigit(c[at + 6]) || !isDigit(c[at + 8])
+                || !isDigit(c[at + 9])) {
             return false;
         }
-        int year = (s.charAt(0) - '0') * 1000 + (s.charAt(1) - '0') * 100 + (s.charAt(2) - '0') * 10
-                + (s.charAt(3) - '0');
-        int month = (s.charAt(5) - '0') * 10 + (s.charAt(6) - '0');
-        int day = (s.charAt(8) - '0') * 10 + (s.charAt(9) - '0');
+        int year = (c[at] - '0') * 1000 + (c[at + 1] - '0') * 100 + (c[at + 2] - '0') * 10 + (c[at + 3] - '0');
+        int month = (c[at + 5] - '0') * 10 + (c[at + 6] - '0');
+        int day = (c[at + 8] - '0') * 10 + (c[at + 9] - '0');
         if (month < 1 || month > 12 || day < 1) {
             return false;
         }
@@ -86,9 +108,9 @@ final class FormatCheck {
         return day <= days;
     }
 
-    private static boolean twoDigits(String s, int at, int max) {
-        char a = s.charAt(at);
-        char b = s.charAt(at + 1);
+    private static boolean twoDigits(char[] c, int at, int max) {
+        char a = c[at];
+        char b = c[at + 1];
         return isDigit(a) && isDigit(b) && (a - '0') * 10 + (b - '0') <= max;
     }
 

@@ -61,6 +61,11 @@ final class SchemaNode {
     boolean plainStrings;
     /** Numbers, booleans and null need at most a type check. */
     boolean plainOthers;
+    /**
+     * A string whose only keywords are a format with a quick test and lengths: checked in the parser's buffer
+     * ({@link FormatCheck#quick}), made a String only when that test cannot say "valid".
+     */
+    boolean quickStrings;
     /** Properties and required names, numbered for a per-object bit set of names seen. */
     Map<String, Integer> nameIndex = Map.of();
     String[] names = new String[0];

@@ -70,6 +70,7 @@ final class StreamCheck {
             t.streamsContainers = !whole && t.minItems == null && t.maxItems == null && !t.uniqueItems
                     && t.names.length <= 64;
             t.plainStrings = !whole && t.pattern == null && t.format == null;
+            t.quickStrings = !whole && t.pattern == null && t.format != null && t.format.hasQuick();
             // (other strings: SchemaNode.passes, then check only on failure)
             t.plainOthers = !whole && t.minimum == null && t.maximum == null;
         }
@@ -140,7 +141,7 @@ final class StreamCheck {
             case VALUE_STRING -> {
                 if (n.plainStrings) {
                     string(n);
-                } else {
+                } else if (!n.quickStrings || !quickString(n)) {
                     String s = p.getText();
                     if (!n.passes(s)) {
                         n.check(TextNode.valueOf(s), path, out);
@@ -186,6 +187,24 @@ final class StreamCheck {
         if (points < min || points > max) {
             n.check(node(), path, out);
         }
+    }
+
+    /** Whether the string at the parser passes a {@link SchemaNode#quickStrings} node, judged in the buffer. */
+    private boolean quickString(SchemaNode n) throws IOException {
+        if (!Types.allows(n.types, Types.STRING)) {
+            return false;
+        }
+        char[] c = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        if (n.minLength != null || n.maxLength != null) {
+            long points = codePoints(c, offset, length);
+            if ((n.minLength != null && points < n.minLength.asLong())
+                    || (n.maxLength != null && points > n.maxLength.asLong())) {
+                return false;
+            }
+        }
+        return n.format.quick(c, offset, length);
     }
 
     private static long codePoints(char[] c, int offset, int length) {

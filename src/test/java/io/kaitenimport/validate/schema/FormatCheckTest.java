@@ -11,7 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The quick date and date-time test may only say "valid" where networknt does: compared on every corner of the
- * calendar and clock and on generated near-misses. It must also catch the common shapes, or it is no use.
+ * calendar and clock and on generated near-misses, as a String and inside a larger buffer. It must also catch the
+ * common shapes, or it is no use.
  */
 class FormatCheckTest {
     private static final String[] YEARS = {"0000", "0001", "0999", "1000", "1582", "1900", "1999", "2000", "2023",
@@ -98,6 +99,13 @@ class FormatCheckTest {
             assertTrue(reference, format.getName() + " '" + s + "': quick says valid, networknt does not");
         }
         assertEquals(reference, new FormatCheck(format).matches(s), s);
+        // The same text in the middle of a parser-like buffer, between characters that would continue it: the
+        // buffer test reads only its own range.
+        for (String around : new String[] {"0", "Z", ":00", "+05:30"}) {
+            char[] buffer = (around + s + around).toCharArray();
+            assertEquals(quick, new FormatCheck(format).quick(buffer, around.length(), s.length()),
+                    "'" + s + "' between '" + around + "'");
+        }
         return quick ? 1 : 0;
     }
 
