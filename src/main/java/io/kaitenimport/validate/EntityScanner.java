@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.validate.schema.CompiledSchema;
+import io.kaitenimport.validate.schema.KeptFields;
 import io.kaitenimport.validate.schema.SchemaError;
 import io.kaitenimport.emit.Json;
 import io.kaitenimport.model.Entity;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -186,7 +186,7 @@ final class EntityScanner {
                 }
                 inArray = true;
                 CompiledSchema.Records records = schemas.records(entity).records(parser);
-                Set<String> keep = RecordFields.of(entity);
+                KeptFields keep = RecordFields.of(entity);
                 List<SchemaError> errors = new ArrayList<>();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                     if (t == null) {

@@ -1,9 +1,10 @@
 package io.kaitenimport.validate;
 
 import io.kaitenimport.model.Entity;
+import io.kaitenimport.validate.schema.KeptFields;
 
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,11 +15,12 @@ import java.util.Set;
  * (IntegrityRulesTest and the differential test fail otherwise).
  */
 final class RecordFields {
-    private static final Map<Entity, Set<String>> FIELDS = new EnumMap<>(Entity.class);
+    private static final Map<Entity, KeptFields> FIELDS = new EnumMap<>(Entity.class);
 
     static {
         for (Entity e : Entity.values()) {
-            Set<String> fields = new HashSet<>();
+            // the id first, then the rules' fields in their order: the slot order of the kept records
+            Set<String> fields = new LinkedHashSet<>();
             fields.add("id");
             for (ReferenceRules.Rule rule : ReferenceRules.of(e)) {
                 fields.add(rule.field());
@@ -36,14 +38,14 @@ final class RecordFields {
                     // references only
                 }
             }
-            FIELDS.put(e, Set.copyOf(fields));
+            FIELDS.put(e, KeptFields.of(fields));
         }
     }
 
     private RecordFields() {
     }
 
-    static Set<String> of(Entity entity) {
+    static KeptFields of(Entity entity) {
         return FIELDS.get(entity);
     }
 }

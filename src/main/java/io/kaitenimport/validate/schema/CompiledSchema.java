@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Set;
 
 /** One entity's record schema, compiled by {@link SchemaCompiler}; immutable and safe to share between threads. */
 public final class CompiledSchema {
@@ -43,9 +42,10 @@ public final class CompiledSchema {
          * Checks the record at the parser's current token, consuming it, and adds its errors.
          *
          * @param keep top-level fields to hand back (the rest of an object record is checked and skipped)
-         * @return an object with the kept fields only, or the whole value when the record is not an object
+         * @return a {@link KeptRecord} with the kept fields only, or the whole value when the record is not an
+         *         object (or its schema needs it whole)
          */
-        public JsonNode next(Set<String> keep, List<SchemaError> errors) throws IOException {
+        public JsonNode next(KeptFields keep, List<SchemaError> errors) throws IOException {
             return walk.record(root, keep, errors);
         }
     }

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.kaitenimport.emit.Json;
@@ -31,10 +30,13 @@ final class StreamCheck {
     private final JsonParser p;
     private final Path path = new Path();
     private List<SchemaError> out;
-    /** The kept names as bits of the record schema's numbered names, for the keep set they were made from. */
-    private long keepBits;
-    private Set<String> keepBitsFor;
-    private SchemaNode keepBitsOf;
+    /**
+     * The kept slot of each of the record schema's numbered names (-1: not kept), for the kept fields and schema
+     * node they were worked out for.
+     */
+    private int[] keptSlots;
+    private KeptFields keptSlotsFor;
+    private SchemaNode keptSlotsOf;
 
     StreamCheck(JsonParser p) {
         this.p = p;
@@ -95,25 +97,23 @@ final class StreamCheck {
      * @param keep the top-level fields to return as values (the reference rules read them); the rest are skipped
      * @return the record with only the kept fields when it is an object, else the whole value
      */
-    JsonNode record(SchemaNode schema, Set<String> keep, List<SchemaError> errors) throws IOException {
+    JsonNode record(SchemaNode schema, KeptFields keep, List<SchemaError> errors) throws IOException {
         out = errors;
         path.reset();
         SchemaNode n = schema.target;
         if (p.currentToken() == JsonToken.START_OBJECT && n.streamsContainers
                 && Types.allows(n.types, Types.OBJECT)) {
-            ObjectNode kept = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-            if (keep != keepBitsFor || n != keepBitsOf) {
-                keepBits = 0;
-                for (String k : keep) {
-                    Integer i = n.nameIndex.get(k);
-                    if (i != null) {
-                        keepBits |= 1L << i;
-                    }
+            KeptRecord kept = new KeptRecord(keep);
+            if (keep != keptSlotsFor || n != keptSlotsOf) {
+                keptSlots = new int[n.byIndex.length];
+                for (int i = 0; i < keptSlots.length; i++) {
+                    keptSlots[i] = -1;
                 }
-                keepBitsFor = keep;
-                keepBitsOf = n;
+                n.nameIndex.forEach((name, i) -> keptSlots[i] = keep.slot(name));
+                keptSlotsFor = keep;
+                keptSlotsOf = n;
             }
-            object(n, kept, keep);
+            object(n, kept);
             return kept;
         }
         JsonNode whole = node();
@@ -126,7 +126,7 @@ final class StreamCheck {
         switch (p.currentToken()) {
             case START_OBJECT -> {
                 if (n.streamsContainers && Types.allows(n.types, Types.OBJECT)) {
-                    object(n, null, null);
+                    object(n, null);
                 } else {
                     n.check(node(), path, out);
                 }
@@ -223,7 +223,7 @@ final class StreamCheck {
         out.add(new SchemaError("type", path.pointer(), null, n.typeRule, value, "type"));
     }
 
-    private void object(SchemaNode n, ObjectNode kept, Set<String> keep) throws IOException {
+    private void object(SchemaNode n, KeptRecord kept) throws IOException {
         int start = out.size();
         long seen = 0;
         Set<String> seenOthers = null;
@@ -255,13 +255,14 @@ final class StreamCheck {
                 child = n.additional;
             }
             path.push(name);
-            // kept: by its bit when the schema numbers the name, else (an unknown field) by the set
-            if (keep != null && (index != null ? (keepBits & (1L << index)) != 0 : keep.contains(name))) {
+            // kept: by its slot when the schema numbers the name, else (an unknown field) by name
+            int slot = kept == null ? -1 : index != null ? keptSlots[index] : kept.keptFields().slot(name);
+            if (slot >= 0) {
                 JsonNode v = node();
                 if (child != null && !(v.isTextual() && child.passes(v.textValue()))) {
                     child.check(v, path, out);
                 }
-                kept.set(name, v);
+                kept.put(slot, v);
             } else if (child != null) {
                 value(child);
             } else {
