@@ -118,11 +118,16 @@ final class CardGraph {
 
     private static void missing(IdIndex index, LongArray declared, LongArray back, boolean declarerFirst,
                                 String field, String backField, List<OneSided> into) {
+        // Both are sorted: one walk over the two finds the pairs only one side declares.
+        int b = 0;
         for (int i = 0; i < declared.size(); i++) {
             long pair = declared.get(i);
+            while (b < back.size() && back.get(b) < pair) {
+                b++;
+            }
             int declarer = declarerFirst ? LongArray.first(pair) : LongArray.second(pair);
             int other = declarerFirst ? LongArray.second(pair) : LongArray.first(pair);
-            if (index.isDefined(Entity.CARDS, other) && !back.containsSorted(pair)) {
+            if ((b == back.size() || back.get(b) != pair) && index.isDefined(Entity.CARDS, other)) {
                 into.add(new OneSided(declarer, other, field, backField));
             }
         }
@@ -176,16 +181,29 @@ final class CardGraph {
      * defined cards only), found with an iterative Tarjan over int arrays of the cards that have parent links.
      */
     private List<int[]> cycles(IdIndex index) {
+        // The two sides are sorted and unique already: merged, they are the edges, sorted and unique.
         LongArray up = new LongArray();
-        for (LongArray side : List.of(parentsDeclared, childrenDeclared)) {
-            for (int i = 0; i < side.size(); i++) {
-                long p = side.get(i);
-                if (index.isDefined(Entity.CARDS, LongArray.first(p)) && index.isDefined(Entity.CARDS, LongArray.second(p))) {
-                    up.add(p);
-                }
+        boolean allUp = true;
+        boolean allDown = true;
+        for (int i = 0, j = 0; i < parentsDeclared.size() || j < childrenDeclared.size(); ) {
+            long a = i < parentsDeclared.size() ? parentsDeclared.get(i) : Long.MAX_VALUE;
+            long b = j < childrenDeclared.size() ? childrenDeclared.get(j) : Long.MAX_VALUE;
+            long p = Math.min(a, b);
+            i += a == p ? 1 : 0;
+            j += b == p ? 1 : 0;
+            int child = LongArray.first(p);
+            int parent = LongArray.second(p);
+            if (index.isDefined(Entity.CARDS, child) && index.isDefined(Entity.CARDS, parent)) {
+                up.add(p);
+                allUp &= parent > child;
+                allDown &= parent < child;
             }
         }
-        up.sortUnique();
+        if (allUp || allDown) {
+            // Every edge goes the same way in card-number order, which no cycle can: nothing to search. This is
+            // the usual case (a parent listed before or after all its children, the numbers following the file).
+            return List.of();
+        }
         Csr graph = Csr.of(up);
         up.clear();
         List<int[]> result = new ArrayList<>();

@@ -120,6 +120,27 @@ class IntegrityRulesTest {
         assertEquals("parent links form a cycle: k1 → k3 → k2 → k1 (each is a child of the next)", issue.message());
     }
 
+    /**
+     * k1 is k2's parent and k3's child, and k3 comes last: the parent links go both ways in file order, so the
+     * cycle search runs (when they all go one way it is skipped, as no cycle can), and finds none.
+     */
+    @Test
+    void parentsBeforeAndAfterTheirChildrenAreNoCycle() {
+        Check.clean(validate(TestPackage.valid()
+                .add("cards", "{\"id\": \"k3\", \"column_id\": \"c1\", \"title\": \"Three\", \"child_card_ids\": [\"k1\"]}")
+                .set("cards", 0, "/parent_card_ids", "[\"k3\"]")));
+    }
+
+    /** The same three with the last link turned round: now a cycle, found among links that mostly go one way. */
+    @Test
+    void cycleAmongLinksBothWays() {
+        Issue issue = Check.single(validate(TestPackage.valid()
+                .add("cards", "{\"id\": \"k3\", \"column_id\": \"c1\", \"title\": \"Three\", \"parent_card_ids\": [\"k2\"], \"child_card_ids\": [\"k1\"]}")
+                .set("cards", 0, "/parent_card_ids", "[\"k3\"]")
+                .set("cards", 1, "/child_card_ids", "[\"k3\"]")), IssueCode.REF_CYCLE);
+        assertEquals("parent links form a cycle: k1 → k3 → k2 → k1 (each is a child of the next)", issue.message());
+    }
+
     @Test
     void oneSidedParentChild() {
         Issue issue = Check.only(validate(TestPackage.valid().remove("cards", 1, "parent_card_ids")),
