@@ -7,6 +7,7 @@ import io.kaitenimport.issue.Location;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.model.Entity;
+import io.kaitenimport.validate.schema.KeptRecord;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -146,9 +147,13 @@ final class Integrity {
         private JsonNode record;
         private List<Issue> into;
 
+        /** The kept fields only these rules read, dropped once they have run. */
+        private final int[] done;
+
         SettledCheck(Entity entity, long rules) {
             this.entity = entity;
             this.rules = rules;
+            this.done = RecordFields.onlyFor(entity, rules);
         }
 
         void check(String file, long position, JsonNode record, List<Issue> into) {
@@ -160,6 +165,11 @@ final class Integrity {
             this.record = record;
             this.into = into;
             ReferenceRules.eachOf(entity, record, rules, tops, stars, this);
+            if (record instanceof KeptRecord kept && kept.keptFields() == RecordFields.of(entity)) {
+                for (int slot : done) {
+                    kept.drop(slot);
+                }
+            }
         }
 
         @Override

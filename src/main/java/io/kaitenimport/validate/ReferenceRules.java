@@ -72,8 +72,6 @@ final class ReferenceRules {
     }
 
     private static final Rule[][] ARRAYS = new Rule[Entity.values().length][];
-    /** Per entity: the kept slot ({@link RecordFields}) of each rule's first field. */
-    private static final int[][] SLOTS = new int[Entity.values().length][];
     /** Per entity: for each top-level field, the indexes of the rules that start at it. */
     private static final List<Map<String, int[]>> BY_FIELD = new java.util.ArrayList<>();
 
@@ -92,10 +90,7 @@ final class ReferenceRules {
                 throw new IllegalStateException("more than 64 reference rules for " + e);
             }
             ARRAYS[e.ordinal()] = rules;
-            SLOTS[e.ordinal()] = new int[rules.length];
-            for (int i = 0; i < rules.length; i++) {
-                SLOTS[e.ordinal()][i] = RecordFields.of(e).slot(rules[i].field());
-            }
+
             BY_FIELD.add(byField);
         }
     }
@@ -114,8 +109,8 @@ final class ReferenceRules {
         if (rules.length == 0 || !record.isObject()) {
             return;
         }
-        int[] slots = SLOTS[entity.ordinal()];
         if (record instanceof KeptRecord kept && kept.keptFields() == RecordFields.of(entity)) {
+            int[] slots = RecordFields.ruleSlots(entity);
             // the usual case: each rule's first field is read by its slot
             for (long todo = only & (rules.length == 64 ? -1L : (1L << rules.length) - 1); todo != 0;
                  todo &= todo - 1) {

@@ -33,6 +33,7 @@ public final class Validator {
     private final SchemaCatalog schemas;
     private final ZipLimits limits;
     private final int readers;
+    private final long spareBytes;
 
     public Validator(SchemaCatalog schemas, ZipLimits limits) {
         this(schemas, limits, 2);
@@ -40,9 +41,15 @@ public final class Validator {
 
     /** @param readers entity files read at once, 1 or 2 (tests hold both to the same issues) */
     Validator(SchemaCatalog schemas, ZipLimits limits, int readers) {
+        this(schemas, limits, readers, EntityScanner.spareBytes());
+    }
+
+    /** @param spareBytes the queues' shared budget ({@link EntityScanner#spareBytes}); tests vary it */
+    Validator(SchemaCatalog schemas, ZipLimits limits, int readers, long spareBytes) {
         this.schemas = schemas;
         this.limits = limits;
         this.readers = readers;
+        this.spareBytes = spareBytes;
     }
 
     /** What a validation found besides its issues: the records per entity, from the files as written. */
@@ -81,7 +88,7 @@ public final class Validator {
         Set<Entity> toRead = EnumSet.noneOf(Entity.class);
         toRead.addAll(meta.files().keySet());
         Integrity integrity = new Integrity(toRead, reader, issues);
-        EntityScanner scanner = new EntityScanner(reader, schemas, integrity, issues, readers);
+        EntityScanner scanner = new EntityScanner(reader, schemas, integrity, issues, readers, spareBytes);
         try {
             for (Entity entity : READ_ORDER) {
                 List<MetaData.EntityFile> files = meta.files().get(entity);

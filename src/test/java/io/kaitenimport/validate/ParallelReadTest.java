@@ -61,6 +61,50 @@ class ParallelReadTest {
         assertEquals(0L, dup.location().recordIndex());
     }
 
+    /**
+     * Shards far bigger than a queue's own batches (6,000 cards each, 8 × 512 of its own): a later shard's reader
+     * borrows from the shared budget while the rules take an earlier shard, or waits when the budget is spent (none,
+     * one batch's worth, the default). Ids repeat across shards, parent links cross them both ways, and some cards
+     * name a user or column that does not exist.
+     */
+    @Test
+    void bigShardsGiveTheSameIssuesWhateverTheQueuesMayHold() throws IOException {
+        Path pkg = tmp.resolve("big");
+        TestPackage.valid().writeDir(pkg);
+        int perShard = 6_000;
+        List<ArrayNode> shards = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            ArrayNode shard = Json.MAPPER.createArrayNode();
+            for (int i = s * perShard; i < (s + 1) * perShard; i++) {
+                ObjectNode card = shard.addObject();
+                card.put("id", i % 1_500 == 1_499 ? "K" + (i - 5_000) : "K" + i); // some repeat an earlier id
+                card.put("column_id", i % 4_000 == 17 ? "nowhere" : "c1");
+                card.put("title", "Card " + i);
+                card.putArray("member_ids").add(i % 1_000 == 3 ? "nobody" : "u1");
+                if (i % 10 == 0 && i + 7 < 4 * perShard) {
+                    card.putArray("child_card_ids").add("K" + (i + 7));
+                }
+                if (i % 10 == 7) {
+                    card.putArray("parent_card_ids").add("K" + (i - 7));
+                }
+            }
+            shards.add(shard);
+        }
+        writeShards(pkg, "cards", shards);
+        List<Issue> expected = validate(pkg, 1, 0);
+        assertTrue(expected.stream().anyMatch(i -> i.code() == IssueCode.ID_DUPLICATE)
+                && expected.stream().anyMatch(i -> i.code() == IssueCode.REF_UNRESOLVED), describe(expected).toString());
+        for (long spare : new long[] {0, 60_000, EntityScanner.spareBytes()}) {
+            assertEquals(describe(expected), describe(validate(pkg, 2, spare)), "spare " + spare);
+        }
+    }
+
+    private static List<Issue> validate(Path pkg, int readers, long spare) {
+        List<Issue> issues = new ArrayList<>();
+        new Validator(SchemaCatalog.standard(), ZipLimits.DEFAULT, readers, spare).run(pkg, issues::add);
+        return issues;
+    }
+
     private List<Issue> assertSameIssues(Path pkg) {
         List<Issue> one = new ArrayList<>();
         var oneCounts = new Validator(SchemaCatalog.standard(), ZipLimits.DEFAULT, 1).run(pkg, one::add).counts();

@@ -38,6 +38,11 @@ public final class KeptRecord extends ObjectNode {
         return slots.values[slot];
     }
 
+    /** Forgets the field in {@code slot}: what is no longer needed is not held while the record waits. */
+    public void drop(int slot) {
+        slots.values[slot] = null;
+    }
+
     void put(int slot, JsonNode value) {
         slots.values[slot] = value;
     }
