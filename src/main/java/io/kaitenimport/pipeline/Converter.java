@@ -109,10 +109,12 @@ public final class Converter {
                                 .distinct().toList())));
         Users users = Users.load(options.common().usersFile(), options.common().unmappedUsers(), report,
                 USERS_DELIMITER);
+        InputsUnchanged unchanged = InputsUnchanged.of(this.inputs.stream().flatMap(c -> c.files().stream()).toList());
         try (PackageWriter writer = new PackageWriter(output, shardSize, pretty)) {
             writer.onProgress(progress);
             writer.observe(report.preview());
             Merge.run(this.inputs, options, report, users, writer);
+            unchanged.check();
             users.emit(writer);
             return finish(writer, report, output);
         }
@@ -131,11 +133,13 @@ public final class Converter {
                         appliesTo(name), adapter.describe()));
         Users users = Users.load(options.common().usersFile(), options.common().unmappedUsers(), report,
                 USERS_DELIMITER);
+        InputsUnchanged unchanged = InputsUnchanged.of(inputs);
         try (PackageWriter writer = new PackageWriter(output, shardSize, pretty)) {
             SourceContext ctx = new SourceContext(inputs, options, report, users);
             writer.onProgress(progress);
             writer.observe(report.preview());
             adapter.read(ctx, writer);
+            unchanged.check();
             unmappedHint(inputs, report);
             users.emit(writer);
             return finish(writer, report, output);
