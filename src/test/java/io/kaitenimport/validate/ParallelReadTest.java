@@ -97,6 +97,16 @@ class ParallelReadTest {
         for (long spare : new long[] {0, 60_000, EntityScanner.spareBytes()}) {
             assertEquals(describe(expected), describe(validate(pkg, 2, spare)), "spare " + spare);
         }
+        // A later shard cut short while its reader is ahead of the rules: the same issues, in file order.
+        Path third = pkg.resolve("cards_2.json");
+        String text = Files.readString(third);
+        Files.writeString(third, text.substring(0, text.length() / 2));
+        List<Issue> truncated = validate(pkg, 1, 0);
+        assertTrue(truncated.stream().anyMatch(i -> i.code() == IssueCode.FILE_MALFORMED_JSON), describe(truncated)
+                .toString());
+        for (long spare : new long[] {0, EntityScanner.spareBytes()}) {
+            assertEquals(describe(truncated), describe(validate(pkg, 2, spare)), "truncated, spare " + spare);
+        }
     }
 
     private static List<Issue> validate(Path pkg, int readers, long spare) {
