@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.validate.schema.CompiledSchema;
 import io.kaitenimport.validate.schema.KeptFields;
+import io.kaitenimport.validate.schema.KeptRecord;
 import io.kaitenimport.validate.schema.SchemaError;
 import io.kaitenimport.emit.Json;
 import io.kaitenimport.model.Entity;
@@ -176,9 +177,8 @@ final class EntityScanner {
     /**
      * Reads one record file into its queue: each record is checked against the compiled schema straight from the
      * token stream, its references to entities read before are checked here, and only the fields the reference
-     * rules read are kept. Problems of the file itself (malformed
-     * JSON, unreadable) become issues in the queue, after the records read before them; a refused package or an
-     * error ends the queue with it as the failure.
+     * rules read are kept. Problems of the file itself (malformed JSON, unreadable) become issues in the queue,
+     * after the records read before them; a refused package or an error ends the queue with it as the failure.
      */
     private void scanRecords(Entity entity, FileQueue q, Integrity.SettledCheck references, AtomicBoolean stop) {
         String file = q.file;
@@ -195,7 +195,6 @@ final class EntityScanner {
                 }
                 inArray = true;
                 CompiledSchema.Records records = schemas.records(entity).records(parser);
-                long batchStart = parser.currentLocation().getByteOffset();
                 KeptFields keep = RecordFields.of(entity);
                 List<SchemaError> errors = new ArrayList<>();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
@@ -207,11 +206,9 @@ final class EntityScanner {
                     batch.add(record, errors.isEmpty() ? List.of()
                             : schemaIssues(errors, file, position, record));
                     references.check(file, position, record, batch.issues);
+                    batch.weight += weight(record);
                     position++;
                     if (batch.size == Batch.SIZE) {
-                        long at = parser.currentLocation().getByteOffset();
-                        batch.bytes = at - batchStart;
-                        batchStart = at;
                         q.offer(batch, stop);
                         batch = new Batch(position);
                     }
@@ -309,15 +306,56 @@ final class EntityScanner {
     }
 
     /**
-     * The budget the queues of one entity share beyond their own {@link FileQueue#CAPACITY} batches, in bytes of
-     * the JSON the queued records were read from: an eighth of the heap (32 MB at -Xmx256m, about 64,000 cards,
-     * more than a card shard of the default size). The kept fields of a queued record take less memory than its
-     * JSON, as the reading threads leave out what they checked themselves ({@link Integrity.SettledCheck}). Held
-     * back to the queues' own batches, the second reader waited half its time for the rules to finish the file
-     * before its own (a 200k-card validate: 1.35 s against 1.01 s with room for 131,000 cards).
+     * The budget the queues of one entity share beyond their own {@link FileQueue#CAPACITY} batches, in estimated
+     * bytes of the kept fields waiting ({@link #weight}): an eighth of the heap, 32 MB at -Xmx256m. A queued card
+     * keeps little more than its id and its links (the reading threads leave out what they checked themselves,
+     * {@link Integrity.SettledCheck}): about 400 bytes for the benchmark's cards, so some 80,000 of them, more than
+     * a card shard of the default size. Held back to the queues' own batches, the second reader waited half its
+     * time for the rules to finish the file before its own (a 200k-card validate: 1.35 s against 1.01 s).
      */
     static long spareBytes() {
         return Runtime.getRuntime().maxMemory() / 8;
+    }
+
+    /**
+     * About how many bytes of heap a kept record holds: a String's characters and a node's header per value, an
+     * array's slots, a KeptRecord's slots. An estimate for the queue budget; nested values are walked without
+     * recursion (a record may nest thousands of levels deep).
+     */
+    static long weight(JsonNode record) {
+        if (record instanceof KeptRecord kept) {
+            long w = 96 + 8L * kept.keptFields().size();
+            for (int i = 0; i < kept.keptFields().size(); i++) {
+                JsonNode v = kept.at(i);
+                w += v == null ? 0 : weightOf(v);
+            }
+            return w;
+        }
+        return record == null ? 0 : weightOf(record);
+    }
+
+    private static long weightOf(JsonNode value) {
+        if (value.isTextual()) {
+            return 64 + value.textValue().length();
+        }
+        if (!value.isContainerNode()) {
+            return 24;
+        }
+        long w = 0;
+        java.util.ArrayDeque<JsonNode> todo = new java.util.ArrayDeque<>();
+        todo.push(value);
+        while (!todo.isEmpty()) {
+            JsonNode n = todo.pop();
+            if (n.isTextual()) {
+                w += 64 + n.textValue().length();
+            } else if (n.isContainerNode()) {
+                w += 48 + (n.isObject() ? 48L : 8L) * n.size();
+                n.elements().forEachRemaining(todo::push);
+            } else {
+                w += 24;
+            }
+        }
+        return w;
     }
 
     /** The records of one file on their way to the rules, in order. */
@@ -361,7 +399,7 @@ final class EntityScanner {
 
         /**
          * Queues an item: a batch within the queue's own batches, or beyond them when the shared budget has room
-         * for its bytes, else once it has. Waits until then; gives up when the rules side has stopped, since it
+         * for its weight, else once it has. Waits until then; gives up when the rules side has stopped, since it
          * will not take from here again.
          */
         void offer(Object item, AtomicBoolean stop) throws InterruptedException {
@@ -378,7 +416,7 @@ final class EntityScanner {
         }
 
         private boolean borrow(Batch b) {
-            long need = Math.max(1, b.bytes);
+            long need = Math.max(1, b.weight);
             if (spare.addAndGet(-need) >= 0) {
                 b.borrowed = need;
                 return true;
@@ -395,8 +433,8 @@ final class EntityScanner {
         final JsonNode[] records = new JsonNode[SIZE];
         final List<Issue> issues = new ArrayList<>();
         int size;
-        /** Bytes of JSON the records were read from (0 for a file's last batch, which is not weighed). */
-        long bytes;
+        /** The records' estimated heap ({@link #weight}). */
+        long weight;
         /** What the batch took from the shared budget, given back when the rules take it. */
         long borrowed;
 
