@@ -52,6 +52,10 @@ final class AsanaCsv {
     private final Set<String> idSet = new HashSet<>();
     private final Map<String, String> projectIds = new LinkedHashMap<>();
     private final Map<String, String> sectionIds = new HashMap<>();
+    /** The distinct Projects cells, and (cell, section) pairs, in the order rows first give them (first read). */
+    private final Set<String> projectCells = new java.util.LinkedHashSet<>();
+    private final Set<List<String>> projectSections = new java.util.LinkedHashSet<>();
+    private ProjectNames projectNames;
     private int[] parents;
 
     AsanaCsv(RowSource rows, AsanaMapping mapping, SourceContext ctx) throws IOException {
@@ -114,14 +118,14 @@ final class AsanaCsv {
                 byStrippedName.computeIfAbsent(name.strip(), k -> new ArrayList<>()).add(ordinal);
             }
             parentNames.add(cell(r, "parent task"));
-            List<String> projects = split(cell(r, "projects"));
-            for (String p : projects) {
-                projectIds.putIfAbsent(p, "project-" + (projectIds.size() + 1));
-            }
-            String section = cell(r, "section/column");
-            if (!projects.isEmpty() && section != null && !section.strip().equals(NO_SECTION)) {
-                String pid = projectIds.get(projects.get(0));
-                sectionIds.putIfAbsent(pid + "\u0000" + section.strip(), pid + "-section-" + (sectionIds.size() + 1));
+            // Projects and sections are numbered once the names are known (see ProjectNames), in this order.
+            String projectCell = cell(r, "projects");
+            if (projectCell != null && !AsanaCsv.split(projectCell).isEmpty()) {
+                String section = cell(r, "section/column");
+                projectCells.add(projectCell);
+                if (section != null && !section.strip().equals(NO_SECTION)) {
+                    projectSections.add(List.of(projectCell, section.strip()));
+                }
             }
             for (int c : customCols) {
                 String v = r.cell(c).text().strip();
@@ -130,6 +134,7 @@ final class AsanaCsv {
                 }
             }
         });
+        numberProjects(ctx);
         for (int c : customCols) {
             String header = rows.header().get(c).strip();
             String declared = mapping.customFields().entrySet().stream()
@@ -139,6 +144,31 @@ final class AsanaCsv {
                     : Boolean.TRUE.equals(numeric.get(c)) ? "number" : "text");
         }
         resolveParents(parentNames, ctx);
+    }
+
+    /**
+     * Names the projects of every distinct Projects cell ({@link ProjectNames}) and numbers projects and sections in
+     * the order the rows first give them.
+     */
+    private void numberProjects(SourceContext ctx) {
+        projectNames = ProjectNames.of(projectCells);
+        for (String cell : projectCells) {
+            for (String p : projectNames.names(cell)) {
+                projectIds.putIfAbsent(p, "project-" + (projectIds.size() + 1));
+            }
+        }
+        for (List<String> cellAndSection : projectSections) {
+            String pid = projectIds.get(projectNames.names(cellAndSection.get(0)).get(0));
+            sectionIds.putIfAbsent(pid + "\u0000" + cellAndSection.get(1), pid + "-section-" + (sectionIds.size() + 1));
+        }
+        for (ProjectNames.Joined j : projectNames.joined()) {
+            ctx.issue(IssueCode.SOURCE_RULE, Location.cell(file, rows.headerLine(), col.get("projects") + 1L, "Projects"),
+                    "'" + j.name() + "' is read as one project: its parts " + j.pieces() + " are never listed apart,"
+                            + " and Asana separates projects with ', ' too. If they are separate projects, the"
+                            + " tasks are on one board named '" + j.name() + "'");
+        }
+        projectCells.clear();
+        projectSections.clear();
     }
 
     /**
@@ -223,7 +253,7 @@ final class AsanaCsv {
                 : new Users.Person(null, null, assigneeName == null ? null : assigneeName.strip(),
                 email == null ? null : email.strip());
         String completedAt = date(r, "completed at", report, ctx);
-        List<String> projects = split(cell(r, "projects"));
+        List<String> projects = projectNames.names(cell(r, "projects"));
         List<AsanaTask.Membership> memberships = new ArrayList<>();
         String section = cell(r, "section/column");
         for (int p = 0; p < projects.size(); p++) {

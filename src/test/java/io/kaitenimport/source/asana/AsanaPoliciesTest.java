@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,21 @@ class AsanaPoliciesTest {
         assertEquals("[\"12\"]", cards.get("13").path("blocks_card_ids").toString());
         assertEquals("[\"12\"]", cards.get("11").path("blocks_card_ids").toString());
         assertEquals(1, o.report().losses().count("asana task.dependencies"));
+    }
+
+    /** Asana joins a task's projects with ", ": a project whose name has a comma is told apart by the export. */
+    @Test
+    void aProjectNameWithACommaIsOneBoard() throws IOException {
+        Converter.Outcome o = convert(write("comma.csv", "Task ID,Created At,Completed At,Name,Section/Column,Projects\n"
+                + "1,2024-01-01,,Plan,To do,\"Sales, EMEA\"\n"
+                + "2,2024-01-01,,Pitch,Doing,\"Sales, EMEA, Marketing\"\n"
+                + "3,2024-01-01,,Post,To do,Marketing\n"), CommonOptions.defaults());
+        var boards = AsanaTesting.records(tmp.resolve("out"), "boards");
+        assertEquals(List.of("Sales, EMEA", "Marketing"), boards.findValuesAsText("title"), boards.toString());
+        assertTrue(cards().get("1").path("column_id").asText().startsWith("project-1-"), "on the 'Sales, EMEA' board");
+        assertTrue(o.report().issues().stream().anyMatch(i -> i.code() == IssueCode.SOURCE_RULE
+                && i.message().startsWith("'Sales, EMEA' is read as one project: its parts [Sales, EMEA] are never"
+                + " listed apart")), AsanaTesting.describe(o.report()));
     }
 
     @Test
