@@ -30,25 +30,18 @@ final class IdIndex {
     private final IntArray fileStarts = new IntArray();
     private int nextSeq;
 
-    /** The number {@link #add} gave the id it was last called with. */
-    private int lastAdded = -1;
-
-    /** Records an id; returns the earlier occurrence when the id was already taken, else null. */
-    First add(Entity entity, String id, String file, long index) {
+    /**
+     * Records an id: returns its number in its entity's table when this record defines it, or {@code ~number}
+     * (negative) when an earlier record took it already ({@link #first(Entity, int)} says where).
+     */
+    int add(Entity entity, String id, String file, long index) {
         int ordinal = ordinal(entity, id);
-        lastAdded = ordinal;
         IntArray at = defined.get(entity);
-        int previous = at.get(ordinal);
-        if (previous != UNDEFINED) {
-            return first(previous);
+        if (at.get(ordinal) != UNDEFINED) {
+            return ~ordinal;
         }
         at.set(ordinal, seq(file, index));
-        return null;
-    }
-
-    /** The number of the id {@link #add} was last called with, new or taken (saves looking it up again). */
-    int lastAdded() {
-        return lastAdded;
+        return ordinal;
     }
 
     /** The id's number in its entity's table, adding it (as not yet defined) when new. */
@@ -88,11 +81,6 @@ final class IdIndex {
         return false;
     }
 
-    First first(Entity entity, String id) {
-        int ordinal = definedOrdinal(entity, id);
-        return ordinal < 0 ? null : first(defined.get(entity).get(ordinal));
-    }
-
     /** Where the record that defined this ordinal sits, or null. */
     First first(Entity entity, int ordinal) {
         return isDefined(entity, ordinal) ? first(defined.get(entity).get(ordinal)) : null;
@@ -100,11 +88,6 @@ final class IdIndex {
 
     String id(Entity entity, int ordinal) {
         return tables.get(entity).get(ordinal);
-    }
-
-    int size(Entity entity) {
-        IdTable t = tables.get(entity);
-        return t == null ? 0 : t.size();
     }
 
     /** A package-wide record number: files are read one after another, so (file, index) maps to one int. */

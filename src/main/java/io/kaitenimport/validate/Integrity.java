@@ -74,17 +74,8 @@ final class Integrity {
             }
             return;
         }
-        for (Entity e : target.entityArray()) {
-            if (unread.contains(e)) {
-                // Defined already, or wait for the end (kept as ints, see PendingRefs).
-                if (!index.contains(target, ref)) {
-                    pending.add(target, ref, where(rule, indexes), reading);
-                }
-                return;
-            }
-        }
         if (!index.contains(target, ref)) {
-            check(target, ref, where(rule, indexes));
+            missing(target, ref, where(rule, indexes));
         }
     }
 
@@ -198,10 +189,11 @@ final class Integrity {
         if (id == null) {
             out.accept(Issue.of(IssueCode.ID_MISSING, Location.record(file, position, null, "/id")));
         } else {
-            IdIndex.First first = index.add(entity, id, file, position);
-            idOrdinal = index.lastAdded();
-            firstOfId = first == null;
-            if (first != null) {
+            int added = index.add(entity, id, file, position);
+            firstOfId = added >= 0;
+            idOrdinal = firstOfId ? added : ~added;
+            if (!firstOfId) {
+                IdIndex.First first = index.first(entity, idOrdinal);
                 out.accept(Issue.of(IssueCode.ID_DUPLICATE, Location.record(file, position, id, "/id"),
                         entity.key(), id, first.index(), first.file()));
             }
@@ -262,22 +254,23 @@ final class Integrity {
     }
 
     void resolve(Target target, String value, Location where) {
+        if (!index.contains(target, value)) {
+            missing(target, value, where);
+        }
+    }
+
+    /**
+     * A reference to an id no record read so far defines: unresolved when every entity it may point to has been
+     * read, else kept (as ints, see PendingRefs) until the end, as a later record may define it.
+     */
+    private void missing(Target target, String value, Location where) {
         for (Entity e : target.entityArray()) {
             if (unread.contains(e)) {
-                // Defined already, or wait for the end (kept as ints, see PendingRefs).
-                if (!index.contains(target, value)) {
-                    pending.add(target, value, where, reading);
-                }
+                pending.add(target, value, where, reading);
                 return;
             }
         }
-        check(target, value, where);
-    }
-
-    private void check(Target target, String value, Location where) {
-        if (!index.contains(target, value)) {
-            out.accept(unresolved(target, value, where));
-        }
+        out.accept(unresolved(target, value, where));
     }
 
     void report(Issue issue) {
