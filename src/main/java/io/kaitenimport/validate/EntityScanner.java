@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.validate.schema.CompiledSchema;
-import io.kaitenimport.validate.schema.KeptFields;
 import io.kaitenimport.validate.schema.KeptRecord;
 import io.kaitenimport.validate.schema.SchemaError;
 import io.kaitenimport.emit.Json;
@@ -194,15 +193,14 @@ final class EntityScanner {
                     return;
                 }
                 inArray = true;
-                CompiledSchema.Records records = schemas.records(entity).records(parser);
-                KeptFields keep = RecordFields.of(entity);
+                CompiledSchema.Records records = schemas.records(entity).records(parser, RecordFields.of(entity));
                 List<SchemaError> errors = new ArrayList<>();
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                     if (t == null) {
                         throw new JsonParseException(parser, "unexpected end of file inside the array");
                     }
                     errors.clear();
-                    JsonNode record = records.next(keep, errors);
+                    JsonNode record = records.next(errors);
                     batch.add(record, errors.isEmpty() ? List.of()
                             : schemaIssues(errors, file, position, record));
                     references.check(file, position, record, batch.issues);

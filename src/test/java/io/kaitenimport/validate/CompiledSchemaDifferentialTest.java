@@ -135,7 +135,7 @@ class CompiledSchemaDifferentialTest {
         JsonNode kept;
         try (JsonParser p = Json.MAPPER.getFactory().createParser(text)) {
             p.nextToken();
-            kept = schema.records(p).next(RecordFields.of(entity), streamed);
+            kept = schema.records(p, RecordFields.of(entity)).next(streamed);
             assertEquals(null, p.nextToken(), "the walk consumes exactly the record");
         }
         assertEquals(id, Ids.ofRecord(kept));

@@ -26,9 +26,13 @@ public final class CompiledSchema {
         return errors.isEmpty();
     }
 
-    /** A reader of records from one parser; not thread-safe (one per file being read). */
-    public Records records(JsonParser parser) {
-        return new Records(new StreamCheck(parser));
+    /**
+     * A reader of records from one parser; not thread-safe (one per file being read).
+     *
+     * @param keep top-level fields to hand back (the rest of an object record is checked and skipped)
+     */
+    public Records records(JsonParser parser, KeptFields keep) {
+        return new Records(new StreamCheck(parser, root, keep));
     }
 
     public final class Records {
@@ -41,12 +45,11 @@ public final class CompiledSchema {
         /**
          * Checks the record at the parser's current token, consuming it, and adds its errors.
          *
-         * @param keep top-level fields to hand back (the rest of an object record is checked and skipped)
          * @return a {@link KeptRecord} with the kept fields only, or the whole value when the record is not an
          *         object (or its schema needs it whole)
          */
-        public JsonNode next(KeptFields keep, List<SchemaError> errors) throws IOException {
-            return walk.record(root, keep, errors);
+        public JsonNode next(List<SchemaError> errors) throws IOException {
+            return walk.record(errors);
         }
     }
 }

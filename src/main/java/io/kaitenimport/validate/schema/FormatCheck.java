@@ -22,10 +22,7 @@ final class FormatCheck {
     }
 
     boolean matches(String s) {
-        if (quick(s.toCharArray(), 0, s.length())) {
-            return true;
-        }
-        return format.matches(null, s);
+        return (hasQuick() && quick(s.toCharArray(), 0, s.length())) || format.matches(null, s);
     }
 
     /** Whether this format has a quick test at all ({@link #quick} can only say false otherwise). */

@@ -62,7 +62,7 @@ final class SchemaNode {
     /** Numbers, booleans and null need at most a type check. */
     boolean plainOthers;
     /**
-     * A string whose only keywords are a format with a quick test and lengths: checked in the parser's buffer
+     * A string whose only keyword is a format with a quick test: checked in the parser's buffer
      * ({@link FormatCheck#quick}), made a String only when that test cannot say "valid".
      */
     boolean quickStrings;

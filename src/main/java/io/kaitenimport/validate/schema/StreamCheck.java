@@ -30,16 +30,19 @@ final class StreamCheck {
     private final JsonParser p;
     private final Path path = new Path();
     private List<SchemaError> out;
-    /**
-     * The kept slot of each of the record schema's numbered names (-1: not kept), for the kept fields and schema
-     * node they were worked out for.
-     */
-    private int[] keptSlots;
-    private KeptFields keptSlotsFor;
-    private SchemaNode keptSlotsOf;
+    /** The record schema (its target) and the top-level fields handed on as values; the rest are skipped. */
+    private final SchemaNode record;
+    private final KeptFields keep;
+    /** The kept slot of each of the record schema's numbered names (-1: not kept). */
+    private final int[] keptSlots;
 
-    StreamCheck(JsonParser p) {
+    StreamCheck(JsonParser p, SchemaNode schema, KeptFields keep) {
         this.p = p;
+        this.record = schema.target;
+        this.keep = keep;
+        this.keptSlots = new int[record.byIndex.length];
+        java.util.Arrays.fill(keptSlots, -1);
+        record.nameIndex.forEach((name, i) -> keptSlots[i] = keep.slot(name));
     }
 
     /** Resolves, once per compile, what the walk needs to know about each node. */
@@ -72,7 +75,8 @@ final class StreamCheck {
             t.streamsContainers = !whole && t.minItems == null && t.maxItems == null && !t.uniqueItems
                     && t.names.length <= 64;
             t.plainStrings = !whole && t.pattern == null && t.format == null;
-            t.quickStrings = !whole && t.pattern == null && t.format != null && t.format.hasQuick();
+            t.quickStrings = !whole && t.pattern == null && t.minLength == null && t.maxLength == null
+                    && t.format != null && t.format.hasQuick();
             // (other strings: SchemaNode.passes, then check only on failure)
             t.plainOthers = !whole && t.minimum == null && t.maximum == null;
         }
@@ -94,25 +98,15 @@ final class StreamCheck {
     /**
      * Checks the record at the parser's current token and consumes it.
      *
-     * @param keep the top-level fields to return as values (the reference rules read them); the rest are skipped
      * @return the record with only the kept fields when it is an object, else the whole value
      */
-    JsonNode record(SchemaNode schema, KeptFields keep, List<SchemaError> errors) throws IOException {
+    JsonNode record(List<SchemaError> errors) throws IOException {
         out = errors;
         path.reset();
-        SchemaNode n = schema.target;
+        SchemaNode n = record;
         if (p.currentToken() == JsonToken.START_OBJECT && n.streamsContainers
                 && Types.allows(n.types, Types.OBJECT)) {
             KeptRecord kept = new KeptRecord(keep);
-            if (keep != keptSlotsFor || n != keptSlotsOf) {
-                keptSlots = new int[n.byIndex.length];
-                for (int i = 0; i < keptSlots.length; i++) {
-                    keptSlots[i] = -1;
-                }
-                n.nameIndex.forEach((name, i) -> keptSlots[i] = keep.slot(name));
-                keptSlotsFor = keep;
-                keptSlotsOf = n;
-            }
             object(n, kept);
             return kept;
         }
@@ -194,17 +188,7 @@ final class StreamCheck {
         if (!Types.allows(n.types, Types.STRING)) {
             return false;
         }
-        char[] c = p.getTextCharacters();
-        int offset = p.getTextOffset();
-        int length = p.getTextLength();
-        if (n.minLength != null || n.maxLength != null) {
-            long points = codePoints(c, offset, length);
-            if ((n.minLength != null && points < n.minLength.asLong())
-                    || (n.maxLength != null && points > n.maxLength.asLong())) {
-                return false;
-            }
-        }
-        return n.format.quick(c, offset, length);
+        return n.format.quick(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     }
 
     private static long codePoints(char[] c, int offset, int length) {
