@@ -1,7 +1,6 @@
 package io.kaitenimport.cli;
 
 import io.kaitenimport.emit.Json;
-import io.kaitenimport.model.Entity;
 import io.kaitenimport.validate.SchemaCatalog;
 
 import java.util.Set;
@@ -26,12 +25,7 @@ final class Warmup {
         Thread t = new Thread(() -> {
             try {
                 Json.MAPPER.getFactory();
-                SchemaCatalog catalog = SchemaCatalog.standard();
-                for (Entity e : Entity.values()) {
-                    if (!e.isMapping()) {
-                        catalog.records(e);
-                    }
-                }
+                SchemaCatalog.standard().compileAll();
             } catch (RuntimeException | Error e) {
                 // the main thread meets the same problem where it matters, and reports it there
             }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -43,7 +44,9 @@ public final class SchemaCatalog {
     private final Map<String, CompiledSchema> prechecks = new ConcurrentHashMap<>();
 
     private SchemaCatalog(Function<String, String> source, String where) {
-        this.source = source;
+        // Each file is read once (from the jar, usually), however many compilers and checks ask for it.
+        Map<String, Optional<String>> texts = new ConcurrentHashMap<>();
+        this.source = file -> texts.computeIfAbsent(file, f -> Optional.ofNullable(source.apply(f))).orElse(null);
         this.where = where;
         this.compiler = new SchemaCompiler(BASE, this::byFile);
     }
@@ -114,15 +117,12 @@ public final class SchemaCatalog {
     }
 
     /**
-     * The entity's record schema compiled for the streaming check (see {@code validate/schema}); networknt keeps
-     * meta-data.json and the mapping files, one small document each, and is the oracle of the differential test.
+     * The entity's record schema compiled for the streaming check (see {@code validate/schema}); networknt is the
+     * oracle of the differential test.
      */
     public CompiledSchema records(Entity entity) {
         return records.computeIfAbsent(entity, e -> {
-            String f = e.key() + ".schema.json";
-            if (source.apply(f) == null) {
-                throw new IllegalStateException("schema " + f + " not found in " + where);
-            }
+            String f = require(e.key() + ".schema.json");
             synchronized (compiler) {
                 return compiler.compile(f);
             }
@@ -130,28 +130,43 @@ public final class SchemaCatalog {
     }
 
     /**
+     * Compiles, ahead of their first use, every check a validation runs: the record schemas and the prechecks of
+     * meta-data.json and the mapping files (the CLI does this on a second thread while it reads its options).
+     */
+    public void compileAll() {
+        precheck(META_FILE);
+        for (Entity e : Entity.values()) {
+            if (e.isMapping()) {
+                precheck(e.key() + ".schema.json");
+            } else {
+                records(e);
+            }
+        }
+    }
+
+    /**
      * The errors of a whole document (meta-data.json, a mapping file) against a schema file, in networknt's shape:
      * a compiled check answers first, and networknt is asked, for its wording, only when that finds something.
-     * CompiledSchemaDifferentialTest holds the two to the same verdict.
+     * SchemaPrecheckTest holds the two to the same verdict.
      */
     public List<com.networknt.schema.Error> errors(String file, JsonNode document) {
-        CompiledSchema quick = prechecks.computeIfAbsent(file, f -> {
-            if (source.apply(f) == null) {
-                throw new IllegalStateException("schema " + f + " not found in " + where);
-            }
-            return SchemaCompiler.precheck(BASE, this::byFile, f);
-        });
-        return quick.passes(document) ? List.of() : schema(file).validate(document);
+        return precheck(file).passes(document) ? List.of() : schema(file).validate(document);
+    }
+
+    private CompiledSchema precheck(String file) {
+        return prechecks.computeIfAbsent(file, f -> SchemaCompiler.precheck(BASE, this::byFile, require(f)));
     }
 
     private Schema schema(String file) {
-        return compiled.computeIfAbsent(file, f -> {
-            if (source.apply(f) == null) {
-                // A missing schema is a broken installation, not a problem of the package being validated.
-                throw new IllegalStateException("schema " + f + " not found in " + where);
-            }
-            return registry().getSchema(SchemaLocation.of(BASE + f));
-        });
+        return compiled.computeIfAbsent(file, f -> registry().getSchema(SchemaLocation.of(BASE + require(f))));
+    }
+
+    /** The file itself, when it exists: a missing schema is a broken installation, not a problem of the package. */
+    private String require(String file) {
+        if (source.apply(file) == null) {
+            throw new IllegalStateException("schema " + file + " not found in " + where);
+        }
+        return file;
     }
 
     private static String classpathOrWorkingDir(String file) {
