@@ -57,4 +57,20 @@ class UsersFileTest {
         assertTrue(e.getMessage().startsWith("users file: text follows a closing quote"), e.getMessage());
         assertTrue(!e.getMessage().contains("position"), e.getMessage());
     }
+
+    /** Commons CSV words an unclosed quote "(startline N) EOF reached…": the line must still come through. */
+    @Test
+    void anUnclosedQuoteNamesTheLineItStartsOn() throws Exception {
+        StringBuilder b = new StringBuilder("source,email\n");
+        for (int i = 0; i < 1500; i++) {
+            b.append("u").append(i).append(",u").append(i).append("@example.com\n");
+        }
+        b.append("bad,\"bad@example.com\nmore,more@example.com\n");
+        Path users = Files.writeString(tmp.resolve("open-quote.csv"), b.toString());
+        SourceException e = assertThrows(SourceException.class, () -> Users.load(users,
+                CommonOptions.UnmappedUsers.DROP, new Report("convert")));
+        assertEquals(1502L, e.location().line(), e.describe());
+        assertTrue(e.getMessage().startsWith("users file: a quoted cell in the row starting on this line is never"
+                + " closed"), e.getMessage());
+    }
 }
