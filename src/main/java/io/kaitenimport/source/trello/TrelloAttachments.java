@@ -17,7 +17,9 @@ import io.kaitenimport.compact.IdTable;
 import io.kaitenimport.compact.IntArray;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -114,14 +116,20 @@ final class TrelloAttachments {
     record Item(JsonNode node, String pointer) {
     }
 
-    /** The card's attachments; a single-card export has none inline, so its addAttachmentToCard actions stand in. */
+    /**
+     * The card's attachments; a single-card export has none inline, so its addAttachmentToCard actions stand in.
+     * Either way the actions that added them are marked used: the attachments carry them.
+     */
     static List<Item> of(SourceContext ctx, JsonNode card, String cardId, Location cardAt, TrelloActions actions) {
         List<Item> list = new ArrayList<>();
         if (card.has("attachments")) {
             JsonNode all = TrelloExport.elements(ctx, card, "attachments", LOST, cardAt);
+            Set<String> ids = new HashSet<>();
             for (int j = 0; j < all.size(); j++) {
                 list.add(new Item(all.get(j), cardAt.pointer() + "/attachments/" + j));
+                ids.add(TrelloExport.text(all.get(j), "id"));
             }
+            actions.useAttachmentActions(cardId, ids);
             return list;
         }
         for (TrelloActions.Action a : actions.addedAttachments(cardId)) {

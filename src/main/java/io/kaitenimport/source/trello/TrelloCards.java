@@ -12,9 +12,7 @@ import io.kaitenimport.issue.Location;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** One Trello card → one Kaiten card (plus its packaged files), written as soon as it is built. */
 final class TrelloCards {
@@ -109,13 +107,6 @@ final class TrelloCards {
             b.addLink(Card.Link.of(own, "Trello card"));
         }
         List<TrelloAttachments.Item> list = TrelloAttachments.of(ctx, c, id, at, actions);
-        if (c.has("attachments")) {
-            // The card's own list: its attachments' "added" actions are carried by it. (Without a list, of() took
-            // those actions themselves and marked them already; reading them again from the export would be waste.)
-            Set<String> attachmentIds = new HashSet<>();
-            list.forEach(a -> attachmentIds.add(TrelloExport.text(a.node(), "id")));
-            actions.useAttachmentActions(id, attachmentIds);
-        }
         attachments.add(id, list, b, at);
         int unseen = c.has("attachments") ? 0 : c.path("badges").path("attachments").asInt(0) - list.size();
         if (unseen > 0) {
