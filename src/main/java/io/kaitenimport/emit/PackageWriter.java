@@ -361,7 +361,6 @@ public final class PackageWriter implements ModelSink, AutoCloseable {
                 names.add(name);
                 out = Files.newOutputStream(stage.resolve(name));
                 gen = Json.MAPPER.getFactory().createGenerator(out);
-                gen.setPrettyPrinter(Json.printer(pretty));
                 gen.writeStartArray();
                 inShard = 0;
             }

@@ -30,13 +30,6 @@ public final class PackageZip {
         return LocalDateTime.of(2000, 1, 1, 0, 0).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
     }
 
-    /** Packs {@code dir} into {@code zip}, deflating its files on a few threads first. */
-    public static void write(Path dir, Path zip) throws IOException {
-        try (ShardDeflater deflater = ShardDeflater.beside(zip)) {
-            write(dir, zip, deflater);
-        }
-    }
-
     /**
      * Packs {@code dir} with files {@code deflater} may already have compressed: every file goes in as a raw
      * entry of its own deflate stream, so the bytes are the same whichever files were compressed early.
