@@ -52,9 +52,6 @@ final class AsanaCsv {
     private final Set<String> idSet = new HashSet<>();
     private final Map<String, String> projectIds = new LinkedHashMap<>();
     private final Map<String, String> sectionIds = new HashMap<>();
-    /** The distinct Projects cells, and (cell, section) pairs, in the order rows first give them (first read). */
-    private final Set<String> projectCells = new java.util.LinkedHashSet<>();
-    private final Set<List<String>> projectSections = new java.util.LinkedHashSet<>();
     private ProjectNames projectNames;
     private int[] parents;
 
@@ -89,6 +86,8 @@ final class AsanaCsv {
         Map<Integer, Boolean> numeric = new HashMap<>();
         Map<String, Integer> seen = new HashMap<>();
         List<String> parentNames = new ArrayList<>();
+        Set<String> projectCells = new java.util.LinkedHashSet<>();
+        Set<List<String>> projectSections = new java.util.LinkedHashSet<>();
         rows.forEachRow(r -> {
             int ordinal = ids.size();
             Location where = Location.cell(file, r.line(), col.containsKey("task id") ? (long) col.get("task id") + 1
@@ -120,7 +119,7 @@ final class AsanaCsv {
             parentNames.add(cell(r, "parent task"));
             // Projects and sections are numbered once the names are known (see ProjectNames), in this order.
             String projectCell = cell(r, "projects");
-            if (projectCell != null && !AsanaCsv.split(projectCell).isEmpty()) {
+            if (projectCell != null) {
                 String section = cell(r, "section/column");
                 projectCells.add(projectCell);
                 if (section != null && !section.strip().equals(NO_SECTION)) {
@@ -134,7 +133,7 @@ final class AsanaCsv {
                 }
             }
         });
-        numberProjects(ctx);
+        numberProjects(projectCells, projectSections, ctx);
         for (int c : customCols) {
             String header = rows.header().get(c).strip();
             String declared = mapping.customFields().entrySet().stream()
@@ -149,16 +148,23 @@ final class AsanaCsv {
     /**
      * Names the projects of every distinct Projects cell ({@link ProjectNames}) and numbers projects and sections in
      * the order the rows first give them.
+     *
+     * @param cells    the distinct Projects cells, in the order rows first give them
+     * @param sections the distinct (Projects cell, section) pairs, in that order
      */
-    private void numberProjects(SourceContext ctx) {
-        projectNames = ProjectNames.of(projectCells);
-        for (String cell : projectCells) {
+    private void numberProjects(Set<String> cells, Set<List<String>> sections, SourceContext ctx) {
+        projectNames = ProjectNames.of(cells);
+        for (String cell : cells) {
             for (String p : projectNames.names(cell)) {
                 projectIds.putIfAbsent(p, "project-" + (projectIds.size() + 1));
             }
         }
-        for (List<String> cellAndSection : projectSections) {
-            String pid = projectIds.get(projectNames.names(cellAndSection.get(0)).get(0));
+        for (List<String> cellAndSection : sections) {
+            List<String> projects = projectNames.names(cellAndSection.get(0));
+            if (projects.isEmpty()) {
+                continue; // a cell of separators only
+            }
+            String pid = projectIds.get(projects.get(0));
             sectionIds.putIfAbsent(pid + "\u0000" + cellAndSection.get(1), pid + "-section-" + (sectionIds.size() + 1));
         }
         for (ProjectNames.Joined j : projectNames.joined()) {
@@ -167,8 +173,6 @@ final class AsanaCsv {
                             + " and Asana separates projects with ', ' too. If they are separate projects, the"
                             + " tasks are on one board named '" + j.name() + "'");
         }
-        projectCells.clear();
-        projectSections.clear();
     }
 
     /**
