@@ -134,8 +134,14 @@ public final class IdTable {
             }
             if ((s & ~mask) == tag) {
                 int ordinal = (s & mask) - 1;
-                boolean same = bytes != null ? equalsAt(ordinal, bytes)
-                        : foldCase ? equalsAscii(ordinal, text) : sameId(ordinal, text);
+                // the stored id: its chunk, and where its bytes start after the length
+                int start = starts.get(ordinal);
+                byte[] c = chunks.get(start >>> CHUNK_BITS);
+                int at = start & (CHUNK - 1);
+                int len = readLength(c, at);
+                int from = at + lengthBytes(len);
+                boolean same = bytes != null ? equalsAt(c, from, len, bytes)
+                        : foldCase ? equalsAscii(c, from, len, text) : sameId(c, from, len, text);
                 if (same) {
                     return ordinal;
                 }
@@ -151,13 +157,8 @@ public final class IdTable {
         return (int) (notFound & 0x7fffffff);
     }
 
-    /** Whether a stored id is exactly {@code id}; ASCII is compared in place, anything else as UTF-8 bytes. */
-    private boolean sameId(int ordinal, String id) {
-        int start = starts.get(ordinal);
-        byte[] c = chunks.get(start >>> CHUNK_BITS);
-        int at = start & (CHUNK - 1);
-        int len = readLength(c, at);
-        int from = at + lengthBytes(len);
+    /** Whether stored bytes are exactly {@code id}; ASCII is compared in place, anything else as UTF-8 bytes. */
+    private static boolean sameId(byte[] c, int from, int len, String id) {
         int n = id.length();
         if (len == n) {
             for (int i = 0; i < len; i++) {
@@ -237,13 +238,8 @@ public final class IdTable {
         return starts.size() - 1;
     }
 
-    /** Whether the stored id equals an ASCII key, case folded (folding tables only). */
-    private boolean equalsAscii(int ordinal, String id) {
-        int start = starts.get(ordinal);
-        byte[] c = chunks.get(start >>> CHUNK_BITS);
-        int at = start & (CHUNK - 1);
-        int len = readLength(c, at);
-        int from = at + lengthBytes(len);
+    /** Whether stored bytes equal an ASCII key, case folded (folding tables only). */
+    private static boolean equalsAscii(byte[] c, int from, int len, String id) {
         if (len == id.length()) {
             for (int i = 0; i < len; i++) {
                 byte x = c[from + i];
@@ -269,13 +265,8 @@ public final class IdTable {
         return false; // an ASCII id of another length
     }
 
-    /** Whether the stored id, case folded, is the folded key {@code b} (folding tables, non-ASCII keys). */
-    private boolean equalsAt(int ordinal, byte[] b) {
-        int start = starts.get(ordinal);
-        byte[] c = chunks.get(start >>> CHUNK_BITS);
-        int at = start & (CHUNK - 1);
-        int len = readLength(c, at);
-        int from = at + lengthBytes(len);
+    /** Whether stored bytes, case folded, are the folded key {@code b} (folding tables, non-ASCII keys). */
+    private static boolean equalsAt(byte[] c, int from, int len, byte[] b) {
         for (int i = 0; i < len; i++) {
             if (c[from + i] < 0) {
                 return java.util.Arrays.equals(folded(c, from, len), b);

@@ -21,7 +21,7 @@ import java.util.List;
  * {@link IssueCode#FIELD_USER_TYPE}).
  */
 public final class FieldTypes {
-    /** The one option of a converted checkbox; the pre-flight recognises a converted checkbox by it. */
+    /** The label of a converted checkbox's one option (the pre-flight knows the option by its id, {@link #yesOption}). */
     public static final String YES = "Yes";
 
     private FieldTypes() {
