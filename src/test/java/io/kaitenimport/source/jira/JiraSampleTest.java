@@ -1,5 +1,7 @@
 package io.kaitenimport.source.jira;
 
+import io.kaitenimport.GoldenFiles;
+
 import io.kaitenimport.source.PackageRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kaitenimport.emit.FileTrees;
@@ -15,7 +17,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,7 @@ class JiraSampleTest {
     @Test
     void cloudSampleMatchesGoldenAndIsDeterministic(@TempDir Path tmp) throws IOException {
         try (PackageRun a = cloud(tmp.resolve("a")); PackageRun b = cloud(tmp.resolve("b"))) {
-            assertSameTree(a.stage, b.stage);
+            GoldenFiles.assertSameBytes(a.stage, b.stage);
             golden("cloud-v3-search", a.stage);
         }
     }
@@ -51,7 +52,7 @@ class JiraSampleTest {
     void serverSampleMatchesGoldenAndIsDeterministic(@TempDir Path tmp) throws IOException {
         try (PackageRun a = JiraRun.convert(tmp.resolve("a"), SourceOptions.defaults(), SERVER);
              PackageRun b = JiraRun.convert(tmp.resolve("b"), SourceOptions.defaults(), SERVER)) {
-            assertSameTree(a.stage, b.stage);
+            GoldenFiles.assertSameBytes(a.stage, b.stage);
             golden("server-v2-search", a.stage);
         }
     }
@@ -139,13 +140,6 @@ class JiraSampleTest {
         return records.stream().collect(Collectors.toMap(r -> r.get("id").asText(), Function.identity()));
     }
 
-    static void assertSameTree(Path a, Path b) throws IOException {
-        List<String> files = FileTrees.relativeFiles(a);
-        assertEquals(files, FileTrees.relativeFiles(b));
-        for (String f : files) {
-            assertArrayEquals(Files.readAllBytes(a.resolve(f)), Files.readAllBytes(b.resolve(f)), f);
-        }
-    }
 
     private static void golden(String name, Path stage) throws IOException {
         Path dir = GOLDEN.resolve(name);
@@ -156,6 +150,6 @@ class JiraSampleTest {
                 Files.copy(stage.resolve(f), dir.resolve(f));
             }
         }
-        assertSameTree(dir, stage);
+        GoldenFiles.assertSameBytes(dir, stage);
     }
 }
