@@ -163,7 +163,7 @@ final class TrelloActions {
     /** List moves of the card, oldest first. */
     List<Action> moves(String cardId) {
         List<Action> list = ofCard(moves, cardId);
-        list.sort(Comparator.comparing(a -> when(a.node())));
+        list.sort(Comparator.comparingLong(a -> millis(a.node())));
         return list;
     }
 
@@ -180,15 +180,9 @@ final class TrelloActions {
         return list;
     }
 
-    /** The action's time as a sortable ISO string; "" when missing or unreadable. */
-    static String when(JsonNode action) {
-        String iso = TrelloValues.date(TrelloExport.text(action, "date"));
-        return iso == null ? "" : iso;
-    }
-
     /**
-     * The action's time as a number that sorts as {@link #when} does (milliseconds, as the ISO form keeps), read
-     * once: no ISO string is written and parsed again per action. Missing or unreadable sorts first.
+     * The action's time in milliseconds (what the ISO form keeps), read without writing an ISO string. Missing or
+     * unreadable sorts first.
      */
     private static long millis(JsonNode action) {
         return Dates.parseInstant(TrelloExport.text(action, "date")).map(Instant::toEpochMilli)
@@ -263,7 +257,7 @@ final class TrelloActions {
                 list.add(a);
             }
         }
-        list.sort(Comparator.comparing(a -> when(a.node())));
+        list.sort(Comparator.comparingLong(a -> millis(a.node())));
         return list;
     }
 
