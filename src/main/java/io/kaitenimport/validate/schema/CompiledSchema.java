@@ -21,9 +21,7 @@ public final class CompiledSchema {
 
     /** Whether a whole value passes, with nothing found. */
     public boolean passes(JsonNode value) {
-        List<SchemaError> errors = new java.util.ArrayList<>();
-        root.check(value, new Path(), errors);
-        return errors.isEmpty();
+        return root.accepts(value, new Path());
     }
 
     /**

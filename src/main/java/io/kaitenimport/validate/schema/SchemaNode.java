@@ -120,9 +120,7 @@ final class SchemaNode {
             }
         }
         if (ifSchema != null) {
-            List<SchemaError> probe = new ArrayList<>();
-            ifSchema.check(v, path, probe);
-            SchemaNode branch = probe.isEmpty() ? thenSchema : elseSchema;
+            SchemaNode branch = ifSchema.accepts(v, path) ? thenSchema : elseSchema;
             if (branch != null) {
                 branch.check(v, path, out);
             }
@@ -223,24 +221,26 @@ final class SchemaNode {
     }
 
     private boolean anyPasses(JsonNode array, Path path) {
-        List<SchemaError> probe = new ArrayList<>();
         for (JsonNode item : array) {
-            probe.clear();
-            contains.check(item, path, probe);
-            if (probe.isEmpty()) {
+            if (contains.accepts(item, path)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Whether {@link #check} finds nothing in {@code v} (if, contains and propertyNames ask it of a subschema). */
+    boolean accepts(JsonNode v, Path path) {
+        List<SchemaError> probe = new ArrayList<>();
+        check(v, path, probe);
+        return probe.isEmpty();
+    }
+
     private void object(JsonNode v, Path path, List<SchemaError> out) {
         if (propertyNames != null) {
             for (Iterator<String> names = v.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
-                List<SchemaError> probe = new ArrayList<>();
-                propertyNames.check(com.fasterxml.jackson.databind.node.TextNode.valueOf(name), path, probe);
-                if (!probe.isEmpty()) {
+                if (!propertyNames.accepts(com.fasterxml.jackson.databind.node.TextNode.valueOf(name), path)) {
                     out.add(new SchemaError("propertyNames", path.pointer(), name, null, v, "propertyNames"));
                 }
             }
