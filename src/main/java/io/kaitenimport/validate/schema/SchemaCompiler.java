@@ -39,20 +39,21 @@ public final class SchemaCompiler {
     private final Function<String, String> source;
     private final Map<String, JsonNode> documents = new HashMap<>();
     private final Map<String, SchemaNode> compiled = new LinkedHashMap<>();
-    private boolean precheck;
+    /** A compiler of prechecks ({@link #precheck}), or of record schemas; one kind for its whole life. */
+    private final boolean precheck;
 
     /**
      * @param base   the address schemas use for each other ({@code https://…/schemas/}); a file is base + name
      * @param source reads a schema file by name, null when there is none
      */
     public SchemaCompiler(String base, Function<String, String> source) {
-        this.base = base;
-        this.source = source;
+        this(base, source, false);
     }
 
-    /** The compiled schema of one file, ready to check records token by token. */
-    public CompiledSchema compile(String file) {
-        return compile(file, false);
+    private SchemaCompiler(String base, Function<String, String> source, boolean precheck) {
+        this.base = base;
+        this.source = source;
+        this.precheck = precheck;
     }
 
     /**
@@ -61,11 +62,11 @@ public final class SchemaCompiler {
      * Compiled apart from the record schemas, so those never accept the extra keywords.
      */
     public static CompiledSchema precheck(String base, Function<String, String> source, String file) {
-        return new SchemaCompiler(base, source).compile(file, true);
+        return new SchemaCompiler(base, source, true).compile(file);
     }
 
-    private CompiledSchema compile(String file, boolean precheckOnly) {
-        this.precheck = precheckOnly;
+    /** The compiled schema of one file, ready to check records token by token (or, for a precheck, whole). */
+    public CompiledSchema compile(String file) {
         SchemaNode root = node(file, "");
         // Unreferenced definitions are compiled too, so an unsupported keyword fails even before it is used.
         JsonNode definitions = document(file).get("definitions");
