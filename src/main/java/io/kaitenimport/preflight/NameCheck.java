@@ -65,10 +65,9 @@ final class NameCheck {
     }
 
     static void cardTypes(PackageFacts pkg, TargetSnapshot target, Report report) {
-        List<Named> named = target.cardTypes().stream().map(t -> new Named(t.id(), t.name(), t.archived())).toList();
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, Long> e : pkg.typeNames().entrySet()) {
-            Decision d = decide(e.getKey(), named, "missing");
+            Decision d = decide(e.getKey(), target.cardTypes(), "missing");
             if (!d.exists()) {
                 report.add(IssueCode.TARGET_CARD_TYPE, Location.NONE, "card type '" + e.getKey() + "' ("
                         + e.getValue() + " card(s)): " + d.text() + " in the target; what the import does with it "
@@ -80,10 +79,9 @@ final class NameCheck {
     }
 
     static void tags(PackageFacts pkg, TargetSnapshot target, Report report) {
-        List<Named> named = target.tags().stream().map(t -> new Named(t.id(), t.name(), t.archived())).toList();
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, Long> e : pkg.tags().entrySet()) {
-            Decision d = decide(e.getKey(), named, "new");
+            Decision d = decide(e.getKey(), target.tags(), "new");
             if (!d.exists()) {
                 report.add(IssueCode.TARGET_TAG, Location.NONE, "tag '" + e.getKey() + "' (" + e.getValue()
                         + " card(s)): " + d.text() + " in the target");
@@ -93,10 +91,6 @@ final class NameCheck {
         report.section(new ReportSection("Target: tags", List.of("tag", "cards", "in target"), rows));
     }
 
-    /** A card type or tag of the target: both are matched by name the same way. */
-    private record Named(long id, String name, boolean archived) {
-    }
-
     private record Decision(String text, boolean exists) {
     }
 
@@ -104,10 +98,10 @@ final class NameCheck {
      * How a package name meets the target's: the same name (surrounding spaces aside; a live one preferred over an
      * archived one) exists or is archived; otherwise a name differing only in case is pointed out, or {@code absent}.
      */
-    private static Decision decide(String name, List<Named> target, String absent) {
-        Named exact = null;
-        Named folded = null;
-        for (Named t : target) {
+    private static Decision decide(String name, List<? extends TargetSnapshot.Named> target, String absent) {
+        TargetSnapshot.Named exact = null;
+        TargetSnapshot.Named folded = null;
+        for (TargetSnapshot.Named t : target) {
             if (t.name() != null && t.name().strip().equals(name.strip())) {
                 exact = exact == null || exact.archived() ? t : exact;
             } else if (folded == null && same(t.name(), name)) {

@@ -84,10 +84,19 @@ public record TargetSnapshot(int format, String url, Long board, Me me, String u
                 .map(PropertyOptions::values).orElse(null);
     }
 
-    public record CardType(long id, String name, boolean archived) {
+    /** What card types and tags share: the pre-flight matches both by name the same way. */
+    public interface Named {
+        long id();
+
+        String name();
+
+        boolean archived();
     }
 
-    public record Tag(long id, String name, boolean archived) {
+    public record CardType(long id, String name, boolean archived) implements Named {
+    }
+
+    public record Tag(long id, String name, boolean archived) implements Named {
     }
 
     /** A finding of the read itself; {@code code} is an IssueCode's code. */
