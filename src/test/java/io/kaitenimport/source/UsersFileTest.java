@@ -45,14 +45,7 @@ class UsersFileTest {
 
     @Test
     void aSyntaxErrorNamesItsLineEvenPastLine999() throws Exception {
-        StringBuilder b = new StringBuilder("source,email\n");
-        for (int i = 0; i < 1500; i++) {
-            b.append("u").append(i).append(",u").append(i).append("@example.com\n");
-        }
-        b.append("bad,\"bad@example.com\"x\n");
-        Path users = Files.writeString(tmp.resolve("big-users.csv"), b.toString());
-        SourceException e = assertThrows(SourceException.class, () -> Users.load(users,
-                CommonOptions.UnmappedUsers.DROP, new Report("convert")));
+        SourceException e = loadFailing("bad,\"bad@example.com\"x\n");
         assertEquals(1502L, e.location().line(), e.describe());
         assertTrue(e.getMessage().startsWith("users file: text follows a closing quote"), e.getMessage());
         assertTrue(!e.getMessage().contains("position"), e.getMessage());
@@ -61,16 +54,20 @@ class UsersFileTest {
     /** Commons CSV words an unclosed quote "(startline N) EOF reached…": the line must still come through. */
     @Test
     void anUnclosedQuoteNamesTheLineItStartsOn() throws Exception {
+        SourceException e = loadFailing("bad,\"bad@example.com\nmore,more@example.com\n");
+        assertEquals(1502L, e.location().line(), e.describe());
+        assertTrue(e.getMessage().startsWith("users file: a quoted cell in the row starting on this line is never"
+                + " closed"), e.getMessage());
+    }
+
+    /** Loads a users file of 1,500 good rows (header on line 1) followed by {@code rest}, which must fail. */
+    private SourceException loadFailing(String rest) throws Exception {
         StringBuilder b = new StringBuilder("source,email\n");
         for (int i = 0; i < 1500; i++) {
             b.append("u").append(i).append(",u").append(i).append("@example.com\n");
         }
-        b.append("bad,\"bad@example.com\nmore,more@example.com\n");
-        Path users = Files.writeString(tmp.resolve("open-quote.csv"), b.toString());
-        SourceException e = assertThrows(SourceException.class, () -> Users.load(users,
-                CommonOptions.UnmappedUsers.DROP, new Report("convert")));
-        assertEquals(1502L, e.location().line(), e.describe());
-        assertTrue(e.getMessage().startsWith("users file: a quoted cell in the row starting on this line is never"
-                + " closed"), e.getMessage());
+        Path users = Files.writeString(tmp.resolve("big-users.csv"), b.append(rest).toString());
+        return assertThrows(SourceException.class, () -> Users.load(users, CommonOptions.UnmappedUsers.DROP,
+                new Report("convert")));
     }
 }
